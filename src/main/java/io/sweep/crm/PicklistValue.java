@@ -1,0 +1,3 @@
+package io.sweep.crm;
+
+public record PicklistValue(String actualValue, String displayValue, int sequenceNumber) {}

@@ -1,0 +1,70 @@
+package io.sweep.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/** The connection pool, the migrations and the Jdbi handle factory for one database. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    public static Database open(String url, String user, String password, int poolSize) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("sweep");
+        return new Database(new HikariDataSource(config), Dialect.forUrl(url));
+    }
+
+    /** Applies the SQL migrations shipped in the jar (classpath:migrations). */
+    public void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:migrations")
+                .load()
+                .migrate();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
+        return jdbi.inTransaction(work);
+    }
+
+    public <R> R withHandle(HandleCallback<R, RuntimeException> work) {
+        return jdbi.withHandle(work);
+    }
+
+    public long nextId(Handle handle) {
+        return handle.createQuery(dialect.nextIdSql()).mapTo(Long.class).one();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
