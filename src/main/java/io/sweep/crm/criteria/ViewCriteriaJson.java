@@ -1,0 +1,173 @@
+package io.sweep.crm.criteria;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sweep.crm.Field;
+import io.sweep.crm.Module;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Zoho's custom-view criteria JSON. A leaf is
+ * {@code {"comparator":"equal","field":{"api_name":"Lead_Status","id":"…"},"value":"Contacted"}},
+ * a group {@code {"group_operator":"and","group":[…]}}. Reading validates like
+ * {@link SearchCriteriaParser}; values may be strings, numbers, booleans, null or arrays, and
+ * {@code "${EMPTY}"} is null. Writing gives Zoho's shape: ids as strings, an array for
+ * in/not_in/between/not_between (or several values), {@code "${EMPTY}"} for null.
+ */
+public final class ViewCriteriaJson {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    // Zoho's time format: second precision, "+00:00" rather than "Z"
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .appendOffset("+HH:MM", "+00:00")
+            .toFormatter(Locale.ROOT);
+
+    private final Module module;
+    private int conditions;
+
+    private ViewCriteriaJson(Module module) {
+        this.module = module;
+    }
+
+    public static Criteria read(Module module, JsonNode criteria) {
+        if (criteria == null || criteria.isNull() || criteria.isMissingNode()) {
+            throw new CriteriaException("criteria is empty");
+        }
+        return new ViewCriteriaJson(module).node(criteria, 1);
+    }
+
+    public static ObjectNode write(Criteria criteria) {
+        return switch (criteria) {
+            case Condition c -> condition(c);
+            case Group g -> {
+                ArrayNode members = JSON.arrayNode();
+                g.children().forEach(child -> members.add(write(child)));
+                ObjectNode group = JSON.objectNode();
+                group.put("group_operator", g.op().apiName());
+                group.set("group", members);
+                yield group;
+            }
+        };
+    }
+
+    private Criteria node(JsonNode node, int depth) {
+        if (!node.isObject()) throw new CriteriaException("criteria must be an object, got " + node.getNodeType());
+        if (depth > Criteria.MAX_DEPTH) {
+            throw new CriteriaException("criteria nested deeper than " + Criteria.MAX_DEPTH + " levels");
+        }
+        return node.has("group") || node.has("group_operator") ? group(node, depth) : leaf(node);
+    }
+
+    private Group group(JsonNode node, int depth) {
+        GroupOperator op = GroupOperator.fromApiName(node.path("group_operator").asText())
+                .orElseThrow(() -> new CriteriaException("group_operator must be \"and\" or \"or\""));
+        JsonNode members = node.path("group");
+        if (!members.isArray() || members.isEmpty()) {
+            throw new CriteriaException("group must be a non-empty array of criteria");
+        }
+        List<Criteria> children = new ArrayList<>(members.size());
+        for (JsonNode member : members) children.add(node(member, depth + 1));
+        return new Group(op, children);
+    }
+
+    private Condition leaf(JsonNode node) {
+        if (++conditions > Criteria.MAX_CONDITIONS) {
+            throw new CriteriaException("criteria has more than " + Criteria.MAX_CONDITIONS + " conditions");
+        }
+        Field field = field(node.path("field"));
+        String name = node.path("comparator").asText();
+        Comparator comparator = Comparator.fromApiName(name).orElseThrow(() -> new CriteriaException(
+                "unknown comparator '%s' for field %s".formatted(CriteriaException.shorten(name), field.apiName()),
+                field.apiName()));
+        if (!node.has("value")) {
+            throw new CriteriaException("missing value for field " + field.apiName(), field.apiName());
+        }
+        return ConditionFactory.condition(field, comparator, values(field, node.get("value")));
+    }
+
+    /** By api_name as Zoho writes it; a bare string or an id alone are accepted too. */
+    private Field field(JsonNode node) {
+        if (node.isTextual()) return ConditionFactory.field(module, node.asText());
+        if (node.hasNonNull("api_name")) {
+            Field field = ConditionFactory.field(module, node.get("api_name").asText());
+            if (node.hasNonNull("id") && !node.get("id").asText().equals(Long.toString(field.id()))) {
+                throw new CriteriaException(
+                        "field id %s does not belong to field %s".formatted(
+                                CriteriaException.shorten(node.get("id").asText()), field.apiName()),
+                        field.apiName());
+            }
+            return field;
+        }
+        if (node.hasNonNull("id")) {
+            String id = node.get("id").asText();
+            return module.fields().stream()
+                    .filter(f -> Long.toString(f.id()).equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new CriteriaException("unknown field id %s in module %s"
+                            .formatted(CriteriaException.shorten(id), module.apiName())));
+        }
+        throw new CriteriaException("a condition needs a field with an api_name");
+    }
+
+    private static List<String> values(Field field, JsonNode value) {
+        List<String> values = new ArrayList<>();
+        if (value.isArray()) {
+            for (JsonNode element : value) values.add(scalar(field, element));
+        } else {
+            values.add(scalar(field, value));
+        }
+        return values;
+    }
+
+    /** As text, so JSON and search strings share one conversion. */
+    private static String scalar(Field field, JsonNode value) {
+        if (value.isNull()) return null;
+        if (value.isValueNode()) return value.asText();
+        throw new CriteriaException(
+                "value of field %s must be a string, number, boolean, null or an array of those"
+                        .formatted(field.apiName()),
+                field.apiName());
+    }
+
+    private static ObjectNode condition(Condition condition) {
+        Field field = condition.field();
+        ObjectNode node = JSON.objectNode();
+        node.put("comparator", condition.comparator().apiName());
+        node.putObject("field").put("api_name", field.apiName()).put("id", Long.toString(field.id()));
+        List<Object> values = condition.values();
+        Comparator positive = condition.comparator().positive();
+        if (values.size() > 1 || positive == Comparator.IN || positive == Comparator.BETWEEN) {
+            ArrayNode array = node.putArray("value");
+            values.forEach(v -> array.add(value(field, v)));
+        } else {
+            node.set("value", value(field, values.get(0)));
+        }
+        return node;
+    }
+
+    private static JsonNode value(Field field, Object value) {
+        return switch (value) {
+            case null -> JSON.textNode(FieldValues.EMPTY);
+            case Integer i -> JSON.numberNode(i);
+            // 64-bit: ids and bigints travel as strings, as in every Zoho response
+            case Long l -> JSON.textNode(Long.toString(l));
+            case Double d -> JSON.numberNode(d);
+            case BigDecimal d -> JSON.numberNode(d);
+            case Boolean b -> JSON.booleanNode(b);
+            case LocalDate d -> JSON.textNode(d.toString());
+            case OffsetDateTime t -> JSON.textNode(DATE_TIME.format(t));
+            case String s -> JSON.textNode(s);
+            default -> throw new IllegalArgumentException(
+                    "unexpected value type %s for field %s".formatted(value.getClass(), field.apiName()));
+        };
+    }
+}
