@@ -1,2 +1,170 @@
 package io.sweep;
-public class Main { public static void main(String[] a) {} }
+
+import io.sweep.auth.Scopes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code sweep} command line: serve, migrate, user, token. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, version = "Sweep 0.1",
+        description = "Self-hosted mass-update engine speaking the Zoho CRM v2 Mass Update API.",
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.UserCommand.class, Main.TokenCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    /** Database flags shared by every command; each overrides its environment variable. */
+    static final class DbOptions {
+        @Option(names = "--db-url", description = "JDBC URL (env SWEEP_DB_URL; default an H2 file under ./data)")
+        String url;
+        @Option(names = "--db-user", description = "database user (env SWEEP_DB_USER)")
+        String user;
+        @Option(names = "--db-password", description = "database password (env SWEEP_DB_PASSWORD)")
+        String password;
+
+        Config config() {
+            Config c = Config.fromEnvironment(System.getenv());
+            return c.withDb(url != null ? url : c.dbUrl(), user != null ? user : c.dbUser(), password != null ? password : c.dbPassword());
+        }
+    }
+
+    @Command(name = "serve", description = "Run the server.")
+    static final class Serve implements Callable<Integer> {
+        @Mixin DbOptions db = new DbOptions();
+        @Option(names = "--port", description = "HTTP port (env SWEEP_PORT, default 7070; 0 picks a free one)")
+        Integer port;
+        @Option(names = "--demo", description = "seed demo data into an empty database (env SWEEP_DEMO=1)")
+        boolean demo;
+        @Option(names = "--rules-dir", description = "rule files folder (env SWEEP_RULES_DIR, default ./rules)")
+        java.nio.file.Path rulesDir;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Config c = db.config();
+            if (port != null) c = c.withPort(port);
+            if (demo) c = c.withDemo(true);
+            if (rulesDir != null) c = c.withRulesDir(rulesDir);
+            App app = App.create(c, Clock.systemUTC());
+            int actual = app.start();
+            System.out.println("Sweep is running at http://localhost:" + actual + "/");
+            var stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "migrate", description = "Apply database migrations and exit.")
+    static final class Migrate implements Callable<Integer> {
+        @Mixin DbOptions db = new DbOptions();
+
+        @Override
+        public Integer call() {
+            try (App app = App.create(db.config(), Clock.systemUTC())) {
+                app.prepareDatabase();
+            }
+            System.err.println("database is up to date");
+            return 0;
+        }
+    }
+
+    @Command(name = "user", description = "Manage users.", subcommands = UserCommand.Add.class)
+    static final class UserCommand {
+        @Command(name = "add", description = "Add a user.")
+        static final class Add implements Callable<Integer> {
+            @Mixin DbOptions db = new DbOptions();
+            @Option(names = "--email", required = true) String email;
+            @Option(names = "--name", required = true) String name;
+            @Option(names = "--profile", defaultValue = "Standard", description = "profile name (default: ${DEFAULT-VALUE})")
+            String profile;
+
+            @Override
+            public Integer call() {
+                try (App app = App.create(db.config(), Clock.systemUTC())) {
+                    app.prepareDatabase();
+                    var user = app.users().add(email, name, profile);
+                    System.out.println(user.id());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "token", description = "Manage API tokens.", subcommands = {TokenCommand.Create.class, TokenCommand.Revoke.class})
+    static final class TokenCommand {
+        @Command(name = "create", description = "Create a token and print it (it is shown only this once).")
+        static final class Create implements Callable<Integer> {
+            @Mixin DbOptions db = new DbOptions();
+            @Option(names = "--user", required = true, description = "e-mail of the token's user") String user;
+            @Option(names = "--scope", required = true, description = "a scope, e.g. ZohoCRM.mass_update.UPDATE (repeatable)")
+            List<String> scopes;
+            @Option(names = "--expires", description = "a duration (30d, 12h, 90m) or a date/time (2027-01-31, 2027-01-31T12:00:00Z)")
+            String expires;
+            @Option(names = "--label") String label;
+
+            @Override
+            public Integer call() {
+                try (App app = App.create(db.config(), Clock.systemUTC())) {
+                    app.prepareDatabase();
+                    var owner = app.users().byEmail(user).orElseThrow(() -> new CommandLine.ParameterException(
+                            new CommandLine(this), "no user with e-mail " + user));
+                    var issued = app.tokens().create(owner.id(), Scopes.of(scopes), expiry(expires), label);
+                    System.out.println(issued.token());
+                }
+                return 0;
+            }
+
+            private OffsetDateTime expiry(String text) {
+                if (text == null) return null;
+                var now = OffsetDateTime.now(ZoneOffset.UTC);
+                var m = java.util.regex.Pattern.compile("(\\d+)([dhm])").matcher(text);
+                if (m.matches()) {
+                    long n = Long.parseLong(m.group(1));
+                    return now.plus(switch (m.group(2)) {
+                        case "d" -> Duration.ofDays(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofMinutes(n);
+                    });
+                }
+                try {
+                    return text.contains("T") ? OffsetDateTime.parse(text) : LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "--expires: not a duration or date: " + text);
+                }
+            }
+        }
+
+        @Command(name = "revoke", description = "Revoke a token, given the token itself or its id.")
+        static final class Revoke implements Callable<Integer> {
+            @Mixin DbOptions db = new DbOptions();
+            @Parameters(paramLabel = "TOKEN_OR_ID") String token;
+
+            @Override
+            public Integer call() {
+                try (App app = App.create(db.config(), Clock.systemUTC())) {
+                    app.prepareDatabase();
+                    if (!app.tokens().revoke(token)) {
+                        System.err.println("no live token matches");
+                        return 1;
+                    }
+                }
+                System.err.println("revoked");
+                return 0;
+            }
+        }
+    }
+}

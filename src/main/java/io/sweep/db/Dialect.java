@@ -24,9 +24,4 @@ public enum Dialect {
     public String nextIdSql() {
         return nextIdSql;
     }
-
-    /** Case-insensitive LIKE: H2 and PostgreSQL both know ILIKE, but H2 only outside strict modes. */
-    public String caseInsensitiveLike() {
-        return "ILIKE";
-    }
 }

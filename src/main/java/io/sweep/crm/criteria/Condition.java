@@ -50,10 +50,10 @@ public record Condition(Field field, Comparator comparator, List<Object> values)
             if (comparator.acceptsEmpty()) return;
             throw new CriteriaException(
                     "comparator %s on field %s cannot test for %s; use equal or not_equal"
-                            .formatted(comparator.apiName(), field.apiName(), FieldValues.EMPTY),
+                            .formatted(comparator.apiName(), field.apiName(), CriteriaValues.EMPTY),
                     field.apiName());
         }
-        Class<?> type = FieldValues.javaType(field.dataType());
+        Class<?> type = CriteriaValues.javaType(field.dataType());
         if (!type.isInstance(value)) {
             // not a user error: readers convert values before building a condition
             throw new IllegalArgumentException("field %s needs %s values, got %s"
@@ -64,7 +64,7 @@ public record Condition(Field field, Comparator comparator, List<Object> values)
         if (value instanceof String s && s.isEmpty()) {
             throw new CriteriaException(
                     "empty value for field %s; use %s to match records where it is empty"
-                            .formatted(field.apiName(), FieldValues.EMPTY),
+                            .formatted(field.apiName(), CriteriaValues.EMPTY),
                     field.apiName());
         }
     }

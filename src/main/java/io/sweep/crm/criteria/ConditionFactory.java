@@ -19,7 +19,7 @@ final class ConditionFactory {
     static Condition condition(Field field, Comparator comparator, List<String> rawValues) {
         Condition.requireApplicable(field, comparator);
         List<Object> values = new ArrayList<>(rawValues.size());
-        for (String raw : rawValues) values.add(FieldValues.parse(field, raw));
+        for (String raw : rawValues) values.add(CriteriaValues.parse(field, raw));
         return new Condition(field, comparator, values);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.Module;
+import io.sweep.crm.PicklistValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,13 +102,27 @@ public final class CriteriaSql {
         };
     }
 
-    /** Text ignores case, as Zoho's search does; other types compare as they are. */
+    /**
+     * Text ignores case, as Zoho's search does; other types compare as they are. A picklist value
+     * is first mapped to the stored spelling, so the comparison is exact and can use the index.
+     */
     private String equalsAny(Field field, List<Object> values) {
-        boolean text = field.dataType().isTextual();
+        if (field.dataType() == DataType.PICKLIST) {
+            values = values.stream().map(v -> canonicalPicklistValue(field, (String) v)).toList();
+        }
+        boolean text = field.dataType().isTextual() && field.dataType() != DataType.PICKLIST;
         String column = text ? "LOWER(" + field.column() + ")" : field.column();
         Function<Object, String> operand = v -> text ? "LOWER(" + param(v) + ")" : param(v);
         if (values.size() == 1) return column + " = " + operand.apply(values.get(0));
         return column + " IN " + values.stream().map(operand).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static Object canonicalPicklistValue(Field field, String value) {
+        return field.picklistValues().stream()
+                .map(PicklistValue::actualValue)
+                .filter(actual -> actual.equalsIgnoreCase(value))
+                .findFirst()
+                .orElse(value);
     }
 
     /** A multi-select list holds the value: its JSON text contains the quoted value. */

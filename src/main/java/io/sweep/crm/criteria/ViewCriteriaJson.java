@@ -156,7 +156,7 @@ public final class ViewCriteriaJson {
 
     private static JsonNode value(Field field, Object value) {
         return switch (value) {
-            case null -> JSON.textNode(FieldValues.EMPTY);
+            case null -> JSON.textNode(CriteriaValues.EMPTY);
             case Integer i -> JSON.numberNode(i);
             // 64-bit: ids and bigints travel as strings, as in every Zoho response
             case Long l -> JSON.textNode(Long.toString(l));

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /** Turns criteria values written as text into the Java type of the field's column. */
-final class FieldValues {
+final class CriteriaValues {
     /** How Zoho spells "no value" in criteria. */
     static final String EMPTY = "${EMPTY}";
 
@@ -18,7 +18,7 @@ final class FieldValues {
     private static final int DECIMAL_INTEGER_DIGITS = 16;
     private static final int DECIMAL_FRACTION_DIGITS = 2;
 
-    private FieldValues() {}
+    private CriteriaValues() {}
 
     static Class<?> javaType(DataType type) {
         return switch (type) {

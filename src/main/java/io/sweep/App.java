@@ -1,0 +1,155 @@
+package io.sweep;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.ErrorRenderer;
+import io.sweep.api.Json;
+import io.sweep.api.zoho.ZohoApi;
+import io.sweep.auth.Authenticator;
+import io.sweep.auth.Scopes;
+import io.sweep.auth.Tokens;
+import io.sweep.auth.UserRepository;
+import io.sweep.crm.CustomViewRepository;
+import io.sweep.crm.Metadata;
+import io.sweep.crm.RecordRepository;
+import io.sweep.crm.RecordSchema;
+import io.sweep.db.Database;
+import io.sweep.massupdate.MassUpdateService;
+import io.sweep.massupdate.MassUpdateValidator;
+import io.sweep.massupdate.RecordUpdater;
+import io.sweep.records.RecordService;
+import io.sweep.records.References;
+import io.sweep.records.Selections;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds every part with {@code new}, starts and stops them. */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /** The administrator seeded by the first migration; SWEEP_BOOTSTRAP_TOKEN belongs to this user. */
+    public static final String ADMIN_EMAIL = "admin@example.com";
+
+    private final Config config;
+    private final Clock clock;
+    private final Database db;
+    private final Metadata metadata;
+    private final UserRepository users;
+    private final Tokens tokens;
+    private final ZohoApi zohoApi;
+    private final AtomicBoolean ready = new AtomicBoolean(false);
+    private Javalin server;
+
+    private App(Config config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        this.metadata = new Metadata(db);
+        this.users = new UserRepository(db, clock);
+        this.tokens = new Tokens(db, clock);
+        var records = new RecordRepository(db);
+        var massUpdates = new MassUpdateService(db, new MassUpdateValidator(config.limits()), new RecordUpdater(records), clock);
+        var views = new CustomViewRepository(db);
+        this.zohoApi = new ZohoApi(new Authenticator(tokens, users), metadata, users, views, records,
+                new RecordService(db, metadata, records, users, clock), new References(db, metadata, users),
+                new Selections(views), massUpdates);
+    }
+
+    public static App create(Config config, Clock clock) {
+        return new App(config, clock);
+    }
+
+    /** Migrates the schema and loads metadata: everything but the HTTP server. */
+    public void prepareDatabase() {
+        db.migrate();
+        metadata.reload();
+        new RecordSchema(db).sync(metadata.modules());
+    }
+
+    /** Starts HTTP at once (health answers 503), then prepares the database and turns ready. Returns the port. */
+    public int start() {
+        server = Javalin.create(cfg -> {
+            cfg.jetty.port = config.port();
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.before(this::gate);
+            cfg.routes.get("/health", this::health);
+            zohoApi.register(cfg.routes);
+            cfg.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                render(ctx, new ApiException(ErrorCode.INTERNAL_ERROR));
+            });
+        }).start();
+        prepareDatabase();
+        if (config.bootstrapToken() != null) {
+            var admin = users.byEmail(ADMIN_EMAIL).orElseThrow(() -> new IllegalStateException("the seeded admin user is missing"));
+            tokens.ensure(admin.id(), config.bootstrapToken(), Scopes.of(Scopes.ALL_SCOPES));
+        }
+        ready.set(true);
+        LOG.info("Sweep ready on port {}", server.port());
+        return server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    private void gate(Context ctx) {
+        if (!ready.get() && !ctx.path().equals("/health")) {
+            ctx.status(503).contentType("application/json; charset=utf-8").result("{\"status\":\"starting\"}");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        long length = ctx.contentLength();
+        if (length > config.maxBodyBytes()) throw new ApiException(ErrorCode.BODY_TOO_LARGE, Map.of("max_bytes", config.maxBodyBytes()));
+    }
+
+    private void health(Context ctx) {
+        ctx.status(ready.get() ? 200 : 503).contentType("application/json; charset=utf-8")
+                .result(ready.get() ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
+    }
+
+    private static ApiException translate(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> new ApiException(ErrorCode.INVALID_URL_PATTERN);
+            case 405 -> new ApiException(ErrorCode.INVALID_REQUEST_METHOD);
+            case 413 -> new ApiException(ErrorCode.BODY_TOO_LARGE);
+            case 400 -> new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE);
+            default -> new ApiException(ErrorCode.INTERNAL_ERROR);
+        };
+    }
+
+    private static void render(Context ctx, ApiException e) {
+        ctx.status(e.error().httpStatus()).contentType("application/json; charset=utf-8").result(Json.write(ErrorRenderer.body(e)));
+    }
+
+    @Override
+    public void close() {
+        if (server != null) server.stop();
+        db.close();
+    }
+}

@@ -1,0 +1,70 @@
+package io.sweep;
+
+import io.sweep.massupdate.Limits;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Every setting of a Sweep process. Read from environment variables; command-line flags
+ * override them (see Main). Defaults run a single node on an H2 file under ./data.
+ */
+public record Config(
+        int port,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        Path rulesDir,
+        String bootstrapToken,
+        boolean demo,
+        long maxBodyBytes,
+        Limits limits) {
+
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/sweep;DB_CLOSE_ON_EXIT=FALSE";
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        return new Config(
+                Integer.parseInt(env.getOrDefault("SWEEP_PORT", "7070")),
+                env.getOrDefault("SWEEP_DB_URL", DEFAULT_DB_URL),
+                env.get("SWEEP_DB_USER"),
+                env.get("SWEEP_DB_PASSWORD"),
+                Integer.parseInt(env.getOrDefault("SWEEP_DB_POOL_SIZE", "10")),
+                Path.of(env.getOrDefault("SWEEP_RULES_DIR", "rules")),
+                blankToNull(env.get("SWEEP_BOOTSTRAP_TOKEN")),
+                "1".equals(env.get("SWEEP_DEMO")) || "true".equalsIgnoreCase(env.get("SWEEP_DEMO")),
+                Long.parseLong(env.getOrDefault("SWEEP_MAX_BODY_BYTES", String.valueOf(2 * 1024 * 1024))),
+                Limits.parse(env.getOrDefault("SWEEP_MAX_FIELDS_PER_CALL", Limits.ZOHO_DEFAULT)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public Config withPort(int p) {
+        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits);
+    }
+
+    public Config withDb(String url, String user, String password) {
+        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits);
+    }
+
+    public Config withDemo(boolean d) {
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits);
+    }
+
+    public Config withBootstrapToken(String token) {
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits);
+    }
+
+    public Config withRulesDir(Path dir) {
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits);
+    }
+
+    public Config withLimits(Limits l) {
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l);
+    }
+
+    public Config withMaxBodyBytes(long bytes) {
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits);
+    }
+}

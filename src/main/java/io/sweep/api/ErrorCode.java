@@ -1,0 +1,65 @@
+package io.sweep.api;
+
+/**
+ * Every error Sweep answers on its Zoho-compatible surface: HTTP status, Zoho's code and
+ * Zoho's message. Rendered in one place ({@link ErrorRenderer}); handlers only throw
+ * {@link ApiException} with one of these and its details.
+ */
+public enum ErrorCode {
+    INVALID_TOKEN(401, "INVALID_TOKEN", "invalid oauth token"),
+    AUTHENTICATION_FAILURE(401, "AUTHENTICATION_FAILURE", "Authentication failed"),
+    OAUTH_SCOPE_MISMATCH(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL"),
+
+    FIELD_EDIT_PERMISSION(403, "NO_PERMISSION", "Field Edit Permission not given"),
+    CUSTOMVIEW_NOT_ACCESSIBLE(403, "NO_PERMISSION", "Customview not accessible"),
+    PERMISSION_DENIED(403, "NO_PERMISSION", "permission denied"),
+    NO_RECORDS_FOUND(400, "NO_RECORDS_FOUND", "No record found to update"),
+    ALREADY_SCHEDULED(200, "ALREADY_SCHEDULED", "Already a Mass Action scheduler is running for the given cvid"),
+    RECORD_COUNT_EXCEEDED(200, "LIMIT_EXCEEDED", "Record count exceeded"),
+    RECORD_IN_BLUEPRINT(200, "RECORD_IN_BLUEPRINT", "The record is in blue print"),
+    MANDATORY_NOT_FOUND(400, "MANDATORY_NOT_FOUND", "required field not found"),
+    MANDATORY_PARAM_MISSING(400, "MANDATORY_NOT_FOUND", "mandatory param missing"),
+    INVALID_DATA(400, "INVALID_DATA", "invalid data"),
+    INVALID_ID(400, "INVALID_DATA", "the id given seems to be invalid"),
+    FIELD_NOT_MASS_UPDATABLE(400, "INVALID_DATA", "This field cannot be updated in the Mass Update"),
+    MAX_FIELD_LIMIT(400, "INVALID_DATA", "Max field limit exceeded"),
+    NO_FIELD_FOUND(400, "INVALID_DATA", "No field found"),
+    IDS_LIMIT_EXCEEDED(400, "LIMIT_EXCEEDED", "more than 500 ids"),
+    LIMIT_EXCEEDED(400, "LIMIT_EXCEEDED", "limit exceeded"),
+    INVALID_MODULE(400, "INVALID_MODULE", "the module name given seems to be invalid"),
+    UNABLE_TO_PARSE_DATA_TYPE(400, "UNABLE_TO_PARSE_DATA_TYPE", "either the request body or parameters is in wrong format"),
+    INVALID_QUERY(400, "INVALID_QUERY", "invalid query formed"),
+    NOT_SUPPORTED(400, "NOT_SUPPORTED", "this feature is not supported"),
+    INVALID_URL_PATTERN(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one"),
+    NOT_FOUND(404, "NOT_FOUND", "Empty response"),
+    INVALID_REQUEST_METHOD(405, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one"),
+    BODY_TOO_LARGE(413, "LIMIT_EXCEEDED", "request body too large"),
+    INTERNAL_ERROR(500, "INTERNAL_ERROR", "Internal Server Error");
+
+    private final int httpStatus;
+    private final String code;
+    private final String message;
+
+    ErrorCode(int httpStatus, String code, String message) {
+        this.httpStatus = httpStatus;
+        this.code = code;
+        this.message = message;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** Zoho answers these with HTTP 200, wrapped like a result: {@code {"data":[{…}]}}. */
+    public boolean wrappedInData() {
+        return httpStatus == 200;
+    }
+}

@@ -1,0 +1,47 @@
+package io.sweep.api.zoho;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.sweep.api.ErrorRenderer;
+import io.sweep.api.Json;
+import io.sweep.massupdate.MassUpdateParser;
+import io.sweep.massupdate.MassUpdateService;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /crm/v2/{module}/actions/mass_update}: translates HTTP to the mass update service and back. */
+final class MassUpdateRoutes {
+    private final ZohoContext zoho;
+    private final MassUpdateService service;
+    private final WriteDetails writeDetails;
+
+    MassUpdateRoutes(ZohoContext zoho, MassUpdateService service, WriteDetails writeDetails) {
+        this.zoho = zoho;
+        this.service = service;
+        this.writeDetails = writeDetails;
+    }
+
+    void post(Context ctx) {
+        var call = zoho.call(ctx, "mass_update", "UPDATE");
+        var request = MassUpdateParser.parse(ZohoContext.body(ctx));
+        List<MassUpdateService.Entry> entries = service.updateByIds(call.principal(), call.module(), request);
+        Map<Long, ObjectNode> details = writeDetails.of(call.module(),
+                entries.stream().filter(e -> e.outcome().updated()).map(e -> e.outcome().id()).toList());
+        ObjectNode body = Json.object();
+        var data = body.putArray("data");
+        int succeeded = 0;
+        for (var entry : entries) {
+            if (entry.outcome().updated()) {
+                succeeded++;
+                ObjectNode ok = data.addObject();
+                ok.put("code", "SUCCESS");
+                ok.set("details", details.computeIfAbsent(entry.outcome().id(), WriteDetails.fallbackId()));
+                ok.put("message", "record updated");
+                ok.put("status", "success");
+            } else {
+                data.add(ErrorRenderer.entry(entry.outcome().error(), Map.of("id", entry.requestedId()), null));
+            }
+        }
+        ZohoContext.json(ctx, succeeded == entries.size() ? 200 : succeeded > 0 ? 207 : 400, body);
+    }
+}

@@ -1,0 +1,223 @@
+package io.sweep.api.zoho;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.ErrorRenderer;
+import io.sweep.api.Json;
+import io.sweep.auth.Principal;
+import io.sweep.crm.DataType;
+import io.sweep.crm.Field;
+import io.sweep.crm.Ids;
+import io.sweep.crm.Module;
+import io.sweep.crm.RecordRow;
+import io.sweep.records.RecordResult;
+import io.sweep.records.RecordService;
+import io.sweep.records.References;
+import io.sweep.records.Selections;
+import io.sweep.records.Where;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /crm/v2/{module}} and {@code /crm/v2/{module}/{id}}: Zoho's records API. */
+final class RecordRoutes {
+    static final int MAX_PER_PAGE = 200;
+    static final int MAX_IDS_PER_GET = 100;
+
+    private final ZohoContext zoho;
+    private final RecordService service;
+    private final References references;
+    private final Selections selections;
+    private final WriteDetails writeDetails;
+
+    RecordRoutes(ZohoContext zoho, RecordService service, References references, Selections selections, WriteDetails writeDetails) {
+        this.zoho = zoho;
+        this.service = service;
+        this.references = references;
+        this.selections = selections;
+        this.writeDetails = writeDetails;
+    }
+
+    void list(Context ctx) {
+        var call = zoho.call(ctx, "modules", "READ");
+        List<Where> filters = new ArrayList<>();
+        String ids = ctx.queryParam("ids");
+        if (ids != null) filters.add(idsFilter(ids));
+        String cvid = ctx.queryParam("cvid");
+        if (cvid != null) filters.add(selections.view(call.principal(), call.module(), cvid));
+        page(ctx, call, Where.and(filters));
+    }
+
+    void search(Context ctx) {
+        var call = zoho.call(ctx, "modules", "READ");
+        String criteria = ctx.queryParam("criteria");
+        if (criteria == null || criteria.isBlank()) {
+            throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "criteria"));
+        }
+        page(ctx, call, selections.search(call.module(), criteria));
+    }
+
+    void get(Context ctx) {
+        var call = zoho.call(ctx, "modules", "READ");
+        String id = ctx.pathParam("id");
+        long recordId = Ids.parse(id).orElseThrow(() -> new ApiException(ErrorCode.INVALID_ID, Map.of("id", id)));
+        var page = service.list(call.principal(), call.module(), new Where("id = :record_id", Map.of("record_id", recordId)), null, false, 1, 1);
+        if (page.rows().isEmpty()) {
+            ctx.status(204);
+            return;
+        }
+        ObjectNode body = Json.object();
+        var refs = references.resolve(call.module(), page.rows());
+        body.putArray("data").add(RecordJson.record(call.principal(), call.module(), page.rows().get(0), refs, null));
+        ZohoContext.json(ctx, 200, body);
+    }
+
+    void insert(Context ctx) {
+        var call = zoho.call(ctx, "modules", "CREATE");
+        var results = service.insert(call.principal(), call.module(), data(ctx));
+        respond(ctx, call.module(), results, "record added", 201);
+    }
+
+    void updateMany(Context ctx) {
+        var call = zoho.call(ctx, "modules", "UPDATE");
+        respond(ctx, call.module(), service.update(call.principal(), call.module(), data(ctx), null), "record updated", 200);
+    }
+
+    void updateOne(Context ctx) {
+        var call = zoho.call(ctx, "modules", "UPDATE");
+        respond(ctx, call.module(), service.update(call.principal(), call.module(), data(ctx), ctx.pathParam("id")), "record updated", 200);
+    }
+
+    void delete(Context ctx) {
+        var call = zoho.call(ctx, "modules", "DELETE");
+        String ids = ctx.queryParam("ids");
+        if (ids == null || ids.isBlank()) throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "ids"));
+        List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (list.size() > MAX_IDS_PER_GET) throw new ApiException(ErrorCode.LIMIT_EXCEEDED, Map.of("limit", String.valueOf(MAX_IDS_PER_GET), "param_name", "ids"));
+        respond(ctx, call.module(), service.delete(call.principal(), call.module(), list), "record deleted", 200);
+    }
+
+    void deleteOne(Context ctx) {
+        var call = zoho.call(ctx, "modules", "DELETE");
+        respond(ctx, call.module(), service.delete(call.principal(), call.module(), List.of(ctx.pathParam("id"))), "record deleted", 200);
+    }
+
+    private void page(Context ctx, ZohoContext.Call call, Where filter) {
+        int page = intParam(ctx, "page", 1, 1, 100_000);
+        int perPage = intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+        Module module = call.module();
+        Field sortBy = null;
+        String sortName = ctx.queryParam("sort_by");
+        if (sortName != null && !sortName.isBlank() && !sortName.equals("id")) {
+            sortBy = module.field(sortName).filter(f -> f.dataType() != DataType.MULTISELECTPICKLIST)
+                    .orElseThrow(() -> new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "sort_by"), "invalid data"));
+        }
+        String order = ctx.queryParam("sort_order");
+        if (order != null && !order.equalsIgnoreCase("asc") && !order.equalsIgnoreCase("desc")) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "sort_order"));
+        }
+        Set<String> only = fieldsParam(ctx, module);
+        var result = service.list(call.principal(), module, filter, sortBy, "desc".equalsIgnoreCase(order), page, perPage);
+        if (result.rows().isEmpty()) {
+            ctx.status(204);
+            return;
+        }
+        var refs = references.resolve(module, result.rows());
+        ObjectNode body = Json.object();
+        var data = body.putArray("data");
+        for (RecordRow row : result.rows()) data.add(RecordJson.record(call.principal(), module, row, refs, only));
+        ObjectNode info = body.putObject("info");
+        info.put("per_page", perPage);
+        info.put("count", result.rows().size());
+        info.put("page", page);
+        info.put("more_records", result.moreRecords());
+        ZohoContext.json(ctx, 200, body);
+    }
+
+    private static Set<String> fieldsParam(Context ctx, Module module) {
+        String fields = ctx.queryParam("fields");
+        if (fields == null || fields.isBlank()) return null;
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : fields.split(",")) {
+            String n = name.trim();
+            if (n.isEmpty() || n.equals("id")) continue;
+            if (module.field(n).isEmpty()) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", n));
+            names.add(n);
+        }
+        return names;
+    }
+
+    private static Where idsFilter(String ids) {
+        List<Long> parsed = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            if (id.isBlank()) continue;
+            parsed.add(Ids.parse(id.trim()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_ID, Map.of("id", id.trim()))));
+        }
+        if (parsed.isEmpty()) throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "ids"));
+        if (parsed.size() > MAX_IDS_PER_GET) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, Map.of("limit", String.valueOf(MAX_IDS_PER_GET), "param_name", "ids"));
+        }
+        var sql = new StringBuilder("id IN (");
+        Map<String, Object> params = new java.util.HashMap<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(":id").append(i);
+            params.put("id" + i, parsed.get(i));
+        }
+        return new Where(sql.append(')').toString(), params);
+    }
+
+    private static int intParam(Context ctx, String name, int def, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) return def;
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", name), "invalid value for " + name);
+    }
+
+    private static List<JsonNode> data(Context ctx) {
+        JsonNode body = ZohoContext.body(ctx);
+        if (!body.isObject()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE);
+        JsonNode data = body.get("data");
+        if (data == null || data.isNull()) throw new ApiException(ErrorCode.MANDATORY_NOT_FOUND, Map.of("api_name", "data"));
+        if (!data.isArray()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of("api_name", "data"));
+        if (data.isEmpty()) throw new ApiException(ErrorCode.MANDATORY_NOT_FOUND, Map.of("api_name", "data"));
+        if (data.size() > RecordService.MAX_RECORDS_PER_CALL) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, Map.of("limit", String.valueOf(RecordService.MAX_RECORDS_PER_CALL), "param_name", "data"));
+        }
+        List<JsonNode> list = new ArrayList<>();
+        data.forEach(list::add);
+        return list;
+    }
+
+    /** Zoho's per-record response; all succeeded → {@code okStatus}, some → 207, none → 400. */
+    private void respond(Context ctx, Module module, List<RecordResult> results, String message, int okStatus) {
+        Map<Long, ObjectNode> details = message.equals("record deleted") ? Map.of()
+                : writeDetails.of(module, results.stream().filter(RecordResult::succeeded).map(RecordResult::id).toList());
+        ObjectNode body = Json.object();
+        var data = body.putArray("data");
+        int ok = 0;
+        for (RecordResult r : results) {
+            if (r.succeeded()) {
+                ok++;
+                ObjectNode entry = data.addObject();
+                entry.put("code", "SUCCESS");
+                entry.set("details", details.getOrDefault(r.id(), WriteDetails.fallbackId().apply(r.id())));
+                entry.put("message", message);
+                entry.put("status", "success");
+            } else {
+                data.add(ErrorRenderer.entry(r.error(), r.details(), null));
+            }
+        }
+        ZohoContext.json(ctx, ok == results.size() ? okStatus : ok > 0 ? 207 : 400, body);
+    }
+}

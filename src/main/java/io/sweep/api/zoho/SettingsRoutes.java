@@ -1,0 +1,109 @@
+package io.sweep.api.zoho;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.sweep.api.Json;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Field;
+import io.sweep.crm.Metadata;
+import io.sweep.crm.Module;
+import io.sweep.crm.PicklistValue;
+
+/** {@code /crm/v2/settings/*}: the metadata clients read before a mass update. */
+final class SettingsRoutes {
+    private final ZohoContext zoho;
+    private final Metadata metadata;
+    private final CustomViewRoutes views;
+
+    SettingsRoutes(ZohoContext zoho, Metadata metadata, CustomViewRoutes views) {
+        this.zoho = zoho;
+        this.metadata = metadata;
+        this.views = views;
+    }
+
+    void modules(Context ctx) {
+        Principal p = zoho.principal(ctx);
+        ZohoContext.requireScope(p, "settings", "modules", "READ");
+        ObjectNode body = Json.object();
+        var list = body.putArray("modules");
+        for (Module m : metadata.modules()) {
+            var perm = p.profile().module(m.id());
+            ObjectNode node = list.addObject();
+            node.put("api_name", m.apiName());
+            node.put("module_name", m.moduleName());
+            node.put("singular_label", m.singularLabel());
+            node.put("plural_label", m.pluralLabel());
+            node.put("id", String.valueOf(m.id()));
+            node.put("api_supported", true);
+            node.put("generated_type", m.custom() ? "custom" : "default");
+            node.put("editable", perm.canEdit());
+            node.put("creatable", perm.canEdit());
+            node.put("viewable", perm.canView());
+            node.put("deletable", perm.canEdit());
+            node.put("sequence_number", m.sequenceNumber());
+        }
+        ZohoContext.json(ctx, 200, body);
+    }
+
+    void fields(Context ctx) {
+        Principal p = zoho.principal(ctx);
+        ZohoContext.requireScope(p, "settings", "fields", "READ");
+        Module module = moduleParam(ctx);
+        ObjectNode body = Json.object();
+        var list = body.putArray("fields");
+        for (Field f : module.fields()) {
+            if (!p.profile().maySeeField(f.id())) continue;
+            list.add(field(f, p.profile().mayEditField(f.id())));
+        }
+        ZohoContext.json(ctx, 200, body);
+    }
+
+    void customViews(Context ctx) {
+        Principal p = zoho.principal(ctx);
+        ZohoContext.requireScope(p, "settings", "custom_views", "READ");
+        views.list(ctx, p, moduleParam(ctx));
+    }
+
+    void customView(Context ctx) {
+        Principal p = zoho.principal(ctx);
+        ZohoContext.requireScope(p, "settings", "custom_views", "READ");
+        views.one(ctx, p, moduleParam(ctx), ctx.pathParam("id"));
+    }
+
+    private Module moduleParam(Context ctx) {
+        String name = ctx.queryParam("module");
+        if (name == null || name.isBlank()) {
+            throw new io.sweep.api.ApiException(io.sweep.api.ErrorCode.MANDATORY_PARAM_MISSING, java.util.Map.of("param_name", "module"));
+        }
+        return zoho.module(name);
+    }
+
+    private static ObjectNode field(Field f, boolean editable) {
+        ObjectNode node = Json.object();
+        node.put("api_name", f.apiName());
+        node.put("field_label", f.label());
+        node.put("display_label", f.label());
+        node.put("data_type", f.dataType().apiName());
+        node.put("json_type", f.dataType().jsonType());
+        node.put("id", String.valueOf(f.id()));
+        node.put("length", f.length());
+        if (f.decimalPlace() != null) node.put("decimal_place", f.decimalPlace());
+        node.put("read_only", f.readOnly());
+        node.put("field_read_only", f.readOnly() || !editable);
+        node.put("system_mandatory", f.systemMandatory());
+        node.put("custom_field", f.customField());
+        node.put("visible", f.visible());
+        node.put("mass_update", f.massUpdatable());
+        node.put("sequence_number", f.sequenceNumber());
+        var picklist = node.putArray("pick_list_values");
+        for (PicklistValue v : f.picklistValues()) {
+            ObjectNode pv = picklist.addObject();
+            pv.put("display_value", v.displayValue());
+            pv.put("actual_value", v.actualValue());
+            pv.put("sequence_number", v.sequenceNumber());
+        }
+        ObjectNode lookup = node.putObject("lookup");
+        if (f.lookupModuleId() != null) lookup.putObject("module").put("id", String.valueOf(f.lookupModuleId()));
+        return node;
+    }
+}

@@ -1,0 +1,3 @@
+package io.sweep.auth;
+
+public record User(long id, String email, String fullName, long profileId, boolean active) {}

@@ -1,0 +1,167 @@
+package io.sweep.crm;
+
+import io.sweep.db.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Reads and writes a module's records. Every write maintains Modified_By, Modified_Time and
+ * the record's version; inserts also set Created_By, Created_Time and (by default) Owner.
+ * Column names come from field metadata only; values are always bound parameters.
+ */
+public final class RecordRepository {
+    private final Database db;
+
+    public RecordRepository(Database db) {
+        this.db = db;
+    }
+
+    /** A change to one record: new field values, applied only if the record still has {@code expectedVersion}. */
+    public record Change(long id, int expectedVersion, Map<Field, Object> values) {}
+
+    public List<RecordRow> findByIds(Handle h, Module module, Collection<Long> ids, boolean forUpdate) {
+        if (ids.isEmpty()) return List.of();
+        return h.createQuery("SELECT " + selectList(module) + " FROM " + module.table() + " WHERE id IN (<ids>)"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> read(rs, module))
+                .list();
+    }
+
+    public List<RecordRow> findByIds(Module module, Collection<Long> ids) {
+        return db.withHandle(h -> findByIds(h, module, ids, false));
+    }
+
+    /** Which of these ids exist in the module (for lookups). */
+    public boolean exists(Handle h, Module module, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM " + module.table() + " WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Rows of a filtered, sorted page. {@code where} is SQL over this module's columns with named parameters. */
+    public List<RecordRow> select(Module module, String where, Map<String, Object> params, String orderBy, int offset, int limit) {
+        return db.withHandle(h -> h.createQuery("SELECT " + selectList(module) + " FROM " + module.table()
+                        + " WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
+                .bindMap(params)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map((rs, ctx) -> read(rs, module))
+                .list());
+    }
+
+    public long count(Module module, String where, Map<String, Object> params) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + module.table() + " WHERE " + where)
+                .bindMap(params).mapTo(Long.class).one());
+    }
+
+    public long insert(Handle h, Module module, Map<Field, Object> values, long userId, OffsetDateTime now) {
+        long id = db.nextId(h);
+        Map<Field, Object> row = new LinkedHashMap<>(values);
+        module.field("Owner").ifPresent(f -> row.putIfAbsent(f, userId));
+        putSystem(module, row, "Created_By", userId);
+        putSystem(module, row, "Created_Time", now);
+        putSystem(module, row, "Modified_By", userId);
+        putSystem(module, row, "Modified_Time", now);
+        List<Field> fields = List.copyOf(row.keySet());
+        String columns = fields.stream().map(Field::column).collect(Collectors.joining(", "));
+        String params = fields.stream().map(f -> ":f" + f.id()).collect(Collectors.joining(", "));
+        var insert = h.createUpdate("INSERT INTO " + module.table() + " (id, version, " + columns + ") VALUES (:id, 1, " + params + ")")
+                .bind("id", id);
+        for (Field f : fields) bindValue(insert, "f" + f.id(), f, row.get(f));
+        insert.execute();
+        return id;
+    }
+
+    /**
+     * Applies changes as one JDBC batch. Returns, per change, whether it was applied (false when the
+     * record changed version or vanished in between). All changes must set the same fields.
+     */
+    public int[] update(Handle h, Module module, List<Change> changes, long userId, OffsetDateTime now) {
+        if (changes.isEmpty()) return new int[0];
+        List<Field> fields = List.copyOf(changes.get(0).values().keySet());
+        String sets = fields.stream().map(f -> f.column() + " = :f" + f.id()).collect(Collectors.joining(", "));
+        var batch = h.prepareBatch("UPDATE " + module.table() + " SET " + (sets.isEmpty() ? "" : sets + ", ")
+                + column(module, "Modified_By") + " = :modifiedBy, " + column(module, "Modified_Time") + " = :modifiedTime, "
+                + "version = version + 1 WHERE id = :id AND version = :version");
+        for (Change change : changes) {
+            for (Field f : fields) bindValue(batch, "f" + f.id(), f, change.values().get(f));
+            batch.bind("modifiedBy", userId).bind("modifiedTime", now).bind("id", change.id()).bind("version", change.expectedVersion()).add();
+        }
+        return batch.execute();
+    }
+
+    public int delete(Handle h, Module module, Collection<Long> ids) {
+        if (ids.isEmpty()) return 0;
+        return h.createUpdate("DELETE FROM " + module.table() + " WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids)).execute();
+    }
+
+    private static void putSystem(Module module, Map<Field, Object> row, String apiName, Object value) {
+        module.field(apiName).ifPresent(f -> row.put(f, value));
+    }
+
+    private static String column(Module module, String apiName) {
+        return module.field(apiName).orElseThrow(() -> new IllegalStateException(module.apiName() + " has no " + apiName)).column();
+    }
+
+    private static String selectList(Module module) {
+        var columns = new ArrayList<String>(List.of("id", "version", "territory_id", "blueprint_id", "tags"));
+        module.fields().forEach(f -> columns.add(f.column()));
+        return String.join(", ", columns);
+    }
+
+    private static RecordRow read(ResultSet rs, Module module) throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field f : module.fields()) values.put(f.apiName(), readValue(rs, f));
+        return new RecordRow(rs.getLong("id"), rs.getInt("version"), rs.getObject("territory_id", Long.class),
+                rs.getObject("blueprint_id", Long.class), FieldValues.multiSelectFromColumn(rs.getString("tags")), values);
+    }
+
+    private static Object readValue(ResultSet rs, Field f) throws SQLException {
+        String c = f.column();
+        return switch (f.dataType()) {
+            case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, FORMULA, AUTONUMBER -> rs.getString(c);
+            case MULTISELECTPICKLIST -> FieldValues.multiSelectFromColumn(rs.getString(c));
+            case INTEGER -> rs.getObject(c, Integer.class);
+            case BIGINT, LOOKUP, OWNERLOOKUP, LAYOUT -> rs.getObject(c, Long.class);
+            case DOUBLE, PERCENT -> rs.getObject(c, Double.class);
+            case DECIMAL, CURRENCY -> rs.getBigDecimal(c);
+            case BOOLEAN -> rs.getObject(c, Boolean.class);
+            case DATE -> rs.getObject(c, LocalDate.class);
+            case DATETIME -> rs.getObject(c, OffsetDateTime.class);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    static void bindValue(SqlStatement<?> statement, String name, Field f, Object value) {
+        if (value == null) {
+            statement.bindNull(name, sqlType(f.dataType()));
+        } else if (f.dataType() == DataType.MULTISELECTPICKLIST) {
+            statement.bind(name, FieldValues.multiSelectColumn((List<String>) value));
+        } else {
+            statement.bindByType(name, value, value.getClass());
+        }
+    }
+
+    private static int sqlType(DataType type) {
+        return switch (type) {
+            case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, FORMULA, AUTONUMBER, MULTISELECTPICKLIST -> Types.VARCHAR;
+            case INTEGER -> Types.INTEGER;
+            case BIGINT, LOOKUP, OWNERLOOKUP, LAYOUT -> Types.BIGINT;
+            case DOUBLE, PERCENT -> Types.DOUBLE;
+            case DECIMAL, CURRENCY -> Types.NUMERIC;
+            case BOOLEAN -> Types.BOOLEAN;
+            case DATE -> Types.DATE;
+            case DATETIME -> Types.TIMESTAMP_WITH_TIMEZONE;
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package io.sweep.massupdate;
+
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Ids;
+import io.sweep.crm.Module;
+import io.sweep.db.Database;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Runs mass updates: by ids now, in one transaction. */
+public final class MassUpdateService {
+    private final Database db;
+    private final MassUpdateValidator validator;
+    private final RecordUpdater updater;
+    private final Clock clock;
+
+    public MassUpdateService(Database db, MassUpdateValidator validator, RecordUpdater updater, Clock clock) {
+        this.db = db;
+        this.validator = validator;
+        this.updater = updater;
+        this.clock = clock;
+    }
+
+    /** The result for one entry of the request's {@code ids}, in request order. */
+    public record Entry(String requestedId, RecordOutcome outcome, OffsetDateTime modifiedTime) {}
+
+    /**
+     * Validates the request, then applies it to every valid id in one transaction. Ids that are
+     * not ids at all fail their own entry; a repeated id is updated once and reported each time.
+     */
+    public List<Entry> updateByIds(Principal principal, Module module, MassUpdateRequest request) {
+        if (!request.byIds()) throw new ApiException(ErrorCode.NOT_SUPPORTED, Map.of("api_name", "cvid"),
+                "scheduled mass updates by cvid are not available on this server yet");
+        MassUpdate update = validator.validate(principal, module, request.values(), request.overWrite());
+        var distinct = new LinkedHashSet<Long>();
+        for (String id : request.ids()) Ids.parse(id).ifPresent(distinct::add);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        Map<Long, RecordOutcome> outcomes = db.inTransaction(h -> updater.apply(h, update, List.copyOf(distinct), now))
+                .stream().collect(Collectors.toMap(RecordOutcome::id, Function.identity()));
+        List<Entry> entries = new ArrayList<>(request.ids().size());
+        for (String id : request.ids()) {
+            RecordOutcome outcome = Ids.parse(id).map(outcomes::get).orElse(RecordOutcome.failed(-1, ErrorCode.INVALID_ID));
+            entries.add(new Entry(id, outcome, now));
+        }
+        return entries;
+    }
+}

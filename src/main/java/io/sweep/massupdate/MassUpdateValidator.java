@@ -1,0 +1,53 @@
+package io.sweep.massupdate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Field;
+import io.sweep.crm.FieldValues;
+import io.sweep.crm.InvalidValueException;
+import io.sweep.crm.Module;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request-level rules of a mass update (SPEC §1.2, §1.4), checked once for every way of
+ * starting one: module permission, field count, which fields may be mass updated, field edit
+ * permission, and the type of each value.
+ */
+public final class MassUpdateValidator {
+    private final Limits limits;
+
+    public MassUpdateValidator(Limits limits) {
+        this.limits = limits;
+    }
+
+    public MassUpdate validate(Principal principal, Module module, Map<String, JsonNode> values, boolean overWrite) {
+        if (!principal.profile().module(module.id()).canMassUpdate()) {
+            throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        }
+        if (values.isEmpty()) throw new ApiException(ErrorCode.NO_FIELD_FOUND);
+        if (values.size() > limits.maxFields(module.apiName())) throw new ApiException(ErrorCode.MAX_FIELD_LIMIT);
+        List<FieldUpdate> updates = new ArrayList<>();
+        for (var entry : values.entrySet()) {
+            Field field = module.field(entry.getKey())
+                    .filter(Field::massUpdatable)
+                    .orElseThrow(() -> new ApiException(ErrorCode.FIELD_NOT_MASS_UPDATABLE, Map.of("api_name", entry.getKey())));
+            if (!principal.profile().mayEditField(field.id())) {
+                throw new ApiException(ErrorCode.FIELD_EDIT_PERMISSION, Map.of("api_name", field.apiName()));
+            }
+            updates.add(new FieldUpdate(field, parse(field, entry.getValue())));
+        }
+        return new MassUpdate(principal, module, updates, overWrite);
+    }
+
+    static Object parse(Field field, JsonNode value) {
+        try {
+            return FieldValues.parse(field, value);
+        } catch (InvalidValueException e) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", field.apiName(), "expected_data_type", field.dataType().apiName()));
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.sweep.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.auth.ModulePermission;
+import io.sweep.auth.Principal;
+import io.sweep.auth.RecordAccess;
+import io.sweep.auth.UserRepository;
+import io.sweep.crm.DataType;
+import io.sweep.crm.Field;
+import io.sweep.crm.FieldValues;
+import io.sweep.crm.InvalidValueException;
+import io.sweep.crm.Metadata;
+import io.sweep.crm.Module;
+import io.sweep.crm.RecordRepository;
+import io.sweep.crm.RecordRow;
+import io.sweep.db.Database;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The records API of Zoho (insert, update, delete, read) with its per-record rules: mandatory
+ * fields, value types, field edit permission, record access, and lookups that must exist.
+ * Read-only and unknown keys in a record are ignored, so a record read can be written back as is.
+ */
+public final class RecordService {
+    public static final int MAX_RECORDS_PER_CALL = 100;
+
+    private final Database db;
+    private final Metadata metadata;
+    private final RecordRepository records;
+    private final UserRepository users;
+    private final Clock clock;
+
+    public RecordService(Database db, Metadata metadata, RecordRepository records, UserRepository users, Clock clock) {
+        this.db = db;
+        this.metadata = metadata;
+        this.records = records;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public List<RecordResult> insert(Principal p, Module module, List<JsonNode> data) {
+        requireEdit(p, module);
+        OffsetDateTime now = now();
+        return db.inTransaction(h -> {
+            List<RecordResult> results = new ArrayList<>();
+            for (JsonNode json : data) {
+                try {
+                    Map<Field, Object> values = values(h, p, module, json, true);
+                    results.add(RecordResult.ok(records.insert(h, module, values, p.user().id(), now)));
+                } catch (RecordRejected e) {
+                    results.add(e.result);
+                }
+            }
+            return results;
+        });
+    }
+
+    /** Each entry carries its {@code id} (or gets {@code pathId} when the URL names the record). */
+    public List<RecordResult> update(Principal p, Module module, List<JsonNode> data, String pathId) {
+        requireEdit(p, module);
+        OffsetDateTime now = now();
+        return db.inTransaction(h -> {
+            List<RecordResult> results = new ArrayList<>();
+            for (JsonNode json : data) {
+                String idText = pathId != null ? pathId : json.path("id").asText(null);
+                var id = io.sweep.crm.Ids.parse(idText);
+                if (id.isEmpty()) {
+                    results.add(RecordResult.failed(idText == null ? ErrorCode.MANDATORY_NOT_FOUND : ErrorCode.INVALID_ID,
+                            idText == null ? Map.of("api_name", "id") : Map.of("id", idText)));
+                    continue;
+                }
+                List<RecordRow> found = records.findByIds(h, module, List.of(id.get()), true);
+                if (found.isEmpty()) {
+                    results.add(RecordResult.failed(ErrorCode.INVALID_ID, Map.of("id", idText)));
+                } else if (!RecordAccess.mayEdit(p, module, found.get(0))) {
+                    results.add(RecordResult.failed(ErrorCode.PERMISSION_DENIED, Map.of("id", idText)));
+                } else {
+                    try {
+                        Map<Field, Object> values = values(h, p, module, json, false);
+                        records.update(h, module, List.of(new RecordRepository.Change(id.get(), found.get(0).version(), values)), p.user().id(), now);
+                        results.add(RecordResult.ok(id.get()));
+                    } catch (RecordRejected e) {
+                        results.add(e.result);
+                    }
+                }
+            }
+            return results;
+        });
+    }
+
+    public List<RecordResult> delete(Principal p, Module module, List<String> ids) {
+        requireEdit(p, module);
+        return db.inTransaction(h -> {
+            List<RecordResult> results = new ArrayList<>();
+            for (String idText : ids) {
+                var id = io.sweep.crm.Ids.parse(idText);
+                List<RecordRow> found = id.map(i -> records.findByIds(h, module, List.of(i), true)).orElse(List.of());
+                if (found.isEmpty()) {
+                    results.add(RecordResult.failed(ErrorCode.INVALID_ID, Map.of("id", idText)));
+                } else if (!RecordAccess.mayEdit(p, module, found.get(0))) {
+                    results.add(RecordResult.failed(ErrorCode.PERMISSION_DENIED, Map.of("id", idText)));
+                } else {
+                    records.delete(h, module, List.of(id.get()));
+                    results.add(RecordResult.ok(id.get()));
+                }
+            }
+            return results;
+        });
+    }
+
+    public record Page(List<RecordRow> rows, boolean moreRecords) {}
+
+    /**
+     * One page of the records this user may see that match {@code filter}, sorted by {@code sortBy}
+     * (then id, so pages never overlap).
+     */
+    public Page list(Principal p, Module module, Where filter, Field sortBy, boolean descending, int page, int perPage) {
+        Where where = Where.and(List.of(visibleTo(p, module), filter));
+        String order = (sortBy == null ? "id" : sortBy.column()) + (descending ? " DESC" : " ASC") + (sortBy == null ? "" : ", id");
+        List<RecordRow> rows = records.select(module, where.sql(), where.params(), order, (page - 1) * perPage, perPage + 1);
+        boolean more = rows.size() > perPage;
+        return new Page(more ? rows.subList(0, perPage) : rows, more);
+    }
+
+    /** The records this user may see: everything, or (for owned-only profiles) their own and their territories'. */
+    public Where visibleTo(Principal p, Module module) {
+        ModulePermission permission = p.profile().module(module.id());
+        if (!permission.canView()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        if (permission.recordAccess() == ModulePermission.RecordAccess.ALL) return Where.ALL;
+        String owner = module.field("Owner").map(Field::column).orElse("NULL");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("visible_owner", p.user().id());
+        var sql = new StringBuilder(owner + " = :visible_owner");
+        int i = 0;
+        if (!p.territoryIds().isEmpty()) {
+            sql.append(" OR territory_id IN (");
+            for (Long t : p.territoryIds()) {
+                if (i > 0) sql.append(", ");
+                sql.append(":visible_t").append(i);
+                params.put("visible_t" + i++, t);
+            }
+            sql.append(')');
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private static void requireEdit(Principal p, Module module) {
+        if (!p.profile().module(module.id()).canEdit()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+    }
+
+    private Map<Field, Object> values(Handle h, Principal p, Module module, JsonNode json, boolean inserting) {
+        if (!json.isObject()) throw new RecordRejected(RecordResult.failed(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of()));
+        Map<Field, Object> values = new LinkedHashMap<>();
+        for (Field f : module.fields()) {
+            if (!json.has(f.apiName()) || !writable(f)) continue;
+            if (!p.profile().mayEditField(f.id())) {
+                throw new RecordRejected(RecordResult.failed(ErrorCode.FIELD_EDIT_PERMISSION, Map.of("api_name", f.apiName())));
+            }
+            Object value;
+            try {
+                value = FieldValues.parse(f, json.get(f.apiName()));
+            } catch (InvalidValueException e) {
+                throw invalid(f);
+            }
+            if (value != null && !referenceExists(h, f, (value instanceof Long l) ? l : null)) throw invalid(f);
+            values.put(f, value);
+        }
+        for (Field f : module.fields()) {
+            if (!f.systemMandatory() || !writable(f)) continue;
+            boolean missing = values.containsKey(f) ? blank(values.get(f)) : inserting;
+            if (missing) throw new RecordRejected(RecordResult.failed(ErrorCode.MANDATORY_NOT_FOUND, Map.of("api_name", f.apiName())));
+        }
+        return values;
+    }
+
+    private static boolean writable(Field f) {
+        return !f.readOnly() && f.dataType() != DataType.FORMULA && f.dataType() != DataType.AUTONUMBER && f.dataType() != DataType.LAYOUT;
+    }
+
+    private static boolean blank(Object v) {
+        return v == null || (v instanceof String s && s.isBlank());
+    }
+
+    private boolean referenceExists(Handle h, Field f, Long id) {
+        if (id == null) return true;
+        if (f.dataType() == DataType.OWNERLOOKUP) return users.byIds(Set.of(id)).values().stream().anyMatch(u -> u.active());
+        if (f.dataType() == DataType.LOOKUP && f.lookupModuleId() != null) {
+            return metadata.moduleById(f.lookupModuleId()).map(m -> records.exists(h, m, id)).orElse(false);
+        }
+        return true;
+    }
+
+    private static RecordRejected invalid(Field f) {
+        return new RecordRejected(RecordResult.failed(ErrorCode.INVALID_DATA,
+                Map.of("api_name", f.apiName(), "expected_data_type", f.dataType().apiName())));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Ends the processing of one record with its error; the others of the call go on. */
+    private static final class RecordRejected extends RuntimeException {
+        private final transient RecordResult result;
+
+        RecordRejected(RecordResult result) {
+            super(result.error().code(), null, false, false);
+            this.result = result;
+        }
+    }
+}

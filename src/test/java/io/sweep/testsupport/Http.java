@@ -1,0 +1,99 @@
+package io.sweep.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small HTTP client for tests: real requests to the real server, JSON bodies parsed. */
+public final class Http {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final String token;
+    private final List<String> headers;
+
+    public Http(String base) {
+        this(base, null, List.of());
+    }
+
+    private Http(String base, String token, List<String> headers) {
+        this.base = base;
+        this.token = token;
+        this.headers = headers;
+    }
+
+    public Http withToken(String t) {
+        return new Http(base, t, headers);
+    }
+
+    /** Adds a raw header to every request (name, value). */
+    public Http withHeader(String name, String value) {
+        var h = new ArrayList<>(headers);
+        h.add(name);
+        h.add(value);
+        return new Http(base, token, h);
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public String contentType() {
+            return raw.headers().firstValue("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** POSTs a body with no Content-Type header, as some Zoho clients do. */
+    public Response post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    public Response put(String path, String body) {
+        return send("PUT", path, body);
+    }
+
+    public Response send(String method, String path, String body) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) builder.header("Authorization", "Zoho-oauthtoken " + token);
+        for (int i = 0; i < headers.size(); i += 2) builder.header(headers.get(i), headers.get(i + 1));
+        try {
+            var response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
