@@ -21,7 +21,18 @@ import picocli.CommandLine.Parameters;
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.UserCommand.class, Main.TokenCommand.class})
 public final class Main {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling: a user mistake prints one line, not a stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
+                cmd.getErr().println("sweep: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
     }
 
     /** Database flags shared by every command; each overrides its environment variable. */
@@ -120,8 +131,7 @@ public final class Main {
             public Integer call() {
                 try (App app = App.create(db.config(), Clock.systemUTC())) {
                     app.prepareDatabase();
-                    var owner = app.users().byEmail(user).orElseThrow(() -> new CommandLine.ParameterException(
-                            new CommandLine(this), "no user with e-mail " + user));
+                    var owner = app.users().byEmail(user).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + user));
                     var issued = app.tokens().create(owner.id(), Scopes.of(scopes), expiry(expires), label);
                     System.out.println(issued.token());
                 }
@@ -143,7 +153,7 @@ public final class Main {
                 try {
                     return text.contains("T") ? OffsetDateTime.parse(text) : LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw new CommandLine.ParameterException(new CommandLine(this), "--expires: not a duration or date: " + text);
+                    throw new IllegalArgumentException("--expires: not a duration (30d, 12h, 90m) or a date/time: " + text);
                 }
             }
         }

@@ -97,6 +97,8 @@ public final class FieldValues {
 
     private static BigInteger whole(Field field, JsonNode node) {
         BigDecimal n = number(field, node);
+        // refuse absurd magnitudes before converting: 1e999999999 would take minutes to expand
+        if (n.precision() - n.scale() > 20) throw new InvalidValueException(field, "out of range");
         try {
             return n.toBigIntegerExact();
         } catch (ArithmeticException e) {
@@ -124,7 +126,9 @@ public final class FieldValues {
 
     private static BigDecimal decimal(Field field, JsonNode node) {
         int scale = field.decimalPlace() == null ? 2 : field.decimalPlace();
-        BigDecimal n = number(field, node).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal raw = number(field, node);
+        if (raw.precision() - raw.scale() > 16 || raw.scale() > 1000) throw new InvalidValueException(field, "out of range");
+        BigDecimal n = raw.setScale(scale, RoundingMode.HALF_UP);
         // NUMERIC(18,2) columns: 16 digits before the point
         if (n.precision() - n.scale() > 16) throw new InvalidValueException(field, "out of range");
         return n;

@@ -2,6 +2,8 @@ package io.sweep.api.zoho;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
 import io.sweep.api.ErrorRenderer;
 import io.sweep.api.Json;
 import io.sweep.massupdate.MassUpdateParser;
@@ -19,6 +21,14 @@ final class MassUpdateRoutes {
         this.zoho = zoho;
         this.service = service;
         this.writeDetails = writeDetails;
+    }
+
+    /** Job status (SPEC §1.3). Only scheduled (cvid) updates create jobs, and this server runs none yet. */
+    void status(Context ctx) {
+        zoho.call(ctx, "mass_update", "READ");
+        String jobId = ctx.queryParam("job_id");
+        if (jobId == null || jobId.isBlank()) throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "job_id"));
+        throw new ApiException(ErrorCode.NOT_FOUND);
     }
 
     void post(Context ctx) {

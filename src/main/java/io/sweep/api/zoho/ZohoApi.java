@@ -33,6 +33,7 @@ public final class ZohoApi {
         routes.get("/crm/v2/settings/custom_views", settings::customViews);
         routes.get("/crm/v2/settings/custom_views/{id}", settings::customView);
         routes.post("/crm/v2/{module}/actions/mass_update", massUpdate::post);
+        routes.get("/crm/v2/{module}/actions/mass_update", massUpdate::status);
         routes.get("/crm/v2/{module}/search", records::search);
         routes.get("/crm/v2/{module}", records::list);
         routes.post("/crm/v2/{module}", records::insert);

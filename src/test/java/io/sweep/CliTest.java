@@ -1,0 +1,63 @@
+package io.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sweep.testsupport.Http;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line against a real H2 file database, and the server seeing what it wrote. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out) {}
+
+    private static Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.commandLine().execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void token_create_prints_only_the_token_and_the_server_accepts_it_until_revoked() {
+        String url = "jdbc:h2:file:" + dir.resolve("cli") + ";DB_CLOSE_ON_EXIT=FALSE";
+        assertThat(run("migrate", "--db-url", url).exit()).isZero();
+        var added = run("user", "add", "--db-url", url, "--email", "cli@example.com", "--name", "Cli User", "--profile", "Standard");
+        assertThat(added.exit()).isZero();
+        var created = run("token", "create", "--db-url", url, "--user", "cli@example.com",
+                "--scope", "ZohoCRM.settings.ALL", "--scope", "ZohoCRM.modules.ALL", "--expires", "30d");
+        assertThat(created.exit()).isZero();
+        String token = created.out().strip();
+        assertThat(created.out()).isEqualTo(token + System.lineSeparator());
+        assertThat(token).doesNotContain(" ").hasSizeGreaterThan(40);
+
+        var config = Config.fromEnvironment(java.util.Map.of()).withPort(0).withDb(url, null, null);
+        try (App app = App.create(config, Clock.systemUTC())) {
+            var http = new Http("http://localhost:" + app.start()).withToken(token);
+            assertThat(http.get("/crm/v2/settings/modules").status()).isEqualTo(200);
+            assertThat(run("token", "revoke", "--db-url", url, token).exit()).isZero();
+            assertThat(http.get("/crm/v2/settings/modules").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void bad_arguments_exit_non_zero() {
+        assertThat(run("token", "create").exit()).isNotZero();
+        assertThat(run("no-such-command").exit()).isNotZero();
+        String url = "jdbc:h2:file:" + dir.resolve("cli2") + ";DB_CLOSE_ON_EXIT=FALSE";
+        assertThat(run("token", "create", "--db-url", url, "--user", "nobody@example.com", "--scope", "ZohoCRM.modules.ALL").exit()).isNotZero();
+        assertThat(run("token", "revoke", "--db-url", url, "no-such-token").exit()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,259 @@
+package io.sweep.api.zoho;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.auth.Scopes;
+import io.sweep.testsupport.Backend;
+import io.sweep.testsupport.Http;
+import io.sweep.testsupport.TestServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §1.5: what clients call around a mass update — settings, records, search — on H2 and PostgreSQL. */
+abstract class SurroundingApiContract {
+    private TestServer server;
+    private Http admin;
+
+    abstract Backend backend();
+
+    @BeforeEach
+    void connect() {
+        server = TestServer.shared(backend());
+        admin = server.admin();
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private Http tokenFor(String email, String... scopes) {
+        var user = server.app().users().byEmail(email).orElseThrow();
+        return server.http().withToken(server.app().tokens().create(user.id(), Scopes.of(List.of(scopes)), null, "t").token());
+    }
+
+    @Test
+    void modules_list_the_standard_and_custom_modules_with_string_ids() {
+        JsonNode modules = admin.get("/crm/v2/settings/modules").json().get("modules");
+        List<String> names = new ArrayList<>();
+        modules.forEach(m -> names.add(m.get("api_name").asText()));
+        assertThat(names).contains("Leads", "Accounts", "Contacts", "Deals", "Campaigns", "Tasks", "Calls", "Events", "Solutions",
+                "Products", "Vendors", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Projects");
+        JsonNode leads = modules.get(names.indexOf("Leads"));
+        assertThat(leads.get("id").isTextual()).isTrue();
+        assertThat(leads.get("generated_type").asText()).isEqualTo("default");
+        assertThat(modules.get(names.indexOf("Projects")).get("generated_type").asText()).isEqualTo("custom");
+        assertThat(leads.get("api_supported").asBoolean()).isTrue();
+    }
+
+    @Test
+    void fields_carry_zoho_metadata_with_mass_update_flags_and_picklist_values() {
+        JsonNode fields = admin.get("/crm/v2/settings/fields?module=Leads").json().get("fields");
+        JsonNode status = null;
+        JsonNode email = null;
+        for (JsonNode f : fields) {
+            if (f.get("api_name").asText().equals("Lead_Status")) status = f;
+            if (f.get("api_name").asText().equals("Email")) email = f;
+        }
+        assertThat(status).isNotNull();
+        assertThat(status.get("data_type").asText()).isEqualTo("picklist");
+        assertThat(status.get("json_type").asText()).isEqualTo("string");
+        assertThat(status.get("mass_update").asBoolean()).isTrue();
+        assertThat(status.get("pick_list_values").findValuesAsText("actual_value")).contains("Contacted", "Not Contacted");
+        assertThat(email.get("mass_update").asBoolean()).isFalse();
+        for (String key : List.of("field_label", "display_label", "id", "length", "read_only", "field_read_only", "system_mandatory",
+                "custom_field", "visible", "lookup")) {
+            assertThat(status.has(key)).as(key).isTrue();
+        }
+        assertThat(admin.get("/crm/v2/settings/fields").json().get("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
+        assertThat(admin.get("/crm/v2/settings/fields?module=Nope").json().get("code").asText()).isEqualTo("INVALID_MODULE");
+    }
+
+    @Test
+    void custom_views_list_only_those_shared_with_the_user_and_carry_their_criteria() {
+        JsonNode adminViews = admin.get("/crm/v2/settings/custom_views?module=Leads").json();
+        List<String> names = adminViews.get("custom_views").findValuesAsText("name");
+        assertThat(names).contains("All Leads", "Contacted Leads").doesNotContain("High Revenue Leads");
+        assertThat(adminViews.get("info").get("count").asInt()).isEqualTo(names.size());
+        JsonNode contacted = null;
+        for (JsonNode v : adminViews.get("custom_views")) if (v.get("name").asText().equals("Contacted Leads")) contacted = v;
+        assertThat(contacted.get("criteria").get("comparator").asText()).isEqualTo("equal");
+        assertThat(contacted.get("criteria").get("field").get("api_name").asText()).isEqualTo("Lead_Status");
+
+        Http sam = tokenFor("sam@example.com", "ZohoCRM.settings.custom_views.READ");
+        assertThat(sam.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views").findValuesAsText("name"))
+                .contains("High Revenue Leads").doesNotContain("Private View of Ada");
+
+        String privateId = null;
+        for (JsonNode v : adminViews.get("custom_views")) if (v.get("name").asText().equals("Private View of Ada")) privateId = v.get("id").asText();
+        var denied = sam.get("/crm/v2/settings/custom_views/" + privateId + "?module=Leads");
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.json().get("message").asText()).isEqualTo("Customview not accessible");
+        assertThat(admin.get("/crm/v2/settings/custom_views/" + privateId + "?module=Leads").json().get("custom_views").get(0).get("id").asText())
+                .isEqualTo(privateId);
+    }
+
+    @Test
+    void records_page_with_info_and_zoho_shapes() {
+        var response = admin.get("/crm/v2/Leads?page=2&per_page=5&sort_by=Last_Name&sort_order=asc&");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("data")).hasSize(5);
+        assertThat(body.get("info").get("per_page").asInt()).isEqualTo(5);
+        assertThat(body.get("info").get("page").asInt()).isEqualTo(2);
+        assertThat(body.get("info").get("count").asInt()).isEqualTo(5);
+        assertThat(body.get("info").get("more_records").asBoolean()).isTrue();
+        JsonNode lead = body.get("data").get(0);
+        assertThat(lead.get("id").isTextual()).isTrue();
+        assertThat(lead.get("Owner").get("id").isTextual()).isTrue();
+        assertThat(lead.get("Owner").has("name")).isTrue();
+        assertThat(lead.get("Owner").has("email")).isTrue();
+        assertThat(lead.get("Created_Time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d");
+        assertThat(lead.get("Interests").isArray()).isTrue();
+        assertThat(lead.get("Tag").isArray()).isTrue();
+        List<String> lastNames = body.get("data").findValuesAsText("Last_Name");
+        assertThat(lastNames).isSortedAccordingTo(String::compareTo);
+    }
+
+    @Test
+    void fields_param_limits_the_fields_and_per_page_over_200_is_refused() {
+        JsonNode lead = admin.get("/crm/v2/Leads?per_page=1&fields=Last_Name,Company").json().get("data").get(0);
+        assertThat(lead.has("Last_Name")).isTrue();
+        assertThat(lead.has("Lead_Status")).isFalse();
+        assertThat(lead.has("id")).isTrue();
+        assertThat(admin.get("/crm/v2/Leads?per_page=201").status()).isEqualTo(400);
+        assertThat(admin.get("/crm/v2/Leads?page=abc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_page_past_the_end_answers_204_with_no_body() {
+        var response = admin.get("/crm/v2/Leads?page=100000&per_page=200");
+        assertThat(response.status()).isEqualTo(204);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void insert_get_update_and_delete_a_record() {
+        var created = admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Roundtrip\",\"Company\":\"Sweep\",\"Annual_Revenue\":5000,"
+                + "\"Lead_Status\":\"Contacted\",\"Interests\":[\"Software\",\"Training\"]}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode entry = created.json().get("data").get(0);
+        assertThat(entry.get("code").asText()).isEqualTo("SUCCESS");
+        assertThat(entry.get("message").asText()).isEqualTo("record added");
+        String id = entry.get("details").get("id").asText();
+        assertThat(entry.get("details").get("Created_By").get("name").asText()).isEqualTo("Ada Admin");
+
+        JsonNode lead = admin.get("/crm/v2/Leads/" + id).json().get("data").get(0);
+        assertThat(lead.get("Last_Name").asText()).isEqualTo("Roundtrip");
+        assertThat(lead.get("Owner").get("email").asText()).isEqualTo("admin@example.com");
+
+        var updated = admin.put("/crm/v2/Leads/" + id, "{\"data\":[{\"Company\":\"Sweep Ltd\"}]}");
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(admin.get("/crm/v2/Leads/" + id).json().get("data").get(0).get("Company").asText()).isEqualTo("Sweep Ltd");
+
+        var many = admin.put("/crm/v2/Leads", "{\"data\":[{\"id\":\"" + id + "\",\"City\":\"Berlin\"},{\"id\":\"42\",\"City\":\"Paris\"}]}");
+        assertThat(many.status()).isEqualTo(207);
+
+        var deleted = admin.delete("/crm/v2/Leads?ids=" + id);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("data").get(0).get("message").asText()).isEqualTo("record deleted");
+        assertThat(admin.get("/crm/v2/Leads/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
+    void an_insert_without_a_mandatory_field_or_with_a_bad_value_fails_that_record() {
+        var response = admin.post("/crm/v2/Leads", "{\"data\":[{\"Company\":\"No Name\"},{\"Last_Name\":\"X\",\"No_of_Employees\":\"many\"},"
+                + "{\"Last_Name\":\"Fine\"}]}");
+        assertThat(response.status()).isEqualTo(207);
+        JsonNode data = response.json().get("data");
+        assertThat(data.get(0).get("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
+        assertThat(data.get(0).get("details").get("api_name").asText()).isEqualTo("Last_Name");
+        assertThat(data.get(1).get("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(data.get(1).get("details").get("expected_data_type").asText()).isEqualTo("integer");
+        assertThat(data.get(2).get("code").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void more_than_100_records_in_one_insert_are_refused() {
+        var data = new StringBuilder();
+        for (int i = 0; i < 101; i++) data.append(i == 0 ? "" : ",").append("{\"Last_Name\":\"n\"}");
+        var response = admin.post("/crm/v2/Leads", "{\"data\":[" + data + "]}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asText()).isEqualTo("LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void get_by_ids_and_by_custom_view() {
+        JsonNode page = admin.get("/crm/v2/Leads?per_page=3").json().get("data");
+        String ids = page.get(0).get("id").asText() + "," + page.get(2).get("id").asText();
+        assertThat(admin.get("/crm/v2/Leads?ids=" + ids).json().get("data")).hasSize(2);
+
+        String contactedView = null;
+        for (JsonNode v : admin.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views")) {
+            if (v.get("name").asText().equals("Contacted Leads")) contactedView = v.get("id").asText();
+        }
+        JsonNode viewed = admin.get("/crm/v2/Leads?per_page=200&cvid=" + contactedView).json().get("data");
+        assertThat(viewed).isNotEmpty();
+        viewed.forEach(l -> assertThat(l.get("Lead_Status").asText()).isEqualTo("Contacted"));
+    }
+
+    @Test
+    void search_with_criteria_escapes_and_case_insensitive_picklists() {
+        admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Smith (Jr), the 2nd\",\"Company\":\"Paren Co\",\"Lead_Status\":\"Junk Lead\"}]}");
+        var response = admin.get("/crm/v2/Leads/search?criteria=" + q("((Last_Name:equals:Smith \\(Jr\\)\\, the 2nd)and(Lead_Status:equals:junk lead))"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("data").get(0).get("Company").asText()).isEqualTo("Paren Co");
+
+        var starts = admin.get("/crm/v2/Leads/search?criteria=" + q("(Company:starts_with:Paren)") + "&per_page=10");
+        assertThat(starts.json().get("data").findValuesAsText("Company")).allMatch(c -> c.startsWith("Paren"));
+
+        var none = admin.get("/crm/v2/Leads/search?criteria=" + q("(Last_Name:equals:nobody-has-this-name)"));
+        assertThat(none.status()).isEqualTo(204);
+
+        var bad = admin.get("/crm/v2/Leads/search?criteria=" + q("((Nope:equals:1)"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("status").asText()).isEqualTo("error");
+        assertThat(admin.get("/crm/v2/Leads/search").json().get("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
+    }
+
+    @Test
+    void an_owned_only_profile_sees_its_own_and_its_territories_records() {
+        Http sam = tokenFor("sam@example.com", "ZohoCRM.modules.ALL");
+        long samId = server.app().users().byEmail("sam@example.com").orElseThrow().id();
+        JsonNode leads = sam.get("/crm/v2/Leads?per_page=200").json().get("data");
+        assertThat(leads).isNotEmpty();
+        var visible = server.app().database().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM rec_leads WHERE owner_id = :u OR territory_id IN "
+                        + "(SELECT id FROM territories WHERE name = 'Germany')").bind("u", samId).mapTo(Long.class).one());
+        long seen = 0;
+        for (int page = 1; ; page++) {
+            var r = sam.get("/crm/v2/Leads?per_page=200&page=" + page);
+            if (r.status() == 204) break;
+            seen += r.json().get("data").size();
+            if (!r.json().get("info").get("more_records").asBoolean()) break;
+        }
+        assertThat(seen).isEqualTo(visible);
+    }
+
+    @Test
+    void module_scopes_guard_records_routes() {
+        Http leadsRead = tokenFor("admin@example.com", "ZohoCRM.modules.leads.READ");
+        assertThat(leadsRead.get("/crm/v2/Leads?per_page=1").status()).isEqualTo(200);
+        assertThat(leadsRead.get("/crm/v2/Contacts?per_page=1").json().get("code").asText()).isEqualTo("OAUTH_SCOPE_MISMATCH");
+        assertThat(leadsRead.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"x\"}]}").json().get("code").asText())
+                .isEqualTo("OAUTH_SCOPE_MISMATCH");
+        assertThat(leadsRead.get("/crm/v2/settings/modules").json().get("code").asText()).isEqualTo("OAUTH_SCOPE_MISMATCH");
+    }
+
+    @Test
+    void module_names_in_any_case_and_the_meetings_alias_reach_the_module() {
+        assertThat(admin.get("/crm/v2/leads?per_page=1").status()).isEqualTo(200);
+        assertThat(admin.get("/crm/v2/LEADS?per_page=1").status()).isEqualTo(200);
+        assertThat(admin.get("/crm/v2/sales_orders?per_page=1").status()).isIn(200, 204);
+        assertThat(admin.get("/crm/v2/Meetings?per_page=1").status()).isIn(200, 204);
+    }
+}
