@@ -1,0 +1,32 @@
+package io.sweep.demo;
+
+import io.sweep.db.Database;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Tag;
+
+@Tag("postgres")
+class PostgresDemoDataTest extends DemoDataChecks {
+    private EmbeddedPostgres postgres;
+
+    @Override
+    Database open() {
+        try {
+            postgres = EmbeddedPostgres.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Database.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, 4);
+    }
+
+    @Override
+    void closeResources() {
+        if (postgres == null) return;
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
