@@ -17,6 +17,7 @@ import io.sweep.crm.Metadata;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordSchema;
 import io.sweep.db.Database;
+import io.sweep.demo.DemoData;
 import io.sweep.massupdate.MassUpdateService;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.RecordUpdater;
@@ -89,6 +90,7 @@ public final class App implements AutoCloseable {
             });
         }).start();
         prepareDatabase();
+        if (config.demo() && new DemoData(db, clock).seedIfEmpty()) LOG.info("demo data seeded");
         if (config.bootstrapToken() != null) {
             var admin = users.byEmail(ADMIN_EMAIL).orElseThrow(() -> new IllegalStateException("the seeded admin user is missing"));
             tokens.ensure(admin.id(), config.bootstrapToken(), Scopes.of(Scopes.ALL_SCOPES));

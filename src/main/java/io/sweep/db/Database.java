@@ -2,6 +2,7 @@ package io.sweep.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -61,6 +62,13 @@ public final class Database implements AutoCloseable {
 
     public long nextId(Handle handle) {
         return handle.createQuery(dialect.nextIdSql()).mapTo(Long.class).one();
+    }
+
+    /** Draws {@code n} ids in one round trip: the sequence evaluated once per row of a 1..n series. */
+    public List<Long> nextIds(Handle handle, int n) {
+        String sql = "WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < :n) "
+                + dialect.nextIdSql() + " FROM series";
+        return handle.createQuery(sql).bind("n", n).mapTo(Long.class).list().stream().sorted().toList();
     }
 
     @Override

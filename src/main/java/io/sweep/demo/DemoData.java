@@ -277,10 +277,7 @@ public final class DemoData {
          */
         private long id() {
             if (ids.isEmpty()) {
-                // the dialect's "SELECT <next value>" evaluated once per row of a 1..n series
-                var sql = "WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < "
-                        + ID_BLOCK + ") " + db.dialect().nextIdSql() + " FROM series";
-                ids.addAll(h.createQuery(sql).mapTo(Long.class).list().stream().sorted().toList());
+                ids.addAll(db.nextIds(h, ID_BLOCK));
                 if (ids.size() != ID_BLOCK) throw new IllegalStateException("expected " + ID_BLOCK + " ids, got " + ids.size());
             }
             return ids.removeFirst();

@@ -40,7 +40,7 @@ class HostileInputTest {
     @Test
     void a_wrong_method_is_INVALID_REQUEST_METHOD() {
         assertZohoError(admin.send("PATCH", "/crm/v2/Leads/actions/mass_update", "{}"), 405, "INVALID_REQUEST_METHOD");
-        assertZohoError(admin.send("DELETE", "/crm/v2/settings/modules", null), 405, "INVALID_REQUEST_METHOD");
+        assertZohoError(admin.send("PATCH", "/crm/v2/settings/modules", null), 405, "INVALID_REQUEST_METHOD");
     }
 
     @Test

@@ -43,7 +43,7 @@ abstract class DemoDataChecks {
     void migrateCreateTablesAndSeed() {
         db = open();
         db.migrate();
-        TestRecordTables.create(db);
+        RecordTables.create(db);
         long start = System.nanoTime();
         firstSeed = new DemoData(db, CLOCK).seedIfEmpty();
         seedTime = Duration.ofNanos(System.nanoTime() - start);

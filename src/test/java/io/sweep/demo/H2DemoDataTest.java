@@ -16,7 +16,7 @@ class H2DemoDataTest extends DemoDataChecks {
     void the_same_clock_gives_the_same_data() {
         try (var other = open()) {
             other.migrate();
-            TestRecordTables.create(other);
+            RecordTables.create(other);
             assertThat(new DemoData(other, CLOCK).seedIfEmpty()).isTrue();
             var sql = "SELECT id, owner_id, last_name, company, lead_status, annual_revenue, phone, interests, modified_time"
                     + " FROM rec_leads ORDER BY id";

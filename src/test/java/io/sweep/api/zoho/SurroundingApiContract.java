@@ -77,13 +77,16 @@ abstract class SurroundingApiContract {
     void custom_views_list_only_those_shared_with_the_user_and_carry_their_criteria() {
         JsonNode adminViews = admin.get("/crm/v2/settings/custom_views?module=Leads").json();
         List<String> names = adminViews.get("custom_views").findValuesAsText("name");
-        assertThat(names).contains("All Leads", "Contacted Leads").doesNotContain("High Revenue Leads");
+        assertThat(names).contains("All Leads", "Contacted Leads", "Private View of Ada");
         assertThat(adminViews.get("info").get("count").asInt()).isEqualTo(names.size());
         JsonNode contacted = null;
         for (JsonNode v : adminViews.get("custom_views")) if (v.get("name").asText().equals("Contacted Leads")) contacted = v;
         assertThat(contacted.get("criteria").get("comparator").asText()).isEqualTo("equal");
         assertThat(contacted.get("criteria").get("field").get("api_name").asText()).isEqualTo("Lead_Status");
 
+        Http stella = tokenFor("stella@example.com", "ZohoCRM.settings.custom_views.READ");
+        assertThat(stella.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views").findValuesAsText("name"))
+                .contains("All Leads", "Contacted Leads").doesNotContain("High Revenue Leads", "Private View of Ada");
         Http sam = tokenFor("sam@example.com", "ZohoCRM.settings.custom_views.READ");
         assertThat(sam.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views").findValuesAsText("name"))
                 .contains("High Revenue Leads").doesNotContain("Private View of Ada");
