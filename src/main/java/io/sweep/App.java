@@ -127,7 +127,24 @@ public final class App implements AutoCloseable {
             return;
         }
         long length = ctx.contentLength();
-        if (length > config.maxBodyBytes()) throw new ApiException(ErrorCode.BODY_TOO_LARGE, Map.of("max_bytes", config.maxBodyBytes()));
+        if (length > config.maxBodyBytes()) {
+            discardModestBody(ctx, length);
+            throw new ApiException(ErrorCode.BODY_TOO_LARGE, Map.of("max_bytes", config.maxBodyBytes()));
+        }
+    }
+
+    /**
+     * A client still sending when the server answers and closes sees a reset instead of the 413.
+     * Reading a body of a few times the limit costs little and lets the client read the answer;
+     * anything bigger is cut off.
+     */
+    private void discardModestBody(Context ctx, long length) {
+        if (length > 8 * config.maxBodyBytes()) return;
+        try {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            LOG.debug("client went away while sending an oversized body", e);
+        }
     }
 
     private void health(Context ctx) {
