@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     /** The administrator seeded by the first migration; SWEEP_BOOTSTRAP_TOKEN belongs to this user. */
-    public static final String ADMIN_EMAIL = "admin@example.com";
+    public static final String ADMIN_EMAIL = "admin@sweep.local";
 
     private final Config config;
     private final Clock clock;

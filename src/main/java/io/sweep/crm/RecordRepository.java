@@ -32,8 +32,9 @@ public final class RecordRepository {
 
     public List<RecordRow> findByIds(Handle h, Module module, Collection<Long> ids, boolean forUpdate) {
         if (ids.isEmpty()) return List.of();
+        // locking in id order: two updates of overlapping records wait for each other instead of deadlocking
         return h.createQuery("SELECT " + selectList(module) + " FROM " + module.table() + " WHERE id IN (<ids>)"
-                        + (forUpdate ? " FOR UPDATE" : ""))
+                        + (forUpdate ? " ORDER BY id FOR UPDATE" : ""))
                 .bindList("ids", List.copyOf(ids))
                 .map((rs, ctx) -> read(rs, module))
                 .list();

@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
         if (password != null) config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("sweep");
+        // turns a batch of single-row INSERTs into multi-row ones: several times faster seeding and imports
+        if (url.startsWith("jdbc:postgresql:")) config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new Database(new HikariDataSource(config), Dialect.forUrl(url));
     }
 

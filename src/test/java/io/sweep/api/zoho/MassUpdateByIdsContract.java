@@ -218,7 +218,7 @@ abstract class MassUpdateByIdsContract {
 
     @Test
     void a_profile_without_field_edit_permission_gets_NO_PERMISSION_for_that_field() {
-        Http sam = tokenFor("sam@example.com", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
+        Http sam = tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
         var lead = newLeads(1);
         var response = sam.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Rating\":\"Active\"}],\"ids\":" + ids(lead) + "}");
         assertThat(response.status()).isEqualTo(403);
@@ -228,7 +228,7 @@ abstract class MassUpdateByIdsContract {
 
     @Test
     void a_profile_that_may_not_mass_update_the_module_gets_permission_denied() {
-        Http sam = tokenFor("sam@example.com", "ZohoCRM.mass_update.ALL");
+        Http sam = tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
         var response = sam.post("/crm/v2/Contacts/actions/mass_update", "{\"data\":[{\"Lead_Source\":\"Advertisement\"}],\"ids\":[\"1\"]}");
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("code").asText()).isEqualTo("NO_PERMISSION");
@@ -237,10 +237,10 @@ abstract class MassUpdateByIdsContract {
 
     @Test
     void a_record_the_user_may_not_edit_fails_only_its_own_entry() {
-        Http sam = tokenFor("sam@example.com", "ZohoCRM.mass_update.ALL");
+        Http sam = tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
         var adminsLeads = newLeads(1);
         var samsLead = server.app().database().withHandle(h -> h.createQuery(
-                "SELECT id FROM rec_leads WHERE owner_id = (SELECT id FROM users WHERE email = 'sam@example.com') AND blueprint_id IS NULL")
+                "SELECT id FROM rec_leads WHERE owner_id = (SELECT id FROM users WHERE email = 'rep@sweep.local') AND blueprint_id IS NULL")
                 .mapTo(Long.class).findFirst()).orElseThrow();
         var response = sam.post("/crm/v2/Leads/actions/mass_update",
                 "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":[\"" + samsLead + "\",\"" + adminsLeads.get(0) + "\"]}");
@@ -252,19 +252,71 @@ abstract class MassUpdateByIdsContract {
 
     @Test
     void a_record_in_a_blueprint_cannot_have_the_blueprint_field_mass_updated_but_other_fields_can() {
-        long held = server.app().database().withHandle(h -> h.createQuery("SELECT id FROM rec_leads WHERE blueprint_id IS NOT NULL")
+        var db = server.app().database();
+        long held = db.withHandle(h -> h.createQuery("SELECT id FROM rec_deals WHERE blueprint_id IS NOT NULL ORDER BY id")
                 .mapTo(Long.class).findFirst()).orElseThrow();
-        var free = newLeads(1);
-        var response = admin.post("/crm/v2/Leads/actions/mass_update",
-                "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":[\"" + held + "\",\"" + free.get(0) + "\"]}");
-        assertThat(response.status()).isEqualTo(207);
+        long free = db.withHandle(h -> h.createQuery("SELECT id FROM rec_deals WHERE blueprint_id IS NULL ORDER BY id")
+                .mapTo(Long.class).findFirst()).orElseThrow();
+        var response = admin.post("/crm/v2/Deals/actions/mass_update",
+                "{\"data\":[{\"Stage\":\"Negotiation/Review\"}],\"ids\":[\"" + held + "\",\"" + free + "\"]}");
+        assertThat(response.status()).as(response.body()).isEqualTo(207);
         JsonNode blocked = response.json().get("data").get(0);
         assertThat(blocked.get("code").asText()).isEqualTo("RECORD_IN_BLUEPRINT");
         assertThat(blocked.get("message").asText()).isEqualTo("The record is in blue print");
+        assertThat(blocked.get("status").asText()).isEqualTo("error");
         assertThat(blocked.get("details").get("id").asText()).isEqualTo(String.valueOf(held));
+        assertThat(response.json().get("data").get(1).get("code").asText()).isEqualTo("SUCCESS");
 
-        var rating = admin.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Rating\":\"Active\"}],\"ids\":[\"" + held + "\"]}");
-        assertThat(rating.status()).isEqualTo(200);
+        var amount = admin.post("/crm/v2/Deals/actions/mass_update", "{\"data\":[{\"Amount\":1000}],\"ids\":[\"" + held + "\"]}");
+        assertThat(amount.status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_sales_user_may_mass_update_leads_but_not_Annual_Revenue_and_not_deals() {
+        Http sales = tokenFor("sales@sweep.local", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
+        var lead = newLeads(1);
+        assertThat(sales.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Lead_Status\":\"Cold\"}],\"ids\":" + ids(lead) + "}").status())
+                .isEqualTo(200);
+        var revenue = sales.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Annual_Revenue\":1}],\"ids\":" + ids(lead) + "}");
+        assertThat(revenue.status()).isEqualTo(403);
+        assertThat(revenue.json().get("message").asText()).isEqualTo("Field Edit Permission not given");
+        assertThat(revenue.json().get("details").get("api_name").asText()).isEqualTo("Annual_Revenue");
+        var deals = sales.post("/crm/v2/Deals/actions/mass_update", "{\"data\":[{\"Amount\":1}],\"ids\":[\"1\"]}");
+        assertThat(deals.status()).isEqualTo(403);
+        assertThat(deals.json().get("message").asText()).isEqualTo("permission denied");
+        assertThat(lead(lead.get(0)).get("Lead_Status").asText()).isEqualTo("Cold");
+    }
+
+    @Test
+    void two_concurrent_mass_updates_of_overlapping_records_lose_no_update() throws Exception {
+        var leads = newLeads(100);
+        var first = leads.subList(0, 80);
+        var second = leads.subList(20, 100);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String a = round % 2 == 0 ? "Training" : "Support";
+                String b = round % 2 == 0 ? "Consulting" : "Hardware";
+                var fa = pool.submit(() -> admin.post("/crm/v2/Leads/actions/mass_update",
+                        "{\"data\":[{\"Interests\":[\"" + a + "\"]}],\"ids\":" + ids(first) + "}"));
+                var fb = pool.submit(() -> admin.post("/crm/v2/Leads/actions/mass_update",
+                        "{\"data\":[{\"Interests\":[\"" + b + "\"]}],\"ids\":" + ids(second) + "}"));
+                assertThat(fa.get().status()).as(fa.get().body()).isEqualTo(200);
+                assertThat(fb.get().status()).as(fb.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String id : List.of(leads.get(0), leads.get(50), leads.get(99))) {
+            var interests = new ArrayList<String>();
+            lead(id).get("Interests").forEach(v -> interests.add(v.asText()));
+            int index = leads.indexOf(id);
+            if (index < 80) assertThat(interests).contains("Training", "Support");
+            if (index >= 20) assertThat(interests).contains("Consulting", "Hardware");
+        }
+        JsonNode overlap = lead(leads.get(50));
+        assertThat(overlap.get("Interests")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("Software", "Training", "Support", "Consulting", "Hardware");
     }
 
     @Test
@@ -323,13 +375,13 @@ abstract class MassUpdateByIdsContract {
         assertThat(malformed.status()).isEqualTo(401);
         assertThat(malformed.json().get("code").asText()).isEqualTo("AUTHENTICATION_FAILURE");
 
-        Http readOnly = tokenFor("admin@example.com", "ZohoCRM.mass_update.READ");
+        Http readOnly = tokenFor("admin@sweep.local", "ZohoCRM.mass_update.READ");
         var mismatch = readOnly.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":[\"1\"]}");
         assertThat(mismatch.status()).isEqualTo(401);
         assertThat(mismatch.json().get("code").asText()).isEqualTo("OAUTH_SCOPE_MISMATCH");
 
         var lead = newLeads(1);
-        Http leadsOnly = tokenFor("admin@example.com", "ZohoCRM.mass_update.leads.UPDATE");
+        Http leadsOnly = tokenFor("admin@sweep.local", "ZohoCRM.mass_update.leads.UPDATE");
         assertThat(leadsOnly.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":" + ids(lead) + "}").status())
                 .isEqualTo(200);
         assertThat(leadsOnly.post("/crm/v2/Deals/actions/mass_update", "{\"data\":[{\"Amount\":1}],\"ids\":[\"1\"]}").json().get("code").asText())
@@ -339,7 +391,7 @@ abstract class MassUpdateByIdsContract {
     @Test
     void a_revoked_or_expired_token_is_an_invalid_token() {
         var app = server.app();
-        var admin = app.users().byEmail("admin@example.com").orElseThrow();
+        var admin = app.users().byEmail("admin@sweep.local").orElseThrow();
         var issued = app.tokens().create(admin.id(), Scopes.of(Set.of("ZohoCRM.mass_update.ALL")), null, "t");
         app.tokens().revoke(issued.token());
         assertThat(server.http().withToken(issued.token()).post("/crm/v2/Leads/actions/mass_update", "{}").json().get("code").asText())

@@ -77,27 +77,28 @@ abstract class SurroundingApiContract {
     void custom_views_list_only_those_shared_with_the_user_and_carry_their_criteria() {
         JsonNode adminViews = admin.get("/crm/v2/settings/custom_views?module=Leads").json();
         List<String> names = adminViews.get("custom_views").findValuesAsText("name");
-        assertThat(names).contains("All Leads", "Contacted Leads", "Private View of Ada");
+        assertThat(names).contains("All Leads", "Contacted Leads", "USA Leads", "Admin Only Leads");
         assertThat(adminViews.get("info").get("count").asInt()).isEqualTo(names.size());
         JsonNode contacted = null;
-        for (JsonNode v : adminViews.get("custom_views")) if (v.get("name").asText().equals("Contacted Leads")) contacted = v;
+        String adminOnly = null;
+        for (JsonNode v : adminViews.get("custom_views")) {
+            if (v.get("name").asText().equals("Contacted Leads")) contacted = v;
+            if (v.get("name").asText().equals("Admin Only Leads")) adminOnly = v.get("id").asText();
+        }
+        assertThat(contacted.get("id").isTextual()).isTrue();
         assertThat(contacted.get("criteria").get("comparator").asText()).isEqualTo("equal");
         assertThat(contacted.get("criteria").get("field").get("api_name").asText()).isEqualTo("Lead_Status");
+        assertThat(contacted.get("criteria").get("value").asText()).isEqualTo("Contacted");
 
-        Http stella = tokenFor("stella@example.com", "ZohoCRM.settings.custom_views.READ");
-        assertThat(stella.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views").findValuesAsText("name"))
-                .contains("All Leads", "Contacted Leads").doesNotContain("High Revenue Leads", "Private View of Ada");
-        Http sam = tokenFor("sam@example.com", "ZohoCRM.settings.custom_views.READ");
-        assertThat(sam.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views").findValuesAsText("name"))
-                .contains("High Revenue Leads").doesNotContain("Private View of Ada");
-
-        String privateId = null;
-        for (JsonNode v : adminViews.get("custom_views")) if (v.get("name").asText().equals("Private View of Ada")) privateId = v.get("id").asText();
-        var denied = sam.get("/crm/v2/settings/custom_views/" + privateId + "?module=Leads");
+        Http sales = tokenFor("sales@sweep.local", "ZohoCRM.settings.custom_views.READ");
+        assertThat(sales.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views").findValuesAsText("name"))
+                .contains("All Leads", "Contacted Leads", "USA Leads").doesNotContain("Admin Only Leads");
+        var denied = sales.get("/crm/v2/settings/custom_views/" + adminOnly + "?module=Leads");
         assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.json().get("code").asText()).isEqualTo("NO_PERMISSION");
         assertThat(denied.json().get("message").asText()).isEqualTo("Customview not accessible");
-        assertThat(admin.get("/crm/v2/settings/custom_views/" + privateId + "?module=Leads").json().get("custom_views").get(0).get("id").asText())
-                .isEqualTo(privateId);
+        assertThat(admin.get("/crm/v2/settings/custom_views/" + adminOnly + "?module=Leads").json().get("custom_views").get(0).get("id").asText())
+                .isEqualTo(adminOnly);
     }
 
     @Test
@@ -152,7 +153,7 @@ abstract class SurroundingApiContract {
 
         JsonNode lead = admin.get("/crm/v2/Leads/" + id).json().get("data").get(0);
         assertThat(lead.get("Last_Name").asText()).isEqualTo("Roundtrip");
-        assertThat(lead.get("Owner").get("email").asText()).isEqualTo("admin@example.com");
+        assertThat(lead.get("Owner").get("email").asText()).isEqualTo("admin@sweep.local");
 
         var updated = admin.put("/crm/v2/Leads/" + id, "{\"data\":[{\"Company\":\"Sweep Ltd\"}]}");
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
@@ -225,26 +226,30 @@ abstract class SurroundingApiContract {
 
     @Test
     void an_owned_only_profile_sees_its_own_and_its_territories_records() {
-        Http sam = tokenFor("sam@example.com", "ZohoCRM.modules.ALL");
-        long samId = server.app().users().byEmail("sam@example.com").orElseThrow().id();
-        JsonNode leads = sam.get("/crm/v2/Leads?per_page=200").json().get("data");
+        Http rep = tokenFor("rep@sweep.local", "ZohoCRM.modules.ALL");
+        long repId = server.app().users().byEmail("rep@sweep.local").orElseThrow().id();
+        var db = server.app().database();
+        JsonNode leads = rep.get("/crm/v2/Leads?per_page=200").json().get("data");
         assertThat(leads).isNotEmpty();
-        var visible = server.app().database().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM rec_leads WHERE owner_id = :u OR territory_id IN "
-                        + "(SELECT id FROM territories WHERE name = 'Germany')").bind("u", samId).mapTo(Long.class).one());
-        long seen = 0;
-        for (int page = 1; ; page++) {
-            var r = sam.get("/crm/v2/Leads?per_page=200&page=" + page);
-            if (r.status() == 204) break;
-            seen += r.json().get("data").size();
-            if (!r.json().get("info").get("more_records").asBoolean()) break;
-        }
-        assertThat(seen).isEqualTo(visible);
+        List<Long> ids = new ArrayList<>();
+        leads.forEach(l -> ids.add(l.get("id").asLong()));
+        long visible = db.withHandle(h -> h.createQuery("""
+                SELECT COUNT(*) FROM rec_leads WHERE id IN (<ids>)
+                AND (owner_id = :u OR territory_id IN (SELECT id FROM territories WHERE name = 'USA'))""")
+                .bindList("ids", ids).bind("u", repId).mapTo(Long.class).one());
+        assertThat(visible).isEqualTo(ids.size());
+
+        long hidden = db.withHandle(h -> h.createQuery("""
+                SELECT id FROM rec_leads WHERE owner_id <> :u
+                AND (territory_id IS NULL OR territory_id NOT IN (SELECT id FROM territories WHERE name = 'USA')) ORDER BY id""")
+                .bind("u", repId).mapTo(Long.class).first());
+        assertThat(rep.get("/crm/v2/Leads/" + hidden).status()).isEqualTo(204);
+        assertThat(admin.get("/crm/v2/Leads/" + hidden).status()).isEqualTo(200);
     }
 
     @Test
     void module_scopes_guard_records_routes() {
-        Http leadsRead = tokenFor("admin@example.com", "ZohoCRM.modules.leads.READ");
+        Http leadsRead = tokenFor("admin@sweep.local", "ZohoCRM.modules.leads.READ");
         assertThat(leadsRead.get("/crm/v2/Leads?per_page=1").status()).isEqualTo(200);
         assertThat(leadsRead.get("/crm/v2/Contacts?per_page=1").json().get("code").asText()).isEqualTo("OAUTH_SCOPE_MISMATCH");
         assertThat(leadsRead.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"x\"}]}").json().get("code").asText())
