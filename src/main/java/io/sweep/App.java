@@ -18,6 +18,10 @@ import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordSchema;
 import io.sweep.db.Database;
 import io.sweep.demo.DemoData;
+import io.sweep.jobs.ChunkRunner;
+import io.sweep.jobs.JobRepository;
+import io.sweep.jobs.JobScheduler;
+import io.sweep.jobs.JobService;
 import io.sweep.massupdate.MassUpdateService;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.RecordUpdater;
@@ -43,6 +47,9 @@ public final class App implements AutoCloseable {
     private final UserRepository users;
     private final Tokens tokens;
     private final ZohoApi zohoApi;
+    private final JobScheduler jobScheduler;
+    private final JobService jobService;
+    private final JobRepository jobRepository;
     private final AtomicBoolean ready = new AtomicBoolean(false);
     private Javalin server;
 
@@ -54,11 +61,20 @@ public final class App implements AutoCloseable {
         this.users = new UserRepository(db, clock);
         this.tokens = new Tokens(db, clock);
         var records = new RecordRepository(db);
-        var massUpdates = new MassUpdateService(db, new MassUpdateValidator(config.limits()), new RecordUpdater(records), clock);
+        var validator = new MassUpdateValidator(config.limits());
+        var updater = new RecordUpdater(records);
+        var massUpdates = new MassUpdateService(db, validator, updater, clock);
         var views = new CustomViewRepository(db);
-        this.zohoApi = new ZohoApi(new Authenticator(tokens, users), metadata, users, views, records,
-                new RecordService(db, metadata, records, users, clock), new References(db, metadata, users),
-                new Selections(views), massUpdates);
+        var recordService = new RecordService(db, metadata, records, users, clock);
+        var selections = new Selections(views);
+        this.jobRepository = new JobRepository(db);
+        var settings = config.jobs();
+        this.jobScheduler = new JobScheduler(db, jobRepository,
+                new ChunkRunner(db, jobRepository, metadata, users, validator, updater, clock, settings.nodeName()),
+                new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
+        this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, clock);
+        this.zohoApi = new ZohoApi(new Authenticator(tokens, users), metadata, users, views, records, recordService,
+                new References(db, metadata, users), selections, massUpdates, jobService);
     }
 
     public static App create(Config config, Clock clock) {
@@ -95,6 +111,7 @@ public final class App implements AutoCloseable {
             var admin = users.byEmail(ADMIN_EMAIL).orElseThrow(() -> new IllegalStateException("the seeded admin user is missing"));
             tokens.ensure(admin.id(), config.bootstrapToken(), Scopes.of(Scopes.ALL_SCOPES));
         }
+        jobScheduler.start();
         ready.set(true);
         LOG.info("Sweep ready on port {}", server.port());
         return server.port();
@@ -114,6 +131,14 @@ public final class App implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    public JobService jobs() {
+        return jobService;
+    }
+
+    public JobRepository jobRepository() {
+        return jobRepository;
     }
 
     public Metadata metadata() {
@@ -169,6 +194,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) server.stop();
+        if (ready.get()) jobScheduler.stop();
         db.close();
     }
 }

@@ -18,7 +18,11 @@ public record Config(
         String bootstrapToken,
         boolean demo,
         long maxBodyBytes,
-        Limits limits) {
+        Limits limits,
+        JobSettings jobs) {
+
+    /** How this node takes part in running jobs. */
+    public record JobSettings(java.time.Duration heartbeat, java.time.Duration polling, int threads, String nodeName) {}
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/sweep;DB_CLOSE_ON_EXIT=FALSE";
 
@@ -33,7 +37,22 @@ public record Config(
                 blankToNull(env.get("SWEEP_BOOTSTRAP_TOKEN")),
                 "1".equals(env.get("SWEEP_DEMO")) || "true".equalsIgnoreCase(env.get("SWEEP_DEMO")),
                 Long.parseLong(env.getOrDefault("SWEEP_MAX_BODY_BYTES", String.valueOf(2 * 1024 * 1024))),
-                Limits.parse(env.getOrDefault("SWEEP_MAX_FIELDS_PER_CALL", Limits.ZOHO_DEFAULT)));
+                Limits.parse(env.getOrDefault("SWEEP_MAX_FIELDS_PER_CALL", Limits.ZOHO_DEFAULT)),
+                new JobSettings(
+                        java.time.Duration.ofMillis(Long.parseLong(env.getOrDefault("SWEEP_HEARTBEAT_MILLIS", "1500"))),
+                        java.time.Duration.ofMillis(Long.parseLong(env.getOrDefault("SWEEP_JOB_POLL_MILLIS", "500"))),
+                        Integer.parseInt(env.getOrDefault("SWEEP_JOB_THREADS", "2")),
+                        env.getOrDefault("SWEEP_NODE_NAME", defaultNodeName())));
+    }
+
+    private static String defaultNodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "sweep";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     private static String blankToNull(String s) {
@@ -41,30 +60,34 @@ public record Config(
     }
 
     public Config withPort(int p) {
-        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits);
+        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs);
     }
 
     public Config withDb(String url, String user, String password) {
-        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits);
+        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs);
     }
 
     public Config withDemo(boolean d) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits, jobs);
     }
 
     public Config withBootstrapToken(String token) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits, jobs);
     }
 
     public Config withRulesDir(Path dir) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits, jobs);
     }
 
     public Config withLimits(Limits l) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l, jobs);
+    }
+
+    public Config withJobs(JobSettings j) {
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, j);
     }
 
     public Config withMaxBodyBytes(long bytes) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits, jobs);
     }
 }

@@ -34,6 +34,8 @@ public enum ErrorCode {
     NOT_FOUND(404, "NOT_FOUND", "Empty response"),
     INVALID_REQUEST_METHOD(405, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one"),
     BODY_TOO_LARGE(413, "LIMIT_EXCEEDED", "request body too large"),
+    CONFLICT(409, "CONFLICT", "the record was changed since"),
+    INVALID_JOB_STATE(400, "INVALID_DATA", "the job is not in a state that allows this"),
     INTERNAL_ERROR(500, "INTERNAL_ERROR", "Internal Server Error");
 
     private final int httpStatus;

@@ -26,6 +26,6 @@ public final class Authenticator {
         }
         var token = tokens.find(parts[1]).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN));
         var user = users.byId(token.userId()).filter(User::active).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN));
-        return new Principal(user, users.profile(user.profileId()), users.territoriesOf(user.id()), token.scopes());
+        return users.principal(user, token.scopes());
     }
 }

@@ -65,6 +65,11 @@ public final class UserRepository {
         });
     }
 
+    /** The user as a caller: with their profile, their territories and the given scopes. */
+    public Principal principal(User user, Scopes scopes) {
+        return new Principal(user, profile(user.profileId()), territoriesOf(user.id()), scopes);
+    }
+
     public Profile profile(long profileId) {
         return db.withHandle(h -> profile(h, profileId));
     }

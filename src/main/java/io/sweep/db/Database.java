@@ -62,6 +62,10 @@ public final class Database implements AutoCloseable {
         return jdbi.withHandle(work);
     }
 
+    public void useHandle(org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {
+        jdbi.useHandle(work);
+    }
+
     public long nextId(Handle handle) {
         return handle.createQuery(dialect.nextIdSql()).mapTo(Long.class).one();
     }

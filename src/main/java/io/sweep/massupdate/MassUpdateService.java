@@ -39,8 +39,7 @@ public final class MassUpdateService {
      * not ids at all fail their own entry; a repeated id is updated once and reported each time.
      */
     public List<Entry> updateByIds(Principal principal, Module module, MassUpdateRequest request) {
-        if (!request.byIds()) throw new ApiException(ErrorCode.NOT_SUPPORTED, Map.of("api_name", "cvid"),
-                "scheduled mass updates by cvid are not available on this server yet");
+        if (!request.byIds()) throw new IllegalArgumentException("a cvid mass update is a job: see JobService");
         MassUpdate update = validator.validate(principal, module, request.values(), request.overWrite());
         var distinct = new LinkedHashSet<Long>();
         for (String id : request.ids()) Ids.parse(id).ifPresent(distinct::add);

@@ -1,11 +1,13 @@
 package io.sweep.massupdate;
 
 import io.sweep.api.ErrorCode;
+import io.sweep.auth.Principal;
 import io.sweep.auth.RecordAccess;
 import io.sweep.crm.Blueprints;
 import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.FieldValues;
+import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
 import java.time.OffsetDateTime;
@@ -19,9 +21,10 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Applies a validated mass update to a set of records inside the caller's transaction, with the
- * per-record rules: the record exists in the module, the user may edit it, and it is not held by
- * a blueprint driving one of the fields. Locks the rows it reads, so concurrent updates serialise.
+ * Applies changes to a set of records inside the caller's transaction, with the per-record
+ * rules every mass change obeys: the record exists in the module, the user may edit it, and it
+ * is not held by a blueprint driving one of the fields to set. Rows are locked in id order while
+ * they are read, so concurrent changes of the same records serialise instead of losing updates.
  */
 public final class RecordUpdater {
     private final RecordRepository records;
@@ -30,47 +33,75 @@ public final class RecordUpdater {
         this.records = records;
     }
 
+    /** Decides per record what to set; called with the locked, current row. */
+    @FunctionalInterface
+    public interface Planner {
+        Plan plan(RecordRow row);
+    }
+
+    /** The same values for every record; multi-select values are added unless over_write. */
+    public static Planner sameValues(MassUpdate update) {
+        return row -> new Plan.Set(newValues(row, update));
+    }
+
     /** One outcome per distinct id, in the order given. */
     public List<RecordOutcome> apply(Handle h, MassUpdate update, List<Long> ids, OffsetDateTime now) {
-        var module = update.module();
+        return apply(h, update.principal(), update.module(), ids, sameValues(update), now);
+    }
+
+    public List<RecordOutcome> apply(Handle h, Principal principal, Module module, List<Long> ids, Planner planner, OffsetDateTime now) {
         Map<Long, RecordRow> rows = records.findByIds(h, module, ids, true).stream()
                 .collect(Collectors.toMap(RecordRow::id, Function.identity()));
         Map<Long, Long> blueprintFields = Blueprints.activeFields(h, module.id());
 
         List<RecordOutcome> outcomes = new ArrayList<>(ids.size());
-        List<RecordRepository.Change> changes = new ArrayList<>();
+        // records setting the same fields go in one JDBC batch
+        Map<List<Field>, List<RecordRepository.Change>> batches = new LinkedHashMap<>();
         for (long id : ids) {
             RecordRow row = rows.get(id);
             if (row == null) {
                 outcomes.add(RecordOutcome.failed(id, ErrorCode.INVALID_ID));
-            } else if (!RecordAccess.mayEdit(update.principal(), module, row)) {
+            } else if (!RecordAccess.mayEdit(principal, module, row)) {
                 outcomes.add(RecordOutcome.failed(id, ErrorCode.PERMISSION_DENIED));
-            } else if (heldByBlueprint(row, update, blueprintFields)) {
-                outcomes.add(RecordOutcome.failed(id, ErrorCode.RECORD_IN_BLUEPRINT));
             } else {
-                Map<Field, Object> values = newValues(row, update);
-                Map<String, Object> before = new LinkedHashMap<>();
-                Map<String, Object> after = new LinkedHashMap<>();
-                values.forEach((f, v) -> {
-                    before.put(f.apiName(), row.value(f.apiName()));
-                    after.put(f.apiName(), v);
-                });
-                changes.add(new RecordRepository.Change(id, row.version(), values));
-                outcomes.add(new RecordOutcome(id, null, row, before, after));
+                outcomes.add(planned(row, planner.plan(row), blueprintFields, batches));
             }
         }
-        int[] applied = records.update(h, module, changes, update.principal().user().id(), now);
-        for (int i = 0; i < applied.length; i++) {
-            // rows are locked above, so a miss here means the database lost them under us
-            if (applied[i] == 0) throw new IllegalStateException("record " + changes.get(i).id() + " changed while locked");
+        for (var batch : batches.values()) {
+            int[] applied = records.update(h, module, batch, principal.user().id(), now);
+            for (int i = 0; i < applied.length; i++) {
+                // rows are locked above, so a miss here means the database lost them under us
+                if (applied[i] == 0) throw new IllegalStateException("record " + batch.get(i).id() + " changed while locked");
+            }
         }
         return outcomes;
     }
 
-    private static boolean heldByBlueprint(RecordRow row, MassUpdate update, Map<Long, Long> blueprintFields) {
+    private static RecordOutcome planned(RecordRow row, Plan plan, Map<Long, Long> blueprintFields,
+                                         Map<List<Field>, List<RecordRepository.Change>> batches) {
+        return switch (plan) {
+            case Plan.Fail fail -> RecordOutcome.failed(row.id(), fail.error(), fail.message());
+            case Plan.Skip skip -> RecordOutcome.skipped(row.id(), row, skip.reason());
+            case Plan.Set set when heldByBlueprint(row, set.values(), blueprintFields) ->
+                    RecordOutcome.failed(row.id(), ErrorCode.RECORD_IN_BLUEPRINT);
+            case Plan.Set set -> {
+                Map<String, Object> before = new LinkedHashMap<>();
+                Map<String, Object> after = new LinkedHashMap<>();
+                set.values().forEach((f, v) -> {
+                    before.put(f.apiName(), row.value(f.apiName()));
+                    after.put(f.apiName(), v);
+                });
+                List<Field> fields = set.values().keySet().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+                batches.computeIfAbsent(fields, k -> new ArrayList<>()).add(new RecordRepository.Change(row.id(), row.version(), set.values()));
+                yield new RecordOutcome(row.id(), RecordOutcome.Status.UPDATED, null, null, row, before, after, row.version() + 1);
+            }
+        };
+    }
+
+    private static boolean heldByBlueprint(RecordRow row, Map<Field, Object> values, Map<Long, Long> blueprintFields) {
         if (row.blueprintId() == null) return false;
         Long drivenField = blueprintFields.get(row.blueprintId());
-        return drivenField != null && update.updates().stream().anyMatch(u -> u.field().id() == drivenField);
+        return drivenField != null && values.keySet().stream().anyMatch(f -> f.id() == drivenField);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,8 @@ import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.ErrorRenderer;
 import io.sweep.api.Json;
+import io.sweep.jobs.Job;
+import io.sweep.jobs.JobService;
 import io.sweep.massupdate.MassUpdateParser;
 import io.sweep.massupdate.MassUpdateService;
 import java.util.List;
@@ -15,25 +17,52 @@ import java.util.Map;
 final class MassUpdateRoutes {
     private final ZohoContext zoho;
     private final MassUpdateService service;
+    private final JobService jobs;
     private final WriteDetails writeDetails;
 
-    MassUpdateRoutes(ZohoContext zoho, MassUpdateService service, WriteDetails writeDetails) {
+    MassUpdateRoutes(ZohoContext zoho, MassUpdateService service, JobService jobs, WriteDetails writeDetails) {
         this.zoho = zoho;
         this.service = service;
+        this.jobs = jobs;
         this.writeDetails = writeDetails;
     }
 
-    /** Job status (SPEC §1.3). Only scheduled (cvid) updates create jobs, and this server runs none yet. */
+    /** Job status (SPEC §1.3); a job of another module is as unknown as a job that does not exist. */
     void status(Context ctx) {
-        zoho.call(ctx, "mass_update", "READ");
+        var call = zoho.call(ctx, "mass_update", "READ");
         String jobId = ctx.queryParam("job_id");
         if (jobId == null || jobId.isBlank()) throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "job_id"));
-        throw new ApiException(ErrorCode.NOT_FOUND);
+        Job job;
+        try {
+            job = jobs.visibleJob(call.principal(), jobId.trim());
+        } catch (ApiException e) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        if (job.moduleId() != call.module().id()) throw new ApiException(ErrorCode.NOT_FOUND);
+        ObjectNode body = Json.object();
+        ObjectNode status = body.putArray("data").addObject();
+        status.put("Status", job.status().name());
+        status.put("Failed_Count", job.failedCount());
+        status.put("Updated_Count", job.updatedCount());
+        status.put("Not_Updated_Count", job.notUpdatedCount());
+        status.put("Total_Count", job.totalCount());
+        ZohoContext.json(ctx, 200, body);
     }
 
     void post(Context ctx) {
         var call = zoho.call(ctx, "mass_update", "UPDATE");
         var request = MassUpdateParser.parse(ZohoContext.body(ctx));
+        if (!request.byIds()) {
+            Job job = jobs.scheduleByCvid(call.principal(), call.module(), request);
+            ObjectNode body = Json.object();
+            ObjectNode entry = body.putArray("data").addObject();
+            entry.put("code", "SUCCESS");
+            entry.putObject("details").put("job_id", String.valueOf(job.id()));
+            entry.put("message", "mass update scheduled successfully");
+            entry.put("status", "success");
+            ZohoContext.json(ctx, 200, body);
+            return;
+        }
         List<MassUpdateService.Entry> entries = service.updateByIds(call.principal(), call.module(), request);
         Map<Long, ObjectNode> details = writeDetails.of(call.module(),
                 entries.stream().filter(e -> e.outcome().updated()).map(e -> e.outcome().id()).toList());

@@ -6,6 +6,7 @@ import io.sweep.auth.UserRepository;
 import io.sweep.crm.CustomViewRepository;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.RecordRepository;
+import io.sweep.jobs.JobService;
 import io.sweep.massupdate.MassUpdateService;
 import io.sweep.records.RecordService;
 import io.sweep.records.References;
@@ -19,10 +20,10 @@ public final class ZohoApi {
 
     public ZohoApi(Authenticator authenticator, Metadata metadata, UserRepository users, CustomViewRepository views,
                    RecordRepository recordRepository, RecordService recordService, References references,
-                   Selections selections, MassUpdateService massUpdateService) {
+                   Selections selections, MassUpdateService massUpdateService, JobService jobService) {
         var zoho = new ZohoContext(authenticator, metadata);
         var writeDetails = new WriteDetails(recordRepository, users);
-        this.massUpdate = new MassUpdateRoutes(zoho, massUpdateService, writeDetails);
+        this.massUpdate = new MassUpdateRoutes(zoho, massUpdateService, jobService, writeDetails);
         this.settings = new SettingsRoutes(zoho, metadata, new CustomViewRoutes(views));
         this.records = new RecordRoutes(zoho, recordService, references, selections, writeDetails);
     }

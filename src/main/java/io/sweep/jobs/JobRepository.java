@@ -1,0 +1,239 @@
+package io.sweep.jobs;
+
+import io.sweep.crm.Module;
+import io.sweep.db.Database;
+import io.sweep.massupdate.RecordOutcome;
+import io.sweep.records.Where;
+import io.sweep.crm.StoredValues;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Jobs, their chunks and their per-record results. */
+public final class JobRepository {
+    public static final int CHUNK_SIZE = 500;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final RowMapper<Job> JOB = (rs, ctx) -> new Job(
+            rs.getLong("id"), rs.getLong("module_id"), rs.getLong("user_id"), Trigger.fromDb(rs.getString("trigger_type")),
+            JobStatus.valueOf(rs.getString("status")), rs.getString("request"), rs.getObject("cvid", Long.class),
+            rs.getString("rule_id"), rs.getString("rule_version"), rs.getString("parameters"), rs.getObject("undo_of", Long.class),
+            rs.getInt("total_count"), rs.getInt("updated_count"), rs.getInt("failed_count"), rs.getInt("chunk_count"),
+            rs.getInt("chunks_done"), rs.getString("message"), rs.getObject("created_time", OffsetDateTime.class),
+            rs.getObject("start_time", OffsetDateTime.class), rs.getObject("end_time", OffsetDateTime.class));
+
+    private static final RowMapper<JobRecord> RECORD = (rs, ctx) -> new JobRecord(
+            rs.getLong("record_id"), rs.getString("status"), rs.getString("code"), rs.getString("message"),
+            rs.getString("before_values"), rs.getString("after_values"));
+
+    private final Database db;
+
+    public JobRepository(Database db) {
+        this.db = db;
+    }
+
+    /** A job about to be created; {@code activeKey} names what may have only one active job. */
+    public record Draft(long id, long moduleId, long userId, Trigger trigger, String request, Long cvid, String ruleId,
+                        String ruleVersion, String parameters, Long undoOf, String activeKey, OffsetDateTime created) {}
+
+    /** Inserts the job with no records yet; false when another active job holds the same key. */
+    public boolean insert(Handle h, Draft d) {
+        try {
+            h.createUpdate("""
+                    INSERT INTO jobs (id, module_id, user_id, trigger_type, status, request, cvid, rule_id, rule_version, parameters,
+                                      undo_of, active_key, total_count, chunk_count, created_time)
+                    VALUES (:id, :module, :user, :trigger, 'SCHEDULED', :request, :cvid, :ruleId, :ruleVersion, :parameters,
+                            :undoOf, :activeKey, 0, 0, :created)""")
+                    .bind("id", d.id()).bind("module", d.moduleId()).bind("user", d.userId()).bind("trigger", d.trigger().dbName())
+                    .bind("request", d.request()).bind("cvid", d.cvid()).bind("ruleId", d.ruleId()).bind("ruleVersion", d.ruleVersion())
+                    .bind("parameters", d.parameters()).bind("undoOf", d.undoOf()).bind("activeKey", d.activeKey())
+                    .bind("created", d.created())
+                    .execute();
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) return false;
+            throw e;
+        }
+    }
+
+    /**
+     * Freezes the selection: every record of the module matching {@code where}, in id order,
+     * numbered into chunks. Returns how many records it holds.
+     */
+    public int freezeSelection(Handle h, long jobId, Module module, Where where) {
+        return h.createUpdate("INSERT INTO job_records (job_id, record_id, chunk_no, status) "
+                        + "SELECT :job_id, id, (ROW_NUMBER() OVER (ORDER BY id) - 1) / :chunk_size, 'PENDING' FROM " + module.table()
+                        + " WHERE " + where.sql())
+                .bindMap(where.params()).bind("job_id", jobId).bind("chunk_size", CHUNK_SIZE)
+                .execute();
+    }
+
+    /** Freezes the records another job updated (what an undo restores). */
+    public int freezeUpdatedRecordsOf(Handle h, long jobId, long sourceJobId) {
+        return h.createUpdate("""
+                        INSERT INTO job_records (job_id, record_id, chunk_no, status)
+                        SELECT :job_id, record_id, (ROW_NUMBER() OVER (ORDER BY record_id) - 1) / :chunk_size, 'PENDING'
+                        FROM job_records WHERE job_id = :source AND status = 'UPDATED'""")
+                .bind("job_id", jobId).bind("source", sourceJobId).bind("chunk_size", CHUNK_SIZE)
+                .execute();
+    }
+
+    /** Sets the counts of a job whose selection is frozen, and creates its chunks. */
+    public int createChunks(Handle h, long jobId, int total) {
+        int chunks = (total + CHUNK_SIZE - 1) / CHUNK_SIZE;
+        h.createUpdate("UPDATE jobs SET total_count = :total, chunk_count = :chunks WHERE id = :id")
+                .bind("total", total).bind("chunks", chunks).bind("id", jobId).execute();
+        var batch = h.prepareBatch("INSERT INTO job_chunks (job_id, chunk_no, status) VALUES (:job, :chunk, 'PENDING')");
+        for (int i = 0; i < chunks; i++) batch.bind("job", jobId).bind("chunk", i).add();
+        if (chunks > 0) batch.execute();
+        return chunks;
+    }
+
+    public Optional<Job> find(long id) {
+        return db.withHandle(h -> find(h, id));
+    }
+
+    public Optional<Job> find(Handle h, long id) {
+        return h.createQuery("SELECT * FROM jobs WHERE id = :id").bind("id", id).map(JOB).findOne();
+    }
+
+    public record Filter(JobStatus status, Long moduleId, Long userId) {}
+
+    public List<Job> list(Filter filter, int offset, int limit) {
+        var sql = new StringBuilder("SELECT * FROM jobs WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.status() != null) {
+            sql.append(" AND status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.moduleId() != null) {
+            sql.append(" AND module_id = :module");
+            params.put("module", filter.moduleId());
+        }
+        if (filter.userId() != null) {
+            sql.append(" AND user_id = :user");
+            params.put("user", filter.userId());
+        }
+        sql.append(" ORDER BY created_time DESC, id DESC LIMIT :limit OFFSET :offset");
+        return db.withHandle(h -> h.createQuery(sql.toString()).bindMap(params).bind("limit", limit).bind("offset", offset).map(JOB).list());
+    }
+
+    /** Locks the chunk; true when it still has to run (a DONE chunk never runs again). */
+    public boolean lockPendingChunk(Handle h, long jobId, int chunk) {
+        return h.createQuery("SELECT status FROM job_chunks WHERE job_id = :job AND chunk_no = :chunk FOR UPDATE")
+                .bind("job", jobId).bind("chunk", chunk).mapTo(String.class).findOne()
+                .map("PENDING"::equals).orElse(false);
+    }
+
+    public List<Long> chunkRecordIds(Handle h, long jobId, int chunk) {
+        return h.createQuery("SELECT record_id FROM job_records WHERE job_id = :job AND chunk_no = :chunk ORDER BY record_id")
+                .bind("job", jobId).bind("chunk", chunk).mapTo(Long.class).list();
+    }
+
+    public void markRunning(Handle h, long jobId, OffsetDateTime now) {
+        h.createUpdate("UPDATE jobs SET status = 'RUNNING', start_time = :now WHERE id = :id AND status = 'SCHEDULED'")
+                .bind("now", now).bind("id", jobId).execute();
+    }
+
+    public void saveOutcomes(Handle h, long jobId, List<RecordOutcome> outcomes) {
+        var batch = h.prepareBatch("""
+                UPDATE job_records SET status = :status, code = :code, message = :message,
+                       before_values = :before, after_values = :after, version_after = :version
+                WHERE job_id = :job AND record_id = :record""");
+        for (RecordOutcome o : outcomes) {
+            boolean updated = o.updated();
+            batch.bind("status", o.status().name())
+                    .bind("code", o.error() == null ? null : o.error().code())
+                    .bind("message", truncate(o.message(), 1000))
+                    .bind("before", updated ? StoredValues.write(o.changedBefore()) : null)
+                    .bind("after", updated ? StoredValues.write(o.changedAfter()) : null)
+                    .bind("version", updated ? (Integer) o.versionAfter() : null)
+                    .bind("job", jobId).bind("record", o.id())
+                    .add();
+        }
+        if (!outcomes.isEmpty()) batch.execute();
+    }
+
+    /**
+     * Marks the chunk done and adds its counts to the job; the last chunk completes the job
+     * (unless it was cancelled or failed meanwhile) and frees its active key.
+     */
+    public void finishChunk(Handle h, long jobId, int chunk, int updated, int failed, String node, OffsetDateTime now) {
+        h.createUpdate("""
+                UPDATE jobs SET updated_count = updated_count + :updated, failed_count = failed_count + :failed,
+                       chunks_done = chunks_done + 1,
+                       status = CASE WHEN status = 'RUNNING' AND chunks_done + 1 >= chunk_count THEN 'COMPLETED' ELSE status END,
+                       end_time = CASE WHEN status = 'RUNNING' AND chunks_done + 1 >= chunk_count THEN :now ELSE end_time END,
+                       active_key = CASE WHEN chunks_done + 1 >= chunk_count THEN NULL ELSE active_key END
+                WHERE id = :id""")
+                .bind("updated", updated).bind("failed", failed).bind("now", now).bind("id", jobId).execute();
+        h.createUpdate("UPDATE job_chunks SET status = 'DONE', done_time = :now, done_by = :node WHERE job_id = :job AND chunk_no = :chunk")
+                .bind("now", now).bind("node", node).bind("job", jobId).bind("chunk", chunk).execute();
+    }
+
+    /** Ends an active job (CANCELLED or FAILED); false when it was not active. */
+    public boolean end(long jobId, JobStatus status, String message, OffsetDateTime now) {
+        return db.withHandle(h -> h.createUpdate("""
+                        UPDATE jobs SET status = :status, message = :message, end_time = :now, active_key = NULL
+                        WHERE id = :id AND status IN ('SCHEDULED', 'RUNNING')""")
+                .bind("status", status.name()).bind("message", truncate(message, 4000)).bind("now", now).bind("id", jobId)
+                .execute() > 0);
+    }
+
+    public record ChunkRef(long jobId, int chunk) {}
+
+    /** Chunks still to run of jobs still active: what the scheduler must hold an execution for. */
+    public List<ChunkRef> pendingChunksOfActiveJobs() {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT c.job_id, c.chunk_no FROM job_chunks c JOIN jobs j ON j.id = c.job_id
+                        WHERE c.status = 'PENDING' AND j.status IN ('SCHEDULED', 'RUNNING') ORDER BY c.job_id, c.chunk_no""")
+                .map((rs, ctx) -> new ChunkRef(rs.getLong("job_id"), rs.getInt("chunk_no"))).list());
+    }
+
+    public List<Integer> pendingChunks(long jobId) {
+        return db.withHandle(h -> h.createQuery("SELECT chunk_no FROM job_chunks WHERE job_id = :job AND status = 'PENDING' ORDER BY chunk_no")
+                .bind("job", jobId).mapTo(Integer.class).list());
+    }
+
+    /** The undo source of each record: its values before the job, and the version the job left it at. */
+    public record UpdatedRecord(String beforeValues, int versionAfter) {}
+
+    public Map<Long, UpdatedRecord> updatedRecords(Handle h, long jobId, List<Long> recordIds) {
+        Map<Long, UpdatedRecord> result = new HashMap<>();
+        if (recordIds.isEmpty()) return result;
+        h.createQuery("SELECT record_id, before_values, version_after FROM job_records WHERE job_id = :job AND status = 'UPDATED' AND record_id IN (<ids>)")
+                .bind("job", jobId).bindList("ids", recordIds)
+                .map((rs, ctx) -> result.put(rs.getLong("record_id"), new UpdatedRecord(rs.getString("before_values"), rs.getInt("version_after"))))
+                .list();
+        return result;
+    }
+
+    /** Streams a job's results in record order, without holding them all in memory. */
+    public void streamResults(long jobId, String status, Consumer<JobRecord> consumer) {
+        db.useHandle(h -> {
+            var query = h.createQuery("SELECT record_id, status, code, message, before_values, after_values FROM job_records "
+                            + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status") + " ORDER BY record_id")
+                    .bind("job", jobId).setFetchSize(500);
+            if (status != null) query.bind("status", status);
+            try (var stream = query.map(RECORD).stream()) {
+                stream.forEach(consumer);
+            }
+        });
+    }
+
+    public Optional<Job> undoOf(long jobId) {
+        return db.withHandle(h -> h.createQuery("SELECT * FROM jobs WHERE undo_of = :id AND status <> 'FAILED' AND status <> 'CANCELLED'")
+                .bind("id", jobId).map(JOB).findFirst());
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

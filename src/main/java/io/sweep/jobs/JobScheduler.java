@@ -1,0 +1,80 @@
+package io.sweep.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.sweep.db.Database;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs job chunks through db-scheduler, the persistent cluster-safe scheduler: each chunk is one
+ * task execution in the shared {@code scheduled_tasks} table, picked by whichever node is free.
+ * A node that stops heart-beating is declared dead after a few missed beats and its picked
+ * chunks are run again elsewhere; {@link ChunkRunner} makes running a chunk twice harmless.
+ * A recurring sweep re-creates executions for pending chunks that have none (a node that died
+ * between committing a job and scheduling its chunks).
+ */
+public final class JobScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+    static final String CHUNK_TASK = "mass-update-chunk";
+
+    private final JobRepository jobs;
+    private final OneTimeTask<Void> chunkTask;
+    private final Scheduler scheduler;
+
+    public record Settings(Duration heartbeat, Duration polling, int threads, String nodeName) {}
+
+    public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings) {
+        this.jobs = jobs;
+        this.chunkTask = Tasks.oneTime(CHUNK_TASK)
+                .execute((instance, ctx) -> {
+                    var ref = parse(instance.getId());
+                    runner.run(ref.jobId(), ref.chunk());
+                });
+        RecurringTask<Void> sweep = Tasks.recurring("mass-update-sweep", FixedDelay.of(Duration.ofSeconds(5)))
+                .execute((instance, ctx) -> scheduleMissing());
+        this.scheduler = Scheduler.create(db.dataSource(), List.of(chunkTask))
+                .startTasks(sweep)
+                .schedulerName(new SchedulerName.Fixed(settings.nodeName()))
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(4)
+                .pollingInterval(settings.polling())
+                .threads(settings.threads())
+                .enableImmediateExecution()
+                .build();
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    public void stop() {
+        scheduler.stop();
+    }
+
+    /** Creates executions for these chunks of a job (existing ones are left as they are). */
+    public void schedule(long jobId, List<Integer> chunks) {
+        Instant now = Instant.now();
+        for (int chunk : chunks) scheduler.scheduleIfNotExists(chunkTask.instance(jobId + "-" + chunk), now);
+    }
+
+    private void scheduleMissing() {
+        for (var ref : jobs.pendingChunksOfActiveJobs()) {
+            if (scheduler.scheduleIfNotExists(chunkTask.instance(ref.jobId() + "-" + ref.chunk()), Instant.now())) {
+                LOG.info("re-created the execution of chunk {} of job {}", ref.chunk(), ref.jobId());
+            }
+        }
+    }
+
+    private static JobRepository.ChunkRef parse(String instanceId) {
+        int dash = instanceId.lastIndexOf('-');
+        return new JobRepository.ChunkRef(Long.parseLong(instanceId.substring(0, dash)), Integer.parseInt(instanceId.substring(dash + 1)));
+    }
+}

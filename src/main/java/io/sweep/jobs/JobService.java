@@ -1,0 +1,176 @@
+package io.sweep.jobs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.Json;
+import io.sweep.auth.Principal;
+import io.sweep.auth.Territories;
+import io.sweep.crm.Ids;
+import io.sweep.crm.Module;
+import io.sweep.crm.RecordRepository;
+import io.sweep.db.Database;
+import io.sweep.massupdate.MassUpdateRequest;
+import io.sweep.massupdate.MassUpdateValidator;
+import io.sweep.records.RecordService;
+import io.sweep.records.Selections;
+import io.sweep.records.Where;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Starts, cancels and undoes jobs. Scheduling validates like a by-ids call, freezes the
+ * selection (the record ids, in chunks) in the same transaction that creates the job, then
+ * hands the chunks to the scheduler.
+ */
+public final class JobService {
+    public static final int MAX_RECORDS = 50_000;
+
+    private final Database db;
+    private final JobRepository jobs;
+    private final RecordRepository records;
+    private final RecordService recordService;
+    private final Selections selections;
+    private final MassUpdateValidator validator;
+    private final JobScheduler scheduler;
+    private final io.sweep.crm.Metadata metadata;
+    private final Clock clock;
+
+    public JobService(Database db, io.sweep.crm.Metadata metadata, JobRepository jobs, RecordRepository records, RecordService recordService, Selections selections,
+                      MassUpdateValidator validator, JobScheduler scheduler, Clock clock) {
+        this.db = db;
+        this.metadata = metadata;
+        this.jobs = jobs;
+        this.records = records;
+        this.recordService = recordService;
+        this.selections = selections;
+        this.validator = validator;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** Zoho's scheduler type: every record of the view (and territory) in the background. Returns the job. */
+    public Job scheduleByCvid(Principal p, Module module, MassUpdateRequest request) {
+        validator.validate(p, module, request.values(), request.overWrite());
+        var view = selections.accessibleView(p, module, request.cvid());
+        Where where = Where.and(List.of(recordService.visibleTo(p, module), Selections.criteriaOf(module, view), territoryFilter(request)));
+        long selected = records.count(module, where.sql(), where.params());
+        if (selected == 0) throw new ApiException(ErrorCode.NO_RECORDS_FOUND);
+        if (selected > MAX_RECORDS) throw new ApiException(ErrorCode.RECORD_COUNT_EXCEEDED, Map.of("limit", String.valueOf(MAX_RECORDS)));
+        return start(p, module, Trigger.API, requestJson(request), view.id(), null, null, null, null, "cvid:" + view.id(),
+                (h, jobId) -> jobs.freezeSelection(h, jobId, module, where));
+    }
+
+    /** Freezes a selection into a new job in one transaction, then schedules its chunks. */
+    private Job start(Principal p, Module module, Trigger trigger, String request, Long cvid, String ruleId, String ruleVersion,
+                      String parameters, Long undoOf, String activeKey, Freezer freezer) {
+        OffsetDateTime now = now();
+        long jobId = db.inTransaction(h -> {
+            long id = db.nextId(h);
+            var draft = new JobRepository.Draft(id, module.id(), p.user().id(), trigger, request, cvid, ruleId, ruleVersion,
+                    parameters, undoOf, activeKey, now);
+            if (!jobs.insert(h, draft)) {
+                throw new ApiException(trigger == Trigger.UNDO ? ErrorCode.INVALID_JOB_STATE : ErrorCode.ALREADY_SCHEDULED,
+                        activeKey.startsWith("cvid:") ? Map.of("cvid", String.valueOf(cvid)) : Map.of());
+            }
+            int frozen = freezer.freeze(h, id);
+            // the selection may have moved between the count and the freeze: the frozen one rules
+            if (frozen == 0) throw new ApiException(ErrorCode.NO_RECORDS_FOUND);
+            if (frozen > MAX_RECORDS) throw new ApiException(ErrorCode.RECORD_COUNT_EXCEEDED, Map.of("limit", String.valueOf(MAX_RECORDS)));
+            jobs.createChunks(h, id, frozen);
+            return id;
+        });
+        scheduler.schedule(jobId, jobs.pendingChunks(jobId));
+        return jobs.find(jobId).orElseThrow();
+    }
+
+    @FunctionalInterface
+    private interface Freezer {
+        int freeze(org.jdbi.v3.core.Handle h, long jobId);
+    }
+
+    /** A job the caller may see: their own, or any job for an administrator. Unknown and foreign look the same. */
+    public Job visibleJob(Principal p, String id) {
+        return Ids.parse(id).flatMap(jobs::find)
+                .filter(j -> p.profile().administrator() || j.userId() == p.user().id())
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("job_id", String.valueOf(id))));
+    }
+
+    /** Stops a SCHEDULED or RUNNING job after its current chunk. */
+    public Job cancel(Principal p, String id) {
+        Job job = visibleJob(p, id);
+        if (!jobs.end(job.id(), JobStatus.CANCELLED, "cancelled by " + p.user().email(), now())) {
+            throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id()), "status", job.status().name()),
+                    "only a SCHEDULED or RUNNING job can be cancelled");
+        }
+        return jobs.find(job.id()).orElseThrow();
+    }
+
+    /**
+     * Starts a job that puts back the values a finished job replaced. A record changed by anyone
+     * since is left alone and reported as a conflict. A job is undone at most once.
+     */
+    public Job undo(Principal p, String id) {
+        Job job = visibleJob(p, id);
+        if (job.status().active()) {
+            throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id()), "status", job.status().name()),
+                    "a job can be undone once it has ended");
+        }
+        if (jobs.undoOf(job.id()).isPresent()) {
+            throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id())), "this job was already undone");
+        }
+        if (job.updatedCount() == 0) {
+            throw new ApiException(ErrorCode.NO_RECORDS_FOUND, Map.of("job_id", String.valueOf(job.id())), "the job updated no record");
+        }
+        ObjectNode request = Json.object().put("undo_of", String.valueOf(job.id()));
+        return start(p, moduleOf(job), Trigger.UNDO, request.toString(), null, null, null, null, job.id(), "undo:" + job.id(),
+                (h, jobId) -> jobs.freezeUpdatedRecordsOf(h, jobId, job.id()));
+    }
+
+    private Module moduleOf(Job job) {
+        return metadata.moduleById(job.moduleId()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE));
+    }
+
+    private Where territoryFilter(MassUpdateRequest request) {
+        if (request.territory() == null) return Where.ALL;
+        long territoryId = Ids.parse(request.territory().id())
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "territory")));
+        Map<Long, Long> parents = new HashMap<>();
+        db.withHandle(h -> h.createQuery("SELECT id, parent_id FROM territories")
+                .map((rs, ctx) -> parents.put(rs.getLong("id"), rs.getObject("parent_id", Long.class))).list());
+        if (!parents.containsKey(territoryId)) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "territory"));
+        Set<Long> territories = request.territory().includeChild()
+                ? Territories.withDescendants(parents, List.of(territoryId)) : Set.of(territoryId);
+        var sql = new StringBuilder("territory_id IN (");
+        Map<String, Object> params = new LinkedHashMap<>();
+        int i = 0;
+        for (Long t : territories) {
+            sql.append(i == 0 ? "" : ", ").append(":territory").append(i);
+            params.put("territory" + i++, t);
+        }
+        return new Where(sql.append(')').toString(), params);
+    }
+
+    private static String requestJson(MassUpdateRequest request) {
+        ObjectNode node = Json.object();
+        ObjectNode data = node.putArray("data").addObject();
+        request.values().forEach(data::set);
+        node.put("cvid", request.cvid());
+        node.put("over_write", request.overWrite());
+        if (request.territory() != null) {
+            node.putObject("territory").put("id", request.territory().id()).put("include_child", request.territory().includeChild());
+        }
+        return node.toString();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+}
