@@ -405,10 +405,10 @@ public final class DemoData {
             // Ada's own: neither shared with everyone nor with anybody in particular
             view(batch, id(), leads.id(), "Admin Only Leads", null, false, false,
                     criterion(leads, "Annual_Revenue", "greater_than", 1_000_000), false);
-            // the same selection shared with Sam alone, to tell sharing with a user from sharing with all
+            // shared with Sam alone, to tell sharing with a user from sharing with everyone
             long highRevenue = id();
             view(batch, highRevenue, leads.id(), "High Revenue Leads", null, false, false,
-                    criterion(leads, "Annual_Revenue", "greater_than", 1_000_000), false);
+                    criterion(leads, "Annual_Revenue", "greater_than", 10_000_000), false);
             view(batch, id(), deals.id(), "Open Deals", null, false, false,
                     criterion(deals, "Stage", "not_in", List.of("Closed Won", "Closed Lost")), true);
             batch.execute();

@@ -583,6 +583,7 @@ abstract class DemoDataChecks {
         var highRevenue = views.get("High Revenue Leads");
         assertThat(highRevenue.sharedWithAll()).isFalse();
         assertThat(highRevenue.sharedWith()).containsExactly(rep);
+        assertThat(size.apply("High Revenue Leads")).isPositive().isLessThan(size.apply("Admin Only Leads"));
 
         assertThat(views.values().stream().filter(v -> v.accessibleTo(admin)).map(CustomView::name))
                 .containsExactlyInAnyOrder("All Leads", "Contacted Leads", "USA Leads", "Admin Only Leads", "High Revenue Leads");
