@@ -3,7 +3,6 @@ package io.sweep.crm;
 import io.sweep.db.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -145,7 +144,10 @@ public final class RecordRepository {
     @SuppressWarnings("unchecked")
     static void bindValue(SqlStatement<?> statement, String name, Field f, Object value) {
         if (value == null) {
-            statement.bindNull(name, sqlType(f.dataType()));
+            // a typed null of the field's own Java type: in a JDBC batch Jdbi prepares each
+            // parameter's binder from the first row, and a bindNull after a value (or a value
+            // after a bindNull) in a later row fails with a ClassCastException (jdbi#1901)
+            statement.bindByType(name, null, javaType(f.dataType()));
         } else if (f.dataType() == DataType.MULTISELECTPICKLIST) {
             statement.bind(name, FieldValues.multiSelectColumn((List<String>) value));
         } else {
@@ -153,16 +155,17 @@ public final class RecordRepository {
         }
     }
 
-    private static int sqlType(DataType type) {
+    /** The Java type FieldValues gives a field's values (multi-select values are bound as their JSON text). */
+    private static Class<?> javaType(DataType type) {
         return switch (type) {
-            case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, FORMULA, AUTONUMBER, MULTISELECTPICKLIST -> Types.VARCHAR;
-            case INTEGER -> Types.INTEGER;
-            case BIGINT, LOOKUP, OWNERLOOKUP, LAYOUT -> Types.BIGINT;
-            case DOUBLE, PERCENT -> Types.DOUBLE;
-            case DECIMAL, CURRENCY -> Types.NUMERIC;
-            case BOOLEAN -> Types.BOOLEAN;
-            case DATE -> Types.DATE;
-            case DATETIME -> Types.TIMESTAMP_WITH_TIMEZONE;
+            case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, FORMULA, AUTONUMBER, MULTISELECTPICKLIST -> String.class;
+            case INTEGER -> Integer.class;
+            case BIGINT, LOOKUP, OWNERLOOKUP, LAYOUT -> Long.class;
+            case DOUBLE, PERCENT -> Double.class;
+            case DECIMAL, CURRENCY -> java.math.BigDecimal.class;
+            case BOOLEAN -> Boolean.class;
+            case DATE -> LocalDate.class;
+            case DATETIME -> OffsetDateTime.class;
         };
     }
 }
