@@ -2,6 +2,7 @@ package io.sweep.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -25,6 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
     static final String CHUNK_TASK = "mass-update-chunk";
+    /**
+     * A chunk that throws (a lock timeout, a lost connection, a bug) runs again after 1, 2, 4, 8
+     * and 16 seconds; the sixth failure ends its job FAILED. (db-scheduler's default, one retry
+     * every 5 minutes for ever, left such a job RUNNING with nothing to show why.)
+     */
+    static final int MAX_RETRIES = 5;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private final JobRepository jobs;
     private final OneTimeTask<Void> chunkTask;
@@ -35,6 +43,13 @@ public final class JobScheduler {
     public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings) {
         this.jobs = jobs;
         this.chunkTask = Tasks.oneTime(CHUNK_TASK)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_RETRIES,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY, 2.0),
+                        (complete, operations) -> {
+                            var ref = parse(complete.getExecution().taskInstance.getId());
+                            runner.giveUp(ref.jobId(), ref.chunk(), complete.getCause().orElse(null));
+                            operations.stop();
+                        }))
                 .execute((instance, ctx) -> {
                     var ref = parse(instance.getId());
                     runner.run(ref.jobId(), ref.chunk());
