@@ -7,6 +7,7 @@ import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.ErrorRenderer;
 import io.sweep.api.Json;
+import io.sweep.api.admin.AdminApi;
 import io.sweep.api.zoho.ZohoApi;
 import io.sweep.auth.Authenticator;
 import io.sweep.auth.Scopes;
@@ -22,6 +23,7 @@ import io.sweep.jobs.ChunkRunner;
 import io.sweep.jobs.JobRepository;
 import io.sweep.jobs.JobScheduler;
 import io.sweep.jobs.JobService;
+import io.sweep.jobs.PreviewService;
 import io.sweep.massupdate.MassUpdateService;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.RecordUpdater;
@@ -47,6 +49,7 @@ public final class App implements AutoCloseable {
     private final UserRepository users;
     private final Tokens tokens;
     private final ZohoApi zohoApi;
+    private final AdminApi adminApi;
     private final JobScheduler jobScheduler;
     private final JobService jobService;
     private final JobRepository jobRepository;
@@ -73,8 +76,11 @@ public final class App implements AutoCloseable {
                 new ChunkRunner(db, jobRepository, metadata, users, validator, updater, clock, settings.nodeName()),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, clock);
-        this.zohoApi = new ZohoApi(new Authenticator(tokens, users), metadata, users, views, records, recordService,
+        var authenticator = new Authenticator(tokens, users);
+        this.zohoApi = new ZohoApi(authenticator, metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService);
+        this.adminApi = new AdminApi(authenticator, metadata, users, jobService,
+                new PreviewService(db, jobService, validator, records, updater, clock), clock);
     }
 
     public static App create(Config config, Clock clock) {
@@ -98,6 +104,7 @@ public final class App implements AutoCloseable {
             cfg.routes.before(this::gate);
             cfg.routes.get("/health", this::health);
             zohoApi.register(cfg.routes);
+            adminApi.register(cfg.routes);
             cfg.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
