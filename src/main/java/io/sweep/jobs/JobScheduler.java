@@ -2,6 +2,7 @@ package io.sweep.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -59,10 +60,10 @@ public final class JobScheduler {
         scheduler.stop();
     }
 
-    /** Creates executions for these chunks of a job (existing ones are left as they are). */
+    /** Creates the executions of a new job's chunks, in one batch. */
     public void schedule(long jobId, List<Integer> chunks) {
-        Instant now = Instant.now();
-        for (int chunk : chunks) scheduler.scheduleIfNotExists(chunkTask.instance(jobId + "-" + chunk), now);
+        List<TaskInstance<?>> instances = chunks.stream().<TaskInstance<?>>map(c -> chunkTask.instance(jobId + "-" + c)).toList();
+        scheduler.scheduleBatch(instances, Instant.now());
     }
 
     private void scheduleMissing() {
