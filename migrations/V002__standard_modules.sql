@@ -16,7 +16,7 @@ INSERT INTO profiles (id, name, administrator) VALUES
     (5725767000000000203, 'Sales Rep', FALSE);
 
 INSERT INTO users (id, email, full_name, profile_id, active, password_hash, created_time) VALUES
-    (5725767000000000101, 'admin@example.com', 'Ada Admin', 5725767000000000201, TRUE, NULL, TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00');
+    (5725767000000000101, 'admin@sweep.local', 'Ada Admin', 5725767000000000201, TRUE, NULL, TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00');
 
 INSERT INTO modules (id, api_name, module_name, singular_label, plural_label, table_name, generated_type, sequence_number) VALUES
     (5725767000000010001, 'Leads', 'Leads', 'Lead', 'Leads', 'rec_leads', 'default', 2),
@@ -43,7 +43,7 @@ INSERT INTO fields (id, module_id, api_name, field_label, column_name, data_type
     (5725767000000020102, 5725767000000010001, 'Company', 'Company', 'company', 'text', 200, NULL, FALSE, FALSE, FALSE, TRUE, TRUE, NULL, 2),
     (5725767000000020103, 5725767000000010001, 'Salutation', 'Salutation', 'salutation', 'picklist', 120, NULL, FALSE, FALSE, FALSE, TRUE, TRUE, NULL, 3),
     (5725767000000020104, 5725767000000010001, 'First_Name', 'First Name', 'first_name', 'text', 40, NULL, FALSE, FALSE, FALSE, TRUE, TRUE, NULL, 4),
-    (5725767000000020105, 5725767000000010001, 'Last_Name', 'Last Name', 'last_name', 'text', 80, NULL, FALSE, TRUE, FALSE, TRUE, TRUE, NULL, 5),
+    (5725767000000020105, 5725767000000010001, 'Last_Name', 'Last Name', 'last_name', 'text', 80, NULL, FALSE, TRUE, FALSE, TRUE, FALSE, NULL, 5),
     (5725767000000020106, 5725767000000010001, 'Designation', 'Title', 'designation', 'text', 100, NULL, FALSE, FALSE, FALSE, TRUE, TRUE, NULL, 6),
     (5725767000000020107, 5725767000000010001, 'Email', 'Email', 'email', 'email', 100, NULL, FALSE, FALSE, FALSE, TRUE, FALSE, NULL, 7),
     (5725767000000020108, 5725767000000010001, 'Secondary_Email', 'Secondary Email', 'secondary_email', 'email', 100, NULL, FALSE, FALSE, FALSE, TRUE, FALSE, NULL, 8),
@@ -70,11 +70,12 @@ INSERT INTO fields (id, module_id, api_name, field_label, column_name, data_type
     (5725767000000020129, 5725767000000010001, 'Interests', 'Interests', 'interests', 'multiselectpicklist', 2000, NULL, FALSE, FALSE, TRUE, TRUE, TRUE, NULL, 29),
     (5725767000000020130, 5725767000000010001, 'Lead_Score', 'Lead Score', 'lead_score', 'integer', 9, NULL, FALSE, FALSE, TRUE, TRUE, TRUE, NULL, 30),
     (5725767000000020131, 5725767000000010001, 'Follow_Up_Date', 'Follow-up Date', 'follow_up_date', 'date', 20, NULL, FALSE, FALSE, TRUE, TRUE, TRUE, NULL, 31),
-    (5725767000000020132, 5725767000000010001, 'Created_By', 'Created By', 'created_by_id', 'ownerlookup', 120, NULL, TRUE, FALSE, FALSE, TRUE, FALSE, NULL, 32),
-    (5725767000000020133, 5725767000000010001, 'Modified_By', 'Modified By', 'modified_by_id', 'ownerlookup', 120, NULL, TRUE, FALSE, FALSE, TRUE, FALSE, NULL, 33),
-    (5725767000000020134, 5725767000000010001, 'Created_Time', 'Created Time', 'created_time', 'datetime', 120, NULL, TRUE, FALSE, FALSE, TRUE, FALSE, NULL, 34),
-    (5725767000000020135, 5725767000000010001, 'Modified_Time', 'Modified Time', 'modified_time', 'datetime', 120, NULL, TRUE, FALSE, FALSE, TRUE, FALSE, NULL, 35),
-    (5725767000000020136, 5725767000000010001, 'Layout', 'Layout', 'layout_id', 'layout', 120, NULL, FALSE, FALSE, FALSE, TRUE, FALSE, NULL, 36);
+    (5725767000000020137, 5725767000000010001, 'Languages_Known', 'Languages Known', 'languages_known', 'multiselectpicklist', 2000, NULL, FALSE, FALSE, TRUE, TRUE, TRUE, NULL, 32),
+    (5725767000000020132, 5725767000000010001, 'Created_By', 'Created By', 'created_by_id', 'ownerlookup', 120, NULL, TRUE, FALSE, FALSE, TRUE, FALSE, NULL, 33),
+    (5725767000000020133, 5725767000000010001, 'Modified_By', 'Modified By', 'modified_by_id', 'ownerlookup', 120, NULL, TRUE, FALSE, FALSE, TRUE, FALSE, NULL, 34),
+    (5725767000000020134, 5725767000000010001, 'Created_Time', 'Created Time', 'created_time', 'datetime', 120, NULL, TRUE, FALSE, FALSE, TRUE, FALSE, NULL, 35),
+    (5725767000000020135, 5725767000000010001, 'Modified_Time', 'Modified Time', 'modified_time', 'datetime', 120, NULL, TRUE, FALSE, FALSE, TRUE, FALSE, NULL, 36),
+    (5725767000000020136, 5725767000000010001, 'Layout', 'Layout', 'layout_id', 'layout', 120, NULL, FALSE, FALSE, FALSE, TRUE, FALSE, NULL, 37);
 
 -- Accounts
 INSERT INTO fields (id, module_id, api_name, field_label, column_name, data_type, length, decimal_place, read_only, system_mandatory, custom_field, visible, mass_update, lookup_module_id, sequence_number) VALUES
@@ -545,7 +546,8 @@ INSERT INTO picklist_values (field_id, sequence_number, actual_value, display_va
     (5725767000000020114, 5, 'Lost Lead', 'Lost Lead'),
     (5725767000000020114, 6, 'Not Contacted', 'Not Contacted'),
     (5725767000000020114, 7, 'Pre-Qualified', 'Pre-Qualified'),
-    (5725767000000020114, 8, 'Not Qualified', 'Not Qualified');
+    (5725767000000020114, 8, 'Not Qualified', 'Not Qualified'),
+    (5725767000000020114, 9, 'Cold', 'Cold');
 
 -- Leads.Industry
 INSERT INTO picklist_values (field_id, sequence_number, actual_value, display_value) VALUES
@@ -589,6 +591,17 @@ INSERT INTO picklist_values (field_id, sequence_number, actual_value, display_va
     (5725767000000020129, 3, 'Consulting', 'Consulting'),
     (5725767000000020129, 4, 'Training', 'Training'),
     (5725767000000020129, 5, 'Support', 'Support');
+
+-- Leads.Languages_Known
+INSERT INTO picklist_values (field_id, sequence_number, actual_value, display_value) VALUES
+    (5725767000000020137, 1, 'English', 'English'),
+    (5725767000000020137, 2, 'German', 'German'),
+    (5725767000000020137, 3, 'French', 'French'),
+    (5725767000000020137, 4, 'Spanish', 'Spanish'),
+    (5725767000000020137, 5, 'Italian', 'Italian'),
+    (5725767000000020137, 6, 'Portuguese', 'Portuguese'),
+    (5725767000000020137, 7, 'Japanese', 'Japanese'),
+    (5725767000000020137, 8, 'Chinese', 'Chinese');
 
 -- Accounts.Account_Type
 INSERT INTO picklist_values (field_id, sequence_number, actual_value, display_value) VALUES
@@ -925,8 +938,10 @@ INSERT INTO picklist_values (field_id, sequence_number, actual_value, display_va
     (5725767000000021707, 6, 'Internal', 'Internal');
 
 -- Administrator may do everything anyway; its rows say so explicitly.
--- Standard: view and edit everywhere, mass update in Leads, Accounts, Contacts, Deals and Projects.
--- Sales Rep: only own/territory records of Leads, Contacts and Deals; mass update in Leads only.
+-- Standard: view and edit everywhere, mass update in Leads, Accounts, Contacts and Projects (not Deals);
+--   Leads.Annual_Revenue is read-only.
+-- Sales Rep: only own/territory records of Leads, Contacts and Deals; mass update in Leads only;
+--   Leads.Annual_Revenue and Leads.Rating are read-only.
 INSERT INTO profile_modules (profile_id, module_id, can_view, can_edit, can_mass_update, record_access) VALUES
     (5725767000000000201, 5725767000000010001, TRUE, TRUE, TRUE, 'all'),
     (5725767000000000201, 5725767000000010002, TRUE, TRUE, TRUE, 'all'),
@@ -948,7 +963,7 @@ INSERT INTO profile_modules (profile_id, module_id, can_view, can_edit, can_mass
     (5725767000000000202, 5725767000000010001, TRUE, TRUE, TRUE, 'all'),
     (5725767000000000202, 5725767000000010002, TRUE, TRUE, TRUE, 'all'),
     (5725767000000000202, 5725767000000010003, TRUE, TRUE, TRUE, 'all'),
-    (5725767000000000202, 5725767000000010004, TRUE, TRUE, TRUE, 'all'),
+    (5725767000000000202, 5725767000000010004, TRUE, TRUE, FALSE, 'all'),
     (5725767000000000202, 5725767000000010005, TRUE, TRUE, FALSE, 'all'),
     (5725767000000000202, 5725767000000010006, TRUE, TRUE, FALSE, 'all'),
     (5725767000000000202, 5725767000000010007, TRUE, TRUE, FALSE, 'all'),
@@ -981,5 +996,6 @@ INSERT INTO profile_modules (profile_id, module_id, can_view, can_edit, can_mass
     (5725767000000000203, 5725767000000010017, TRUE, TRUE, FALSE, 'all');
 
 INSERT INTO profile_field_restrictions (profile_id, field_id, access) VALUES
+    (5725767000000000202, 5725767000000020117, 'read_only'),
     (5725767000000000203, 5725767000000020117, 'read_only'),
     (5725767000000000203, 5725767000000020118, 'read_only');

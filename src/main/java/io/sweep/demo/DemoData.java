@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sweep.crm.DataType;
 import io.sweep.db.Database;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.Normalizer;
@@ -18,6 +17,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,46 +27,57 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Fills an empty database with a small, plausible CRM: three users, a territory tree, leads,
- * accounts, contacts, deals, products and projects, a blueprint and a few custom views. The
- * same clock gives the same data: names and values come from a seeded {@link Random}, ids
- * from the id sequence.
+ * Fills an empty database with a plausible CRM at a realistic size: three users, a territory
+ * tree, 60,000 leads, accounts, contacts, deals, products and projects, a blueprint on deals
+ * and the custom views the demo is shown with. The same clock gives the same data: names and
+ * values come from a seeded {@link Random}, ids from the id sequence.
+ *
+ * <p>Rows are generated and written as a stream, in prepared batches of a thousand, so seeding
+ * takes seconds and memory stays flat.
  *
  * <p>Needs the metadata of V002 and the record tables RecordSchema creates from it.
  */
 public final class DemoData {
+    /** The administrator, seeded by V002 (profile Administrator: everything). */
     public static final long ADMIN_ID = 5725767000000000101L;
+    public static final String ADMIN_EMAIL = "admin@sweep.local";
+    /** Sally Sales, profile Standard: mass updates Leads, but not Leads.Annual_Revenue, and not Deals. */
+    public static final String SALES_EMAIL = "sales@sweep.local";
+    /** Sam Seller, profile Sales Rep: his own records and those of territory USA; mass updates Leads only. */
+    public static final String REP_EMAIL = "rep@sweep.local";
     public static final long ADMINISTRATOR_PROFILE_ID = 5725767000000000201L;
     public static final long STANDARD_PROFILE_ID = 5725767000000000202L;
     public static final long SALES_REP_PROFILE_ID = 5725767000000000203L;
-    public static final String SAM_EMAIL = "sam@example.com";
-    public static final String STELLA_EMAIL = "stella@example.com";
     /** Last name of the one lead that checks HTML escaping wherever records are shown. */
     public static final String XSS_LAST_NAME = "<img src=x onerror=alert(1)>";
+    /** What the demo stores in Leads.Country (and the other country fields) for the United States. */
+    public static final String USA = "USA";
+    public static final String DEAL_BLUEPRINT = "Deal Pipeline";
 
-    static final int LEADS = 2000;
-    static final int ACCOUNTS = 300;
-    static final int CONTACTS = 800;
-    static final int DEALS = 400;
-    static final int PRODUCTS = 50;
-    static final int PROJECTS = 20;
-    static final int BLUEPRINT_LEADS = 50;
+    public static final int LEADS = 60_000;
+    public static final int ACCOUNTS = 1_000;
+    public static final int CONTACTS = 5_000;
+    public static final int DEALS = 2_000;
+    public static final int PRODUCTS = 50;
+    public static final int PROJECTS = 20;
+    /** Deals in the "Deal Pipeline" blueprint: a tenth of them, all at an open stage. */
+    public static final int BLUEPRINT_DEALS = 200;
 
     private static final long SEED = 20260101L;
-    private static final int BATCH_SIZE = 500;
-    private static final int ID_BLOCK = 1000;
+    /** Rows per batch, and ids drawn per round trip. */
+    private static final int BATCH_SIZE = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_ASCII = Pattern.compile("[^A-Za-z0-9.]");
     private static final Pattern LEGAL_FORM =
             Pattern.compile(" (Inc\\.|GmbH & Co\\. KG|GmbH|AG|SARL|S\\.A\\.|Ltd|PLC|LLC|Corp\\.|B\\.V\\.)$");
-    private static final Set<String> BLUEPRINT_STATUSES = Set.of("Not Contacted", "Attempted to Contact", "Contacted");
 
     private final Database db;
     private final Clock clock;
@@ -87,9 +99,9 @@ public final class DemoData {
                     .mapTo(Long.class)
                     .findOne();
             long leads = h.createQuery("SELECT COUNT(*) FROM rec_leads").mapTo(Long.class).one();
-            long demoUsers = h.createQuery("SELECT COUNT(*) FROM users WHERE email IN (:sam, :stella)")
-                    .bind("sam", SAM_EMAIL)
-                    .bind("stella", STELLA_EMAIL)
+            long demoUsers = h.createQuery("SELECT COUNT(*) FROM users WHERE email IN (:sales, :rep)")
+                    .bind("sales", SALES_EMAIL)
+                    .bind("rep", REP_EMAIL)
                     .mapTo(Long.class)
                     .one();
             if (leads > 0 || demoUsers > 0) return false;
@@ -143,77 +155,99 @@ public final class DemoData {
         };
     }
 
-    /** The common part of every record row. */
+    /** The common part of every record row. The owner is the last to have modified a record. */
     private record Sys(long id, long ownerId, long createdById, OffsetDateTime created,
                        OffsetDateTime modified, Long territoryId, Long blueprintId, String tags) {}
 
-    /** Rows for one record table, inserted in prepared batches. The owner is the last to have modified a record. */
-    private static final class RecordRows {
-        private final ModuleMeta module;
+    /**
+     * Writes one record table as a stream: a row is bound into the current prepared batch as
+     * soon as it is complete, and each batch of {@link #BATCH_SIZE} rows is sent as soon as it
+     * is full, so nothing but the current batch is held. Every named field must be set for
+     * every row, with a value of the field's Java type or null.
+     */
+    private static final class RecordWriter {
+        private final Handle h;
+        private final String sql;
         private final List<String> fieldNames;
-        private final List<Row> rows = new ArrayList<>();
+        private final Map<String, Integer> positions = new HashMap<>();
+        private final Class<?>[] types;
+        private final Object[] values;
+        private final boolean[] present;
+        private int presentCount;
+        private PreparedBatch batch;
+        private int pending;
 
-        private record Row(Sys sys, Object[] values) {}
-
-        RecordRows(ModuleMeta module, String... fieldNames) {
-            this.module = module;
+        RecordWriter(Handle h, ModuleMeta module, String... fieldNames) {
+            this.h = h;
             this.fieldNames = List.of(fieldNames);
-            this.fieldNames.forEach(module::field);
-        }
-
-        void add(Sys sys, Map<String, Object> values) {
-            if (!values.keySet().equals(Set.copyOf(fieldNames))) {
-                throw new IllegalArgumentException("values " + values.keySet() + " do not match " + fieldNames);
-            }
-            var row = new Object[fieldNames.size()];
-            for (int i = 0; i < row.length; i++) {
-                var field = module.field(fieldNames.get(i));
-                var value = values.get(fieldNames.get(i));
-                if (value != null && !javaType(field.type()).isInstance(value)) {
-                    throw new IllegalArgumentException(fieldNames.get(i) + " needs " + javaType(field.type()).getSimpleName()
-                            + ", got " + value.getClass().getSimpleName());
-                }
-                row[i] = value;
-            }
-            rows.add(new Row(sys, row));
-        }
-
-        void insert(Handle h) {
+            this.types = new Class<?>[fieldNames.length];
+            this.values = new Object[fieldNames.length];
+            this.present = new boolean[fieldNames.length];
             var columns = new ArrayList<>(List.of("id", "version", "territory_id", "blueprint_id", "tags",
                     module.field("Owner").column(), module.field("Created_By").column(),
                     module.field("Modified_By").column(), module.field("Created_Time").column(),
                     module.field("Modified_Time").column()));
-            fieldNames.forEach(f -> columns.add(module.field(f).column()));
-            var sql = "INSERT INTO " + module.table() + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-            var batch = h.prepareBatch(sql);
-            int pending = 0;
-            for (var row : rows) {
-                var sys = row.sys();
-                var values = row.values();
-                int p = 0;
-                batch.bind(p++, sys.id());
-                batch.bind(p++, 1);
-                batch.bindByType(p++, sys.territoryId(), Long.class);
-                batch.bindByType(p++, sys.blueprintId(), Long.class);
-                batch.bindByType(p++, sys.tags(), String.class);
-                batch.bind(p++, sys.ownerId());
-                batch.bind(p++, sys.createdById());
-                batch.bind(p++, sys.ownerId());
-                batch.bind(p++, sys.created());
-                batch.bind(p++, sys.modified());
-                for (int i = 0; i < values.length; i++) {
-                    Type type = javaType(module.field(fieldNames.get(i)).type());
-                    batch.bindByType(p++, values[i], type);
-                }
-                batch.add();
-                if (++pending == BATCH_SIZE) {
-                    batch.execute();
-                    batch = h.prepareBatch(sql);
-                    pending = 0;
-                }
+            for (int i = 0; i < fieldNames.length; i++) {
+                var field = module.field(fieldNames[i]);
+                if (positions.put(fieldNames[i], i) != null) throw new IllegalArgumentException(fieldNames[i] + " named twice");
+                types[i] = javaType(field.type());
+                columns.add(field.column());
             }
-            if (pending > 0) batch.execute();
+            this.sql = "INSERT INTO " + module.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+            this.batch = h.prepareBatch(sql);
+        }
+
+        RecordWriter set(String field, Object value) {
+            Integer i = positions.get(field);
+            if (i == null) throw new IllegalArgumentException(field + " is not one of " + fieldNames);
+            if (present[i]) throw new IllegalArgumentException(field + " set twice");
+            if (value != null && !types[i].isInstance(value)) {
+                throw new IllegalArgumentException(field + " needs " + types[i].getSimpleName()
+                        + ", got " + value.getClass().getSimpleName());
+            }
+            values[i] = value;
+            present[i] = true;
+            presentCount++;
+            return this;
+        }
+
+        void add(Sys sys) {
+            if (presentCount != values.length) {
+                var missing = IntStream.range(0, values.length).filter(i -> !present[i]).mapToObj(fieldNames::get).toList();
+                throw new IllegalArgumentException("no value for " + missing);
+            }
+            int p = 0;
+            batch.bind(p++, sys.id());
+            batch.bind(p++, 1);
+            batch.bindByType(p++, sys.territoryId(), Long.class);
+            batch.bindByType(p++, sys.blueprintId(), Long.class);
+            batch.bindByType(p++, sys.tags(), String.class);
+            batch.bind(p++, sys.ownerId());
+            batch.bind(p++, sys.createdById());
+            batch.bind(p++, sys.ownerId());
+            batch.bind(p++, sys.created());
+            batch.bind(p++, sys.modified());
+            for (int i = 0; i < values.length; i++) batch.bindByType(p++, values[i], types[i]);
+            batch.add();
+            Arrays.fill(values, null);
+            Arrays.fill(present, false);
+            presentCount = 0;
+            if (++pending == BATCH_SIZE) flush();
+        }
+
+        /** Sends what is left. */
+        void finish() {
+            flush();
+        }
+
+        private void flush() {
+            if (pending == 0) return;
+            try (var full = batch) {
+                full.execute();
+            }
+            pending = 0;
+            batch = h.prepareBatch(sql);
         }
     }
 
@@ -225,15 +259,18 @@ public final class DemoData {
         private final OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.SECONDS);
         private final Map<String, ModuleMeta> meta;
-        private long samId;
-        private long stellaId;
+        private long salesId;
+        private long repId;
         private final Map<String, Long> territories = new LinkedHashMap<>();
+        private final Map<String, String> regionOfCountry = PLACES.stream()
+                .collect(Collectors.toMap(Place::country, Place::region, (a, b) -> a));
         private final ArrayDeque<Long> ids = new ArrayDeque<>();
 
         private record Account(long id, String name, String domain, Place place, Long territoryId, long ownerId) {}
 
         private record Contact(long id, long accountId) {}
 
+        // the few hundred or thousand rows later modules refer to; leads are never held
         private final List<Account> accounts = new ArrayList<>();
         private final List<Contact> contacts = new ArrayList<>();
 
@@ -262,23 +299,23 @@ public final class DemoData {
             users();
             territories();
             long blueprintId = blueprint();
-            leads(blueprintId);
+            leads();
             accounts();
             contacts();
-            deals();
+            deals(blueprintId);
             products();
             projects();
             customViews();
         }
 
         /**
-         * Ids come from the shared sequence, drawn a thousand at a time: one round trip per id
+         * Ids come from the shared sequence, drawn a batch at a time: one round trip per id
          * would be most of the seeding time on PostgreSQL.
          */
         private long id() {
             if (ids.isEmpty()) {
-                ids.addAll(db.nextIds(h, ID_BLOCK));
-                if (ids.size() != ID_BLOCK) throw new IllegalStateException("expected " + ID_BLOCK + " ids, got " + ids.size());
+                ids.addAll(db.nextIds(h, BATCH_SIZE));
+                if (ids.size() != BATCH_SIZE) throw new IllegalStateException("expected " + BATCH_SIZE + " ids, got " + ids.size());
             }
             return ids.removeFirst();
         }
@@ -286,28 +323,26 @@ public final class DemoData {
         // --- users, territories, blueprint, views ---------------------------------------
 
         private void users() {
-            samId = id();
-            stellaId = id();
+            salesId = id();
+            repId = id();
             var batch = h.prepareBatch("""
                     INSERT INTO users (id, email, full_name, profile_id, active, created_time)
                     VALUES (:id, :email, :name, :profile, TRUE, :created)""");
-            batch.bind("id", samId).bind("email", SAM_EMAIL).bind("name", "Sam Seller")
-                    .bind("profile", SALES_REP_PROFILE_ID).bind("created", now).add();
-            batch.bind("id", stellaId).bind("email", STELLA_EMAIL).bind("name", "Stella Standard")
+            batch.bind("id", salesId).bind("email", SALES_EMAIL).bind("name", "Sally Sales")
                     .bind("profile", STANDARD_PROFILE_ID).bind("created", now).add();
+            batch.bind("id", repId).bind("email", REP_EMAIL).bind("name", "Sam Seller")
+                    .bind("profile", SALES_REP_PROFILE_ID).bind("created", now).add();
             batch.execute();
         }
 
         private void territories() {
-            territory("Worldwide", null);
-            territory("Europe", "Worldwide");
-            territory("Germany", "Europe");
-            territory("France", "Europe");
-            territory("Americas", "Worldwide");
+            territory("Global", null);
+            territory("Americas", "Global");
             territory("USA", "Americas");
+            territory("EMEA", "Global");
             h.createUpdate("INSERT INTO user_territories (user_id, territory_id) VALUES (:user, :territory)")
-                    .bind("user", samId)
-                    .bind("territory", territories.get("Germany"))
+                    .bind("user", repId)
+                    .bind("territory", territories.get("USA"))
                     .execute();
         }
 
@@ -321,27 +356,27 @@ public final class DemoData {
             territories.put(name, id);
         }
 
-        /** Germany, France and the USA have their own territories; the rest of Europe and the Americas share one. */
-        private Long territoryOf(Place place) {
-            return switch (place.country()) {
-                case "Germany" -> territories.get("Germany");
-                case "France" -> territories.get("France");
-                case "USA" -> territories.get("USA");
-                case "United Kingdom", "Spain", "Italy", "Netherlands" -> territories.get("Europe");
-                case "Canada", "Brazil" -> territories.get("Americas");
-                default -> null;
-            };
+        /**
+         * The territory a record with this country belongs to: USA, the rest of the Americas,
+         * EMEA, or Global for the rest of the world. A record without a country has none.
+         */
+        private Long territoryOf(String country) {
+            if (country == null) return null;
+            var region = regionOfCountry.get(country);
+            if (region == null) throw new IllegalStateException("no territory for " + country);
+            return territories.get(region);
         }
 
         private long blueprint() {
-            var leads = meta.get("Leads");
+            var deals = meta.get("Deals");
             long id = id();
             h.createUpdate("""
                             INSERT INTO blueprints (id, module_id, name, field_id, active)
-                            VALUES (:id, :module, 'Lead Qualification', :field, TRUE)""")
+                            VALUES (:id, :module, :name, :field, TRUE)""")
                     .bind("id", id)
-                    .bind("module", leads.id())
-                    .bind("field", leads.field("Lead_Status").id())
+                    .bind("module", deals.id())
+                    .bind("name", DEAL_BLUEPRINT)
+                    .bind("field", deals.field("Stage").id())
                     .execute();
             return id;
         }
@@ -355,7 +390,7 @@ public final class DemoData {
                     VALUES (:id, :module, :name, :systemName, :isDefault, :systemDefined, :criteria,
                             :owner, :sharedWithAll, :created)""";
             var batch = h.prepareBatch(sql);
-            // Every module gets Zoho's "All <records>" view, the default one.
+            // Every module gets Zoho's "All <records>" view, the default one ("All Leads" among them).
             var modules = h.createQuery("SELECT api_name, plural_label FROM modules ORDER BY sequence_number")
                     .mapToMap()
                     .list();
@@ -365,18 +400,21 @@ public final class DemoData {
             }
             view(batch, id(), leads.id(), "Contacted Leads", null, false, false,
                     criterion(leads, "Lead_Status", "equal", "Contacted"), true);
+            view(batch, id(), leads.id(), "USA Leads", null, false, false,
+                    criterion(leads, "Country", "equal", USA), true);
+            // Ada's own: neither shared with everyone nor with anybody in particular
+            view(batch, id(), leads.id(), "Admin Only Leads", null, false, false,
+                    criterion(leads, "Annual_Revenue", "greater_than", 1_000_000), false);
+            // shared with Sam alone, to tell sharing with a user from sharing with everyone
             long highRevenue = id();
             view(batch, highRevenue, leads.id(), "High Revenue Leads", null, false, false,
-                    criterion(leads, "Annual_Revenue", "greater_than", 1_000_000), false);
-            view(batch, id(), leads.id(), "Private View of Ada", null, false, false,
-                    group("and", criterion(leads, "Lead_Status", "equal", "Pre-Qualified"),
-                            criterion(leads, "Country", "equal", "Germany")), false);
+                    criterion(leads, "Annual_Revenue", "greater_than", 10_000_000), false);
             view(batch, id(), deals.id(), "Open Deals", null, false, false,
                     criterion(deals, "Stage", "not_in", List.of("Closed Won", "Closed Lost")), true);
             batch.execute();
             h.createUpdate("INSERT INTO custom_view_shares (custom_view_id, user_id) VALUES (:view, :user)")
                     .bind("view", highRevenue)
-                    .bind("user", samId)
+                    .bind("user", repId)
                     .execute();
         }
 
@@ -406,23 +444,14 @@ public final class DemoData {
             return node;
         }
 
-        private ObjectNode group(String operator, ObjectNode... criteria) {
-            var node = JSON.createObjectNode();
-            node.put("group_operator", operator);
-            var group = node.putArray("group");
-            for (var c : criteria) group.add(c);
-            return node;
-        }
-
         // --- records -------------------------------------------------------------------
 
-        private void leads(long blueprintId) {
-            var rows = new RecordRows(meta.get("Leads"), "Company", "Salutation", "First_Name", "Last_Name",
+        private void leads() {
+            var w = new RecordWriter(h, meta.get("Leads"), "Company", "Salutation", "First_Name", "Last_Name",
                     "Designation", "Email", "Secondary_Email", "Phone", "Mobile", "Fax", "Website", "Lead_Source",
                     "Lead_Status", "Industry", "No_of_Employees", "Annual_Revenue", "Rating", "Email_Opt_Out",
                     "Skype_ID", "Twitter", "Street", "City", "State", "Zip_Code", "Country", "Description",
-                    "Last_Activity_Time", "Interests", "Lead_Score", "Follow_Up_Date", "Layout");
-            int inBlueprint = 0;
+                    "Last_Activity_Time", "Interests", "Lead_Score", "Follow_Up_Date", "Languages_Known", "Layout");
             int xssAt = 1234;
             for (int i = 0; i < LEADS; i++) {
                 var place = weighted(PLACES, PLACE_WEIGHTS);
@@ -441,61 +470,56 @@ public final class DemoData {
                     modified = between(created, now);
                 }
                 var owner = owner(place);
-                Long blueprint = null;
-                if (inBlueprint < BLUEPRINT_LEADS && i % 7 == 3
-                        && BLUEPRINT_STATUSES.contains(status)) {
-                    blueprint = blueprintId;
-                    inBlueprint++;
-                }
+                var country = random.nextInt(20) == 0 ? null : place.country();
                 Integer employees = random.nextInt(10) == 0 ? null : employees();
                 BigDecimal revenue = random.nextInt(8) == 0 ? null : revenue(employees);
                 String tags = random.nextInt(12) == 0 ? json(distinctSample(LEAD_TAGS, 1 + random.nextInt(2))) : null;
-                var v = new HashMap<String, Object>();
-                v.put("Company", i == xssAt ? "Injection Test Ltd" : company);
-                v.put("Salutation", random.nextInt(3) == 0 ? null : pick(values("Leads", "Salutation")));
-                v.put("First_Name", i == xssAt ? "Mallory" : first);
-                v.put("Last_Name", last);
-                v.put("Designation", random.nextInt(5) == 0 ? null : pick(DESIGNATIONS));
-                v.put("Email", random.nextInt(15) == 0 ? null
+                w.set("Company", i == xssAt ? "Injection Test Ltd" : company);
+                w.set("Salutation", random.nextInt(3) == 0 ? null : pick(values("Leads", "Salutation")));
+                w.set("First_Name", i == xssAt ? "Mallory" : first);
+                w.set("Last_Name", last);
+                w.set("Designation", random.nextInt(5) == 0 ? null : pick(DESIGNATIONS));
+                w.set("Email", random.nextInt(15) == 0 ? null
                         : i == xssAt ? "mallory@example.com" : email(first, last, domain));
-                v.put("Secondary_Email", random.nextInt(12) == 0 ? email(first, "", "mail." + place.tld()) : null);
-                v.put("Phone", random.nextInt(10) == 0 ? null : phone(place));
-                v.put("Mobile", random.nextInt(3) == 0 ? phone(place) : null);
-                v.put("Fax", random.nextInt(20) == 0 ? phone(place) : null);
-                v.put("Website", random.nextInt(4) == 0 ? null : website(domain));
-                v.put("Lead_Source", random.nextInt(10) == 0 ? null : pick(values("Leads", "Lead_Source")));
-                v.put("Lead_Status", status);
-                v.put("Industry", random.nextInt(6) == 0 ? null : pick(values("Leads", "Industry")));
-                v.put("No_of_Employees", employees);
-                v.put("Annual_Revenue", revenue);
-                v.put("Rating", random.nextInt(3) == 0 ? null : pick(values("Leads", "Rating")));
-                v.put("Email_Opt_Out", random.nextInt(10) == 0);
-                v.put("Skype_ID", random.nextInt(25) == 0 ? ascii(first + "." + last) : null);
-                v.put("Twitter", random.nextInt(20) == 0 ? "@" + ascii(first + last) : null);
-                v.put("Street", random.nextInt(8) == 0 ? null : street(place));
-                v.put("City", random.nextInt(15) == 0 ? null : place.city());
-                v.put("State", random.nextInt(6) == 0 ? null : place.state());
-                v.put("Zip_Code", random.nextInt(8) == 0 ? null : place.zip());
-                v.put("Country", random.nextInt(20) == 0 ? null : place.country());
-                v.put("Description", random.nextInt(10) == 0
+                w.set("Secondary_Email", random.nextInt(12) == 0 ? email(first, "", "mail." + place.tld()) : null);
+                w.set("Phone", random.nextInt(10) == 0 ? null : phone(place));
+                w.set("Mobile", random.nextInt(3) == 0 ? phone(place) : null);
+                w.set("Fax", random.nextInt(20) == 0 ? phone(place) : null);
+                w.set("Website", random.nextInt(4) == 0 ? null : website(domain));
+                w.set("Lead_Source", random.nextInt(10) == 0 ? null : pick(values("Leads", "Lead_Source")));
+                w.set("Lead_Status", status);
+                w.set("Industry", random.nextInt(6) == 0 ? null : pick(values("Leads", "Industry")));
+                w.set("No_of_Employees", employees);
+                w.set("Annual_Revenue", revenue);
+                w.set("Rating", random.nextInt(3) == 0 ? null : pick(values("Leads", "Rating")));
+                w.set("Email_Opt_Out", random.nextInt(10) == 0);
+                w.set("Skype_ID", random.nextInt(25) == 0 ? ascii(first + "." + last) : null);
+                w.set("Twitter", random.nextInt(20) == 0 ? "@" + ascii(first + last) : null);
+                w.set("Street", random.nextInt(8) == 0 ? null : street(place));
+                w.set("City", random.nextInt(15) == 0 ? null : place.city());
+                w.set("State", random.nextInt(6) == 0 ? null : place.state());
+                w.set("Zip_Code", random.nextInt(8) == 0 ? null : place.zip());
+                w.set("Country", country);
+                w.set("Description", random.nextInt(10) == 0
                         ? "Met at " + pick(values("Leads", "Lead_Source")).toLowerCase(Locale.ROOT) + ".\nInterested in a "
                                 + pick(DEAL_TOPICS).toLowerCase(Locale.ROOT) + " for the "
                                 + pick(DEPARTMENTS) + " team."
                         : null);
-                v.put("Last_Activity_Time", modified);
-                v.put("Interests", random.nextInt(3) == 0 ? null
+                w.set("Last_Activity_Time", modified);
+                w.set("Interests", random.nextInt(3) == 0 ? null
                         : json(distinctSample(values("Leads", "Interests"), 1 + random.nextInt(3))));
-                v.put("Lead_Score", random.nextInt(4) == 0 ? null : random.nextInt(101));
-                v.put("Follow_Up_Date", random.nextInt(5) == 0
+                w.set("Lead_Score", random.nextInt(4) == 0 ? null : random.nextInt(101));
+                w.set("Follow_Up_Date", random.nextInt(5) == 0
                         ? now.toLocalDate().plusDays(random.nextInt(90) - 20) : null);
-                v.put("Layout", null);
-                rows.add(new Sys(id(), owner, creator(owner), created, modified, territoryOf(place), blueprint, tags), v);
+                w.set("Languages_Known", random.nextInt(8) == 0 ? null : languagesKnown(place));
+                w.set("Layout", null);
+                w.add(new Sys(id(), owner, creator(owner), created, modified, territoryOf(country), null, tags));
             }
-            rows.insert(h);
+            w.finish();
         }
 
         private void accounts() {
-            var rows = new RecordRows(meta.get("Accounts"), "Account_Name", "Account_Site", "Parent_Account",
+            var w = new RecordWriter(h, meta.get("Accounts"), "Account_Name", "Account_Site", "Parent_Account",
                     "Account_Number", "Account_Type", "Industry", "Annual_Revenue", "Employees", "Ownership",
                     "Rating", "SIC_Code", "Ticker_Symbol", "Phone", "Fax", "Website", "Billing_Street",
                     "Billing_City", "Billing_State", "Billing_Code", "Billing_Country", "Shipping_Street",
@@ -518,53 +542,53 @@ public final class DemoData {
                 boolean sameShipping = random.nextInt(3) > 0;
                 Long parent = accounts.size() > 20 && random.nextInt(12) == 0
                         ? accounts.get(random.nextInt(accounts.size())).id() : null;
-                var v = new HashMap<String, Object>();
-                v.put("Account_Name", name);
-                v.put("Account_Site", random.nextInt(3) == 0 ? (random.nextBoolean() ? "Headquarters" : place.city()) : null);
-                v.put("Parent_Account", parent);
-                v.put("Account_Number", random.nextInt(5) == 0 ? null : 1_000_000_000L + (long) (random.nextDouble() * 8_999_999_999L));
-                v.put("Account_Type", type);
-                v.put("Industry", random.nextInt(8) == 0 ? null : pick(values("Accounts", "Industry")));
-                v.put("Annual_Revenue", random.nextInt(10) == 0 ? null : revenue(employees));
-                v.put("Employees", employees);
-                v.put("Ownership", random.nextInt(4) == 0 ? null : pick(values("Accounts", "Ownership")));
-                v.put("Rating", random.nextInt(3) == 0 ? null : pick(values("Accounts", "Rating")));
-                v.put("SIC_Code", random.nextInt(3) == 0 ? null : 1000 + random.nextInt(8000));
-                v.put("Ticker_Symbol", random.nextInt(10) == 0 ? ascii(prefix).toUpperCase(Locale.ROOT).substring(0, 3)
+                w.set("Account_Name", name);
+                w.set("Account_Site", random.nextInt(3) == 0 ? (random.nextBoolean() ? "Headquarters" : place.city()) : null);
+                w.set("Parent_Account", parent);
+                w.set("Account_Number", random.nextInt(5) == 0 ? null : 1_000_000_000L + (long) (random.nextDouble() * 8_999_999_999L));
+                w.set("Account_Type", type);
+                w.set("Industry", random.nextInt(8) == 0 ? null : pick(values("Accounts", "Industry")));
+                w.set("Annual_Revenue", random.nextInt(10) == 0 ? null : revenue(employees));
+                w.set("Employees", employees);
+                w.set("Ownership", random.nextInt(4) == 0 ? null : pick(values("Accounts", "Ownership")));
+                w.set("Rating", random.nextInt(3) == 0 ? null : pick(values("Accounts", "Rating")));
+                w.set("SIC_Code", random.nextInt(3) == 0 ? null : 1000 + random.nextInt(8000));
+                w.set("Ticker_Symbol", random.nextInt(10) == 0 ? ascii(prefix).toUpperCase(Locale.ROOT).substring(0, 3)
                         + ascii(core).toUpperCase(Locale.ROOT).charAt(0) : null);
-                v.put("Phone", phone(place));
-                v.put("Fax", random.nextInt(6) == 0 ? phone(place) : null);
-                v.put("Website", website(domain));
-                v.put("Billing_Street", street);
-                v.put("Billing_City", place.city());
-                v.put("Billing_State", place.state());
-                v.put("Billing_Code", place.zip());
-                v.put("Billing_Country", place.country());
-                v.put("Shipping_Street", sameShipping ? street : null);
-                v.put("Shipping_City", sameShipping ? place.city() : null);
-                v.put("Shipping_State", sameShipping ? place.state() : null);
-                v.put("Shipping_Code", sameShipping ? place.zip() : null);
-                v.put("Shipping_Country", sameShipping ? place.country() : null);
-                v.put("Description", random.nextInt(8) == 0 ? name + " buys through its " + place.city() + " office." : null);
-                v.put("Last_Activity_Time", modified);
-                v.put("Key_Account", type.equals("Customer") && random.nextInt(4) == 0);
-                v.put("Customer_Since", type.equals("Customer")
+                w.set("Phone", phone(place));
+                w.set("Fax", random.nextInt(6) == 0 ? phone(place) : null);
+                w.set("Website", website(domain));
+                w.set("Billing_Street", street);
+                w.set("Billing_City", place.city());
+                w.set("Billing_State", place.state());
+                w.set("Billing_Code", place.zip());
+                w.set("Billing_Country", place.country());
+                w.set("Shipping_Street", sameShipping ? street : null);
+                w.set("Shipping_City", sameShipping ? place.city() : null);
+                w.set("Shipping_State", sameShipping ? place.state() : null);
+                w.set("Shipping_Code", sameShipping ? place.zip() : null);
+                w.set("Shipping_Country", sameShipping ? place.country() : null);
+                w.set("Description", random.nextInt(8) == 0 ? name + " buys through its " + place.city() + " office." : null);
+                w.set("Last_Activity_Time", modified);
+                w.set("Key_Account", type.equals("Customer") && random.nextInt(4) == 0);
+                w.set("Customer_Since", type.equals("Customer")
                         ? created.toLocalDate().minusDays(random.nextInt(2000)) : null);
-                v.put("Layout", null);
+                w.set("Layout", null);
                 long id = id();
-                var territory = territoryOf(place);
-                rows.add(new Sys(id, owner, creator(owner), created, modified, territory, null, null), v);
+                var territory = territoryOf(place.country());
+                w.add(new Sys(id, owner, creator(owner), created, modified, territory, null, null));
                 accounts.add(new Account(id, name, domain, place, territory, owner));
             }
-            rows.insert(h);
+            w.finish();
         }
 
         private void contacts() {
-            var rows = new RecordRows(meta.get("Contacts"), "Salutation", "First_Name", "Last_Name", "Account_Name",
+            var w = new RecordWriter(h, meta.get("Contacts"), "Salutation", "First_Name", "Last_Name", "Account_Name",
                     "Title", "Department", "Email", "Phone", "Mobile", "Home_Phone", "Reporting_To", "Lead_Source",
                     "Date_of_Birth", "Email_Opt_Out", "Mailing_Street", "Mailing_City", "Mailing_State",
                     "Mailing_Zip", "Mailing_Country", "Description", "Last_Activity_Time", "Interests",
                     "Preferred_Language", "Layout");
+            var languages = values("Contacts", "Preferred_Language");
             var firstOfAccount = new HashMap<Long, Long>();
             for (int i = 0; i < CONTACTS; i++) {
                 var account = pick(accounts);
@@ -577,45 +601,46 @@ public final class DemoData {
                 long id = id();
                 Long reportsTo = firstOfAccount.get(account.id());
                 if (reportsTo == null) firstOfAccount.put(account.id(), id);
-                var v = new HashMap<String, Object>();
-                v.put("Salutation", random.nextInt(3) == 0 ? null : pick(values("Contacts", "Salutation")));
-                v.put("First_Name", first);
-                v.put("Last_Name", last);
-                v.put("Account_Name", random.nextInt(20) == 0 ? null : account.id());
-                v.put("Title", random.nextInt(4) == 0 ? null : pick(DESIGNATIONS));
-                v.put("Department", random.nextInt(3) == 0 ? null : pick(DEPARTMENTS));
-                v.put("Email", random.nextInt(12) == 0 ? null : email(first, last, account.domain()));
-                v.put("Phone", random.nextInt(8) == 0 ? null : phone(place));
-                v.put("Mobile", random.nextBoolean() ? phone(place) : null);
-                v.put("Home_Phone", random.nextInt(15) == 0 ? phone(place) : null);
-                v.put("Reporting_To", reportsTo != null && random.nextInt(3) == 0 ? reportsTo : null);
-                v.put("Lead_Source", random.nextInt(5) == 0 ? null : pick(values("Contacts", "Lead_Source")));
-                v.put("Date_of_Birth", random.nextInt(4) == 0
+                w.set("Salutation", random.nextInt(3) == 0 ? null : pick(values("Contacts", "Salutation")));
+                w.set("First_Name", first);
+                w.set("Last_Name", last);
+                w.set("Account_Name", random.nextInt(20) == 0 ? null : account.id());
+                w.set("Title", random.nextInt(4) == 0 ? null : pick(DESIGNATIONS));
+                w.set("Department", random.nextInt(3) == 0 ? null : pick(DEPARTMENTS));
+                w.set("Email", random.nextInt(12) == 0 ? null : email(first, last, account.domain()));
+                w.set("Phone", random.nextInt(8) == 0 ? null : phone(place));
+                w.set("Mobile", random.nextBoolean() ? phone(place) : null);
+                w.set("Home_Phone", random.nextInt(15) == 0 ? phone(place) : null);
+                w.set("Reporting_To", reportsTo != null && random.nextInt(3) == 0 ? reportsTo : null);
+                w.set("Lead_Source", random.nextInt(5) == 0 ? null : pick(values("Contacts", "Lead_Source")));
+                w.set("Date_of_Birth", random.nextInt(4) == 0
                         ? LocalDate.of(1955 + random.nextInt(45), 1 + random.nextInt(12), 1 + random.nextInt(28)) : null);
-                v.put("Email_Opt_Out", random.nextInt(12) == 0);
-                v.put("Mailing_Street", random.nextInt(5) == 0 ? null : street(place));
-                v.put("Mailing_City", place.city());
-                v.put("Mailing_State", random.nextInt(5) == 0 ? null : place.state());
-                v.put("Mailing_Zip", random.nextInt(5) == 0 ? null : place.zip());
-                v.put("Mailing_Country", place.country());
-                v.put("Description", random.nextInt(15) == 0 ? "Prefers e-mail over calls." : null);
-                v.put("Last_Activity_Time", modified);
-                v.put("Interests", random.nextInt(2) == 0 ? null
+                w.set("Email_Opt_Out", random.nextInt(12) == 0);
+                w.set("Mailing_Street", random.nextInt(5) == 0 ? null : street(place));
+                w.set("Mailing_City", place.city());
+                w.set("Mailing_State", random.nextInt(5) == 0 ? null : place.state());
+                w.set("Mailing_Zip", random.nextInt(5) == 0 ? null : place.zip());
+                w.set("Mailing_Country", place.country());
+                w.set("Description", random.nextInt(15) == 0 ? "Prefers e-mail over calls." : null);
+                w.set("Last_Activity_Time", modified);
+                w.set("Interests", random.nextInt(2) == 0 ? null
                         : json(distinctSample(values("Contacts", "Interests"), 1 + random.nextInt(2))));
-                v.put("Preferred_Language", random.nextInt(3) == 0 ? null : language(place));
-                v.put("Layout", null);
-                rows.add(new Sys(id, owner, creator(owner), created, modified, account.territoryId(), null, null), v);
+                w.set("Preferred_Language", random.nextInt(3) == 0 ? null
+                        : languages.contains(place.language()) ? place.language() : "English");
+                w.set("Layout", null);
+                w.add(new Sys(id, owner, creator(owner), created, modified, account.territoryId(), null, null));
                 contacts.add(new Contact(id, account.id()));
             }
-            rows.insert(h);
+            w.finish();
         }
 
-        private void deals() {
-            var rows = new RecordRows(meta.get("Deals"), "Deal_Name", "Amount", "Closing_Date", "Account_Name",
+        private void deals(long blueprintId) {
+            var w = new RecordWriter(h, meta.get("Deals"), "Deal_Name", "Amount", "Closing_Date", "Account_Name",
                     "Stage", "Type", "Probability", "Next_Step", "Lead_Source", "Contact_Name", "Description",
                     "Last_Activity_Time", "Discount_Rate", "Renewal", "Layout");
             var contactsByAccount = new HashMap<Long, List<Long>>();
             for (var c : contacts) contactsByAccount.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c.id());
+            int inBlueprint = 0;
             for (int i = 0; i < DEALS; i++) {
                 var account = pick(accounts);
                 int stage = weightedIndex(STAGE_WEIGHTS);
@@ -627,33 +652,39 @@ public final class DemoData {
                         ? between(created, modified).toLocalDate()
                         : now.toLocalDate().plusDays(random.nextInt(200) - 30);
                 var dealContacts = contactsByAccount.getOrDefault(account.id(), List.of());
-                var v = new HashMap<String, Object>();
-                v.put("Deal_Name", account.name() + " - " + topic);
-                v.put("Amount", random.nextInt(15) == 0 ? null
+                // a deal moves through the pipeline blueprint until it is won or lost
+                Long blueprint = null;
+                if (!closed && inBlueprint < BLUEPRINT_DEALS && i % 6 == 3) {
+                    blueprint = blueprintId;
+                    inBlueprint++;
+                }
+                w.set("Deal_Name", account.name() + " - " + topic);
+                w.set("Amount", random.nextInt(15) == 0 ? null
                         : BigDecimal.valueOf(500L * Math.round(Math.pow(10, 0.5 + random.nextDouble() * 2.8)))
                                 .setScale(2, RoundingMode.UNNECESSARY));
-                v.put("Closing_Date", closing);
-                v.put("Account_Name", account.id());
-                v.put("Stage", STAGES.get(stage));
-                v.put("Type", random.nextInt(5) == 0 ? null
+                w.set("Closing_Date", closing);
+                w.set("Account_Name", account.id());
+                w.set("Stage", STAGES.get(stage));
+                w.set("Type", random.nextInt(5) == 0 ? null
                         : topic.equals("Annual Renewal") || topic.equals("Upgrade") ? "Existing Business" : "New Business");
-                v.put("Probability", STAGE_PROBABILITY[stage]);
-                v.put("Next_Step", closed || random.nextInt(3) == 0 ? null : pick(NEXT_STEPS));
-                v.put("Lead_Source", random.nextInt(4) == 0 ? null : pick(values("Deals", "Lead_Source")));
-                v.put("Contact_Name", dealContacts.isEmpty() || random.nextInt(5) == 0 ? null : pick(dealContacts));
-                v.put("Description", random.nextInt(10) == 0 ? "Budget approved for " + now.getYear() + "." : null);
-                v.put("Last_Activity_Time", modified);
-                v.put("Discount_Rate", random.nextInt(4) == 0 ? (double) (5 * (1 + random.nextInt(6))) : null);
-                v.put("Renewal", topic.equals("Annual Renewal"));
-                v.put("Layout", null);
+                w.set("Probability", STAGE_PROBABILITY[stage]);
+                w.set("Next_Step", closed || random.nextInt(3) == 0 ? null : pick(NEXT_STEPS));
+                w.set("Lead_Source", random.nextInt(4) == 0 ? null : pick(values("Deals", "Lead_Source")));
+                w.set("Contact_Name", dealContacts.isEmpty() || random.nextInt(5) == 0 ? null : pick(dealContacts));
+                w.set("Description", random.nextInt(10) == 0 ? "Budget approved for " + now.getYear() + "." : null);
+                w.set("Last_Activity_Time", modified);
+                w.set("Discount_Rate", random.nextInt(4) == 0 ? (double) (5 * (1 + random.nextInt(6))) : null);
+                w.set("Renewal", topic.equals("Annual Renewal"));
+                w.set("Layout", null);
                 long owner = random.nextInt(5) == 0 ? owner(account.place()) : account.ownerId();
-                rows.add(new Sys(id(), owner, creator(owner), created, modified, account.territoryId(), null, null), v);
+                w.add(new Sys(id(), owner, creator(owner), created, modified, account.territoryId(), blueprint, null));
             }
-            rows.insert(h);
+            w.finish();
+            if (inBlueprint != BLUEPRINT_DEALS) throw new IllegalStateException(inBlueprint + " deals in the blueprint");
         }
 
         private void products() {
-            var rows = new RecordRows(meta.get("Products"), "Product_Name", "Product_Code", "Product_Active",
+            var w = new RecordWriter(h, meta.get("Products"), "Product_Name", "Product_Code", "Product_Active",
                     "Manufacturer", "Product_Category", "Sales_Start_Date", "Support_Start_Date",
                     "Support_Expiry_Date", "Unit_Price", "Commission_Rate", "Tax", "Taxable", "Usage_Unit",
                     "Qty_Ordered", "Qty_in_Stock", "Reorder_Level", "Qty_in_Demand", "Description", "Weight_kg",
@@ -672,34 +703,33 @@ public final class DemoData {
                 var price = BigDecimal.valueOf(hardware ? 199 + random.nextInt(4800) : 29 + random.nextInt(970))
                         .add(new BigDecimal("0.99"));
                 var salesStart = created.toLocalDate().plusDays(random.nextInt(30));
-                var v = new HashMap<String, Object>();
-                v.put("Product_Name", name);
-                v.put("Product_Code", (hardware ? "HW-" : service ? "SV-" : "SW-") + (1000 + n));
-                v.put("Product_Active", random.nextInt(8) > 0);
-                v.put("Manufacturer", pick(values("Products", "Manufacturer")));
-                v.put("Product_Category", category);
-                v.put("Sales_Start_Date", salesStart);
-                v.put("Support_Start_Date", service ? salesStart : null);
-                v.put("Support_Expiry_Date", service ? salesStart.plusYears(1) : null);
-                v.put("Unit_Price", price);
-                v.put("Commission_Rate", price.multiply(new BigDecimal("0.05")).setScale(2, RoundingMode.HALF_UP));
-                v.put("Tax", json(distinctSample(values("Products", "Tax"), 1 + random.nextInt(2))));
-                v.put("Taxable", true);
-                v.put("Usage_Unit", hardware ? pick(List.of("Each", "Box", "Pieces")) : service ? "Hour(s)" : "Each");
-                v.put("Qty_Ordered", hardware ? (double) random.nextInt(200) : null);
-                v.put("Qty_in_Stock", hardware ? (double) random.nextInt(500) : null);
-                v.put("Reorder_Level", hardware ? (double) (10 * (1 + random.nextInt(5))) : null);
-                v.put("Qty_in_Demand", hardware ? (double) random.nextInt(100) : null);
-                v.put("Description", random.nextInt(3) == 0 ? name + " for small and medium teams." : null);
-                v.put("Weight_kg", hardware ? BigDecimal.valueOf(50 + random.nextInt(2500), 2) : null);
-                v.put("Layout", null);
-                rows.add(new Sys(id(), ADMIN_ID, ADMIN_ID, created, modified, null, null, null), v);
+                w.set("Product_Name", name);
+                w.set("Product_Code", (hardware ? "HW-" : service ? "SV-" : "SW-") + (1000 + n));
+                w.set("Product_Active", random.nextInt(8) > 0);
+                w.set("Manufacturer", pick(values("Products", "Manufacturer")));
+                w.set("Product_Category", category);
+                w.set("Sales_Start_Date", salesStart);
+                w.set("Support_Start_Date", service ? salesStart : null);
+                w.set("Support_Expiry_Date", service ? salesStart.plusYears(1) : null);
+                w.set("Unit_Price", price);
+                w.set("Commission_Rate", price.multiply(new BigDecimal("0.05")).setScale(2, RoundingMode.HALF_UP));
+                w.set("Tax", json(distinctSample(values("Products", "Tax"), 1 + random.nextInt(2))));
+                w.set("Taxable", true);
+                w.set("Usage_Unit", hardware ? pick(List.of("Each", "Box", "Pieces")) : service ? "Hour(s)" : "Each");
+                w.set("Qty_Ordered", hardware ? (double) random.nextInt(200) : null);
+                w.set("Qty_in_Stock", hardware ? (double) random.nextInt(500) : null);
+                w.set("Reorder_Level", hardware ? (double) (10 * (1 + random.nextInt(5))) : null);
+                w.set("Qty_in_Demand", hardware ? (double) random.nextInt(100) : null);
+                w.set("Description", random.nextInt(3) == 0 ? name + " for small and medium teams." : null);
+                w.set("Weight_kg", hardware ? BigDecimal.valueOf(50 + random.nextInt(2500), 2) : null);
+                w.set("Layout", null);
+                w.add(new Sys(id(), ADMIN_ID, ADMIN_ID, created, modified, null, null, null));
             }
-            rows.insert(h);
+            w.finish();
         }
 
         private void projects() {
-            var rows = new RecordRows(meta.get("Projects"), "Name", "Status", "Budget", "Start_Date", "End_Date",
+            var w = new RecordWriter(h, meta.get("Projects"), "Name", "Status", "Budget", "Start_Date", "End_Date",
                     "Categories", "Account", "Progress", "Billable", "Description", "Layout");
             for (int i = 0; i < PROJECTS; i++) {
                 var account = pick(accounts);
@@ -713,35 +743,49 @@ public final class DemoData {
                     case "Completed" -> 100.0;
                     default -> (double) (5 * (1 + random.nextInt(19)));
                 };
-                var v = new HashMap<String, Object>();
-                v.put("Name", LEGAL_FORM.matcher(account.name()).replaceAll("")
-                        + " " + topic);
-                v.put("Status", status);
-                v.put("Budget", BigDecimal.valueOf(5_000L * (1 + random.nextInt(60))).setScale(2, RoundingMode.UNNECESSARY));
-                v.put("Start_Date", start);
-                v.put("End_Date", start.plusDays(30 + random.nextInt(300)));
-                v.put("Categories", json(distinctSample(values("Projects", "Categories"), 1 + random.nextInt(2))));
-                v.put("Account", account.id());
-                v.put("Progress", progress);
-                v.put("Billable", random.nextInt(5) > 0);
-                v.put("Description", random.nextInt(2) == 0 ? topic + " for " + account.name() + "." : null);
-                v.put("Layout", null);
-                long owner = random.nextBoolean() ? ADMIN_ID : stellaId;
-                rows.add(new Sys(id(), owner, ADMIN_ID, created, modified, null, null, null), v);
+                w.set("Name", LEGAL_FORM.matcher(account.name()).replaceAll("") + " " + topic);
+                w.set("Status", status);
+                w.set("Budget", BigDecimal.valueOf(5_000L * (1 + random.nextInt(60))).setScale(2, RoundingMode.UNNECESSARY));
+                w.set("Start_Date", start);
+                w.set("End_Date", start.plusDays(30 + random.nextInt(300)));
+                w.set("Categories", json(distinctSample(values("Projects", "Categories"), 1 + random.nextInt(2))));
+                w.set("Account", account.id());
+                w.set("Progress", progress);
+                w.set("Billable", random.nextInt(5) > 0);
+                w.set("Description", random.nextInt(2) == 0 ? topic + " for " + account.name() + "." : null);
+                w.set("Layout", null);
+                long owner = random.nextBoolean() ? ADMIN_ID : salesId;
+                w.add(new Sys(id(), owner, ADMIN_ID, created, modified, null, null, null));
             }
-            rows.insert(h);
+            w.finish();
         }
 
         // --- helpers ---------------------------------------------------------------------
 
-        /** Sam sells in Germany, Stella and Ada everywhere. */
+        /** Sam, the rep, sells in the USA and now and then elsewhere; Ada and Sally everywhere. */
         private long owner(Place place) {
-            if (place.country().equals("Germany") && random.nextInt(3) > 0) return samId;
+            if (place.region().equals("USA") && random.nextInt(5) < 2) return repId;
             return switch (random.nextInt(10)) {
                 case 0, 1, 2, 3 -> ADMIN_ID;
-                case 4, 5 -> samId;
-                default -> stellaId;
+                case 4 -> repId;
+                default -> salesId;
             };
+        }
+
+        /** The language of the place, often English besides, now and then one more; in picklist order. */
+        private String languagesKnown(Place place) {
+            var all = values("Leads", "Languages_Known");
+            var chosen = new LinkedHashSet<String>();
+            chosen.add(place.language());
+            if (random.nextInt(3) > 0) chosen.add("English");
+            if (random.nextInt(6) == 0) chosen.add(pick(all));
+            return json(inPicklistOrder(all, chosen));
+        }
+
+        private static List<String> inPicklistOrder(List<String> picklist, Collection<String> chosen) {
+            var unknown = chosen.stream().filter(v -> !picklist.contains(v)).toList();
+            if (!unknown.isEmpty()) throw new IllegalStateException("not in the picklist: " + unknown);
+            return picklist.stream().filter(chosen::contains).toList();
         }
 
         private long creator(long owner) {
@@ -776,7 +820,7 @@ public final class DemoData {
             var chosen = new LinkedHashSet<String>();
             while (chosen.size() < Math.min(count, values.size())) chosen.add(pick(values));
             // in picklist order, as Zoho returns them
-            return values.stream().filter(chosen::contains).toList();
+            return inPicklistOrder(values, chosen);
         }
 
         private Integer employees() {
@@ -831,17 +875,6 @@ public final class DemoData {
             int number = 1 + random.nextInt(250);
             if (NUMBER_AFTER_STREET.contains(place.country())) return name + " " + number;
             return place.country().equals("France") ? number + ", " + name : number + " " + name;
-        }
-
-        private String language(Place place) {
-            return switch (place.country()) {
-                case "Germany" -> "German";
-                case "France" -> "French";
-                case "Spain" -> "Spanish";
-                case "Italy" -> "Italian";
-                case "Japan" -> "Japanese";
-                default -> "English";
-            };
         }
 
         /** Phone numbers as people type them: every record a little different. */

@@ -11,40 +11,49 @@ import java.util.Set;
 final class DemoWords {
     private DemoWords() {}
 
-    record Place(String city, String state, String country, String zip, String tld, String phoneStyle) {}
+    /**
+     * A city the demo sells in. {@code region} is the territory its records belong to (USA,
+     * Americas, EMEA or Global); {@code language} the one most people there speak.
+     */
+    record Place(String city, String state, String country, String zip, String tld, String phoneStyle,
+                 String region, String language) {}
 
     static final List<Place> PLACES = List.of(
-            new Place("New York", "NY", "USA", "10001", "com", "us"),
-            new Place("San Francisco", "CA", "USA", "94105", "com", "us"),
-            new Place("Austin", "TX", "USA", "78701", "com", "us"),
-            new Place("Chicago", "IL", "USA", "60601", "com", "us"),
-            new Place("Boston", "MA", "USA", "02108", "com", "us"),
-            new Place("Seattle", "WA", "USA", "98101", "com", "us"),
-            new Place("Berlin", "Berlin", "Germany", "10115", "de", "de"),
-            new Place("München", "Bavaria", "Germany", "80331", "de", "de"),
-            new Place("Hamburg", "Hamburg", "Germany", "20095", "de", "de"),
-            new Place("Frankfurt am Main", "Hesse", "Germany", "60311", "de", "de"),
-            new Place("Köln", "North Rhine-Westphalia", "Germany", "50667", "de", "de"),
-            new Place("Paris", "Île-de-France", "France", "75001", "fr", "fr"),
-            new Place("Lyon", "Auvergne-Rhône-Alpes", "France", "69001", "fr", "fr"),
-            new Place("Marseille", "Provence-Alpes-Côte d'Azur", "France", "13001", "fr", "fr"),
-            new Place("Toulouse", "Occitanie", "France", "31000", "fr", "fr"),
-            new Place("London", "England", "United Kingdom", "EC1A 1BB", "co.uk", "uk"),
-            new Place("Manchester", "England", "United Kingdom", "M1 1AE", "co.uk", "uk"),
-            new Place("Edinburgh", "Scotland", "United Kingdom", "EH1 1YZ", "co.uk", "uk"),
-            new Place("Madrid", "Community of Madrid", "Spain", "28001", "es", "intl"),
-            new Place("Barcelona", "Catalonia", "Spain", "08001", "es", "intl"),
-            new Place("Milano", "Lombardy", "Italy", "20121", "it", "intl"),
-            new Place("Amsterdam", "North Holland", "Netherlands", "1012 JS", "nl", "intl"),
-            new Place("Toronto", "ON", "Canada", "M5H 2N2", "ca", "us"),
-            new Place("Vancouver", "BC", "Canada", "V6B 1A1", "ca", "us"),
-            new Place("São Paulo", "SP", "Brazil", "01000-000", "com.br", "intl"),
-            new Place("Bengaluru", "Karnataka", "India", "560001", "in", "intl"),
-            new Place("Tokyo", "Tokyo", "Japan", "100-0001", "jp", "intl"),
-            new Place("Sydney", "NSW", "Australia", "2000", "com.au", "intl"));
+            new Place("New York", "NY", "USA", "10001", "com", "us", "USA", "English"),
+            new Place("San Francisco", "CA", "USA", "94105", "com", "us", "USA", "English"),
+            new Place("Austin", "TX", "USA", "78701", "com", "us", "USA", "English"),
+            new Place("Chicago", "IL", "USA", "60601", "com", "us", "USA", "English"),
+            new Place("Boston", "MA", "USA", "02108", "com", "us", "USA", "English"),
+            new Place("Seattle", "WA", "USA", "98101", "com", "us", "USA", "English"),
+            new Place("Berlin", "Berlin", "Germany", "10115", "de", "de", "EMEA", "German"),
+            new Place("München", "Bavaria", "Germany", "80331", "de", "de", "EMEA", "German"),
+            new Place("Hamburg", "Hamburg", "Germany", "20095", "de", "de", "EMEA", "German"),
+            new Place("Frankfurt am Main", "Hesse", "Germany", "60311", "de", "de", "EMEA", "German"),
+            new Place("Köln", "North Rhine-Westphalia", "Germany", "50667", "de", "de", "EMEA", "German"),
+            new Place("Paris", "Île-de-France", "France", "75001", "fr", "fr", "EMEA", "French"),
+            new Place("Lyon", "Auvergne-Rhône-Alpes", "France", "69001", "fr", "fr", "EMEA", "French"),
+            new Place("Marseille", "Provence-Alpes-Côte d'Azur", "France", "13001", "fr", "fr", "EMEA", "French"),
+            new Place("Toulouse", "Occitanie", "France", "31000", "fr", "fr", "EMEA", "French"),
+            new Place("London", "England", "United Kingdom", "EC1A 1BB", "co.uk", "uk", "EMEA", "English"),
+            new Place("Manchester", "England", "United Kingdom", "M1 1AE", "co.uk", "uk", "EMEA", "English"),
+            new Place("Edinburgh", "Scotland", "United Kingdom", "EH1 1YZ", "co.uk", "uk", "EMEA", "English"),
+            new Place("Madrid", "Community of Madrid", "Spain", "28001", "es", "intl", "EMEA", "Spanish"),
+            new Place("Barcelona", "Catalonia", "Spain", "08001", "es", "intl", "EMEA", "Spanish"),
+            new Place("Milano", "Lombardy", "Italy", "20121", "it", "intl", "EMEA", "Italian"),
+            new Place("Amsterdam", "North Holland", "Netherlands", "1012 JS", "nl", "intl", "EMEA", "English"),
+            new Place("Dubai", "Dubai", "United Arab Emirates", "00000", "ae", "intl", "EMEA", "English"),
+            new Place("Johannesburg", "Gauteng", "South Africa", "2001", "co.za", "intl", "EMEA", "English"),
+            new Place("Toronto", "ON", "Canada", "M5H 2N2", "ca", "us", "Americas", "English"),
+            new Place("Vancouver", "BC", "Canada", "V6B 1A1", "ca", "us", "Americas", "English"),
+            new Place("Ciudad de México", "CDMX", "Mexico", "06000", "com.mx", "intl", "Americas", "Spanish"),
+            new Place("São Paulo", "SP", "Brazil", "01000-000", "com.br", "intl", "Americas", "Portuguese"),
+            new Place("Bengaluru", "Karnataka", "India", "560001", "in", "intl", "Global", "English"),
+            new Place("Tokyo", "Tokyo", "Japan", "100-0001", "jp", "intl", "Global", "Japanese"),
+            new Place("Shanghai", "Shanghai", "China", "200000", "cn", "intl", "Global", "Chinese"),
+            new Place("Sydney", "NSW", "Australia", "2000", "com.au", "intl", "Global", "English"));
     // Weights of PLACES: the demo company sells mostly in the USA and Germany.
     static final int[] PLACE_WEIGHTS = {
-        8, 7, 5, 5, 4, 4, 9, 7, 5, 4, 4, 6, 3, 2, 2, 5, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 1, 1};
+        8, 7, 5, 5, 4, 4, 9, 7, 5, 4, 4, 6, 3, 2, 2, 5, 2, 2, 2, 2, 2, 2, 1, 1, 2, 1, 1, 1, 2, 1, 1, 1};
 
     static final List<String> FIRST_NAMES = List.of(
             "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
@@ -68,11 +77,14 @@ final class DemoWords {
             "Harbor", "Horizon", "Ironwood", "Juniper", "Keystone", "Lakeside", "Lumen", "Maple", "Meridian",
             "Nimbus", "North Star", "Oakridge", "Orbit", "Pacific", "Peak", "Pinnacle", "Quantum", "Redwood",
             "Riverside", "Sapphire", "Silverline", "Summit", "Sunrise", "Titan", "Trident", "Union", "Vertex",
-            "Vista", "Westfield", "Zenith", "Zylker");
+            "Vista", "Westfield", "Zenith", "Zylker", "Amber", "Beacon", "Cobalt", "Driftwood", "Ember",
+            "Foxglove", "Golden Gate", "Highland", "Indigo", "Jade", "Kestrel", "Lighthouse", "Monarch",
+            "Northwind", "Oasis", "Polaris", "Quarry", "Rosewood", "Starling", "Tidewater");
     static final List<String> COMPANY_CORES = List.of(
             "Analytics", "Logistics", "Systems", "Labs", "Foods", "Motors", "Health", "Energy", "Software",
             "Robotics", "Media", "Textiles", "Capital", "Pharma", "Networks", "Designs", "Construction",
-            "Solutions", "Dynamics", "Biotech");
+            "Solutions", "Dynamics", "Biotech", "Consulting", "Electronics", "Freight", "Insurance",
+            "Manufacturing", "Outfitters", "Partners", "Retail", "Semiconductors", "Telecom");
     static final List<String> DESIGNATIONS = List.of(
             "CEO", "CTO", "CFO", "VP Sales", "Head of IT", "Purchasing Manager", "Marketing Director",
             "Office Manager", "Software Engineer", "Operations Manager", "Procurement Lead", "Founder",
@@ -101,8 +113,8 @@ final class DemoWords {
 
     static final List<String> LEAD_STATUSES = List.of(
             "Not Contacted", "Attempted to Contact", "Contacted", "Contact in Future", "Pre-Qualified",
-            "Not Qualified", "Junk Lead", "Lost Lead");
-    static final int[] LEAD_STATUS_WEIGHTS = {25, 15, 20, 10, 10, 6, 5, 9};
+            "Not Qualified", "Junk Lead", "Lost Lead", "Cold");
+    static final int[] LEAD_STATUS_WEIGHTS = {24, 14, 20, 9, 9, 6, 5, 8, 5};
     static final List<String> ACCOUNT_TYPES = List.of("Analyst", "Competitor", "Customer", "Distributor",
             "Integrator", "Investor", "Partner", "Press", "Prospect", "Reseller", "Other");
     static final int[] ACCOUNT_TYPE_WEIGHTS = {1, 2, 30, 4, 3, 1, 6, 1, 20, 5, 2};
