@@ -12,6 +12,7 @@ import io.sweep.crm.Module;
 import io.sweep.jobs.Job;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.JobStatus;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +75,7 @@ final class JobRoutes {
     }
 
     /** Streams the rows as the database hands them over; 50,000 of them are never in memory at once. */
-    void results(Context ctx) throws java.io.IOException {
+    void results(Context ctx) {
         var call = admin.job(ctx, AdminContext.READ);
         String status = AdminContext.choiceParam(ctx, "status", RESULT_STATUSES);
         String format = AdminContext.choiceParam(ctx, "format", FORMATS);
@@ -90,7 +91,7 @@ final class JobRoutes {
                 ctx.contentType("application/json; charset=utf-8");
                 ResultsWriter.json(ctx.outputStream(), rows -> jobs.results(job, dbStatus, rows));
             }
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // the client went away mid-download; the rest of the rows have nobody to go to
             LOG.debug("results download of job {} ended early", job.id(), e);
         }
