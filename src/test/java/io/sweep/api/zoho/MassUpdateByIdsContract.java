@@ -94,6 +94,20 @@ abstract class MassUpdateByIdsContract {
     }
 
     @Test
+    void a_repeated_id_is_updated_once_and_reported_at_each_position() {
+        var lead = newLeads(1);
+        int before = server.app().database().withHandle(h -> h.createQuery("SELECT version FROM rec_leads WHERE id = :id")
+                .bind("id", Long.parseLong(lead.get(0))).mapTo(Integer.class).one());
+        var response = admin.post("/crm/v2/Leads/actions/mass_update",
+                "{\"data\":[{\"Lead_Status\":\"Cold\"}],\"ids\":[\"" + lead.get(0) + "\",\"" + lead.get(0) + "\"]}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("data")).hasSize(2);
+        int after = server.app().database().withHandle(h -> h.createQuery("SELECT version FROM rec_leads WHERE id = :id")
+                .bind("id", Long.parseLong(lead.get(0))).mapTo(Integer.class).one());
+        assertThat(after).isEqualTo(before + 1);
+    }
+
+    @Test
     void no_valid_id_answers_400_with_per_entry_errors() {
         var response = admin.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":[\"1\",\"2\"]}");
         assertThat(response.status()).isEqualTo(400);
