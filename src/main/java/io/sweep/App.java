@@ -113,7 +113,10 @@ public final class App implements AutoCloseable {
             });
         }).start();
         prepareDatabase();
-        if (config.demo() && new DemoData(db, clock).seedIfEmpty()) LOG.info("demo data seeded");
+        if (config.demo()) {
+            long started = System.nanoTime();
+            if (new DemoData(db, clock).seedIfEmpty()) LOG.info("demo data seeded in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
         if (config.bootstrapToken() != null) {
             var admin = users.byEmail(ADMIN_EMAIL).orElseThrow(() -> new IllegalStateException("the seeded admin user is missing"));
             tokens.ensure(admin.id(), config.bootstrapToken(), Scopes.of(Scopes.ALL_SCOPES));
