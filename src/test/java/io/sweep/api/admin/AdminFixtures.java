@@ -3,7 +3,6 @@ package io.sweep.api.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.auth.Scopes;
 import io.sweep.testsupport.Http;
 import io.sweep.testsupport.TestServer;
 import java.time.Duration;
@@ -35,7 +34,7 @@ final class AdminFixtures {
     }
 
     Http tokenFor(String email, String... scopes) {
-        return server.http().withToken(server.app().tokens().create(userId(email), Scopes.of(List.of(scopes)), null, "test").token());
+        return server.tokenFor(email, scopes);
     }
 
     long moduleId(String module) {
