@@ -3,7 +3,6 @@ package io.sweep.crm;
 import io.sweep.db.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -142,27 +141,14 @@ public final class RecordRepository {
         };
     }
 
+    /**
+     * Binds by the column's Java type, nulls included: a prepared batch decides how to bind a
+     * parameter from its first row, so every row must bind it the same way.
+     */
     @SuppressWarnings("unchecked")
     static void bindValue(SqlStatement<?> statement, String name, Field f, Object value) {
-        if (value == null) {
-            statement.bindNull(name, sqlType(f.dataType()));
-        } else if (f.dataType() == DataType.MULTISELECTPICKLIST) {
-            statement.bind(name, FieldValues.multiSelectColumn((List<String>) value));
-        } else {
-            statement.bindByType(name, value, value.getClass());
-        }
-    }
-
-    private static int sqlType(DataType type) {
-        return switch (type) {
-            case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, FORMULA, AUTONUMBER, MULTISELECTPICKLIST -> Types.VARCHAR;
-            case INTEGER -> Types.INTEGER;
-            case BIGINT, LOOKUP, OWNERLOOKUP, LAYOUT -> Types.BIGINT;
-            case DOUBLE, PERCENT -> Types.DOUBLE;
-            case DECIMAL, CURRENCY -> Types.NUMERIC;
-            case BOOLEAN -> Types.BOOLEAN;
-            case DATE -> Types.DATE;
-            case DATETIME -> Types.TIMESTAMP_WITH_TIMEZONE;
-        };
+        Object bound = value != null && f.dataType() == DataType.MULTISELECTPICKLIST
+                ? FieldValues.multiSelectColumn((List<String>) value) : value;
+        statement.bindByType(name, bound, f.dataType().columnJavaType());
     }
 }

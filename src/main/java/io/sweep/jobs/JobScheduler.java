@@ -2,6 +2,7 @@ package io.sweep.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
     static final String CHUNK_TASK = "mass-update-chunk";
+    private static final int MAX_TRIES = 3;
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
 
     private final JobRepository jobs;
     private final OneTimeTask<Void> chunkTask;
@@ -35,6 +38,17 @@ public final class JobScheduler {
     public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings) {
         this.jobs = jobs;
         this.chunkTask = Tasks.oneTime(CHUNK_TASK)
+                // a chunk that throws is tried again (its transaction rolled back, nothing applied);
+                // after the last try the job ends FAILED instead of waiting forever
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_TRIES - 1,
+                        new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY),
+                        (complete, operations) -> {
+                            operations.stop();
+                            var ref = parse(complete.getExecution().taskInstance.getId());
+                            String reason = complete.getCause().map(Throwable::toString).orElse("unknown error");
+                            LOG.error("chunk {} of job {} failed {} times; the job ends FAILED: {}", ref.chunk(), ref.jobId(), MAX_TRIES, reason);
+                            jobs.end(ref.jobId(), JobStatus.FAILED, "chunk " + ref.chunk() + " failed: " + reason, now());
+                        }))
                 .execute((instance, ctx) -> {
                     var ref = parse(instance.getId());
                     runner.run(ref.jobId(), ref.chunk());
@@ -72,6 +86,10 @@ public final class JobScheduler {
                 LOG.info("re-created the execution of chunk {} of job {}", ref.chunk(), ref.jobId());
             }
         }
+    }
+
+    private static java.time.OffsetDateTime now() {
+        return java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static JobRepository.ChunkRef parse(String instanceId) {
