@@ -33,6 +33,7 @@ public enum ErrorCode {
     INVALID_URL_PATTERN(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one"),
     NOT_FOUND(404, "NOT_FOUND", "Empty response"),
     INVALID_REQUEST_METHOD(405, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one"),
+    NOT_ACCEPTABLE(406, "NOT_ACCEPTABLE", "this URL answers only with Accept: text/event-stream"),
     BODY_TOO_LARGE(413, "LIMIT_EXCEEDED", "request body too large"),
     CONFLICT(409, "CONFLICT", "the record was changed since"),
     INVALID_JOB_STATE(400, "INVALID_DATA", "the job is not in a state that allows this"),

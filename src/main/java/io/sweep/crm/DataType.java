@@ -73,6 +73,20 @@ public enum DataType {
         return this == LOOKUP || this == OWNERLOOKUP || this == LAYOUT;
     }
 
+    /** The Java type bound to a column of this type (a multi-select list is stored as its JSON text). */
+    public Class<?> columnJavaType() {
+        return switch (this) {
+            case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, MULTISELECTPICKLIST, FORMULA, AUTONUMBER -> String.class;
+            case INTEGER -> Integer.class;
+            case BIGINT, LOOKUP, OWNERLOOKUP, LAYOUT -> Long.class;
+            case DOUBLE, PERCENT -> Double.class;
+            case DECIMAL, CURRENCY -> java.math.BigDecimal.class;
+            case BOOLEAN -> Boolean.class;
+            case DATE -> java.time.LocalDate.class;
+            case DATETIME -> java.time.OffsetDateTime.class;
+        };
+    }
+
     public static Optional<DataType> fromApiName(String name) {
         return Arrays.stream(values()).filter(t -> t.apiName().equals(name)).findFirst();
     }

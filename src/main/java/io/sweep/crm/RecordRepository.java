@@ -141,31 +141,14 @@ public final class RecordRepository {
         };
     }
 
+    /**
+     * Binds by the column's Java type, nulls included: a prepared batch decides how to bind a
+     * parameter from its first row, so every row must bind it the same way.
+     */
     @SuppressWarnings("unchecked")
     static void bindValue(SqlStatement<?> statement, String name, Field f, Object value) {
-        if (value == null) {
-            // a typed null of the field's own Java type: in a JDBC batch Jdbi prepares each
-            // parameter's binder from the first row, and a bindNull after a value (or a value
-            // after a bindNull) in a later row fails with a ClassCastException (jdbi#1901)
-            statement.bindByType(name, null, javaType(f.dataType()));
-        } else if (f.dataType() == DataType.MULTISELECTPICKLIST) {
-            statement.bind(name, FieldValues.multiSelectColumn((List<String>) value));
-        } else {
-            statement.bindByType(name, value, value.getClass());
-        }
-    }
-
-    /** The Java type FieldValues gives a field's values (multi-select values are bound as their JSON text). */
-    private static Class<?> javaType(DataType type) {
-        return switch (type) {
-            case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, FORMULA, AUTONUMBER, MULTISELECTPICKLIST -> String.class;
-            case INTEGER -> Integer.class;
-            case BIGINT, LOOKUP, OWNERLOOKUP, LAYOUT -> Long.class;
-            case DOUBLE, PERCENT -> Double.class;
-            case DECIMAL, CURRENCY -> java.math.BigDecimal.class;
-            case BOOLEAN -> Boolean.class;
-            case DATE -> LocalDate.class;
-            case DATETIME -> OffsetDateTime.class;
-        };
+        Object bound = value != null && f.dataType() == DataType.MULTISELECTPICKLIST
+                ? FieldValues.multiSelectColumn((List<String>) value) : value;
+        statement.bindByType(name, bound, f.dataType().columnJavaType());
     }
 }

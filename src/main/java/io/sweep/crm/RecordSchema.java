@@ -21,18 +21,30 @@ public final class RecordSchema {
     }
 
     public void sync(List<Module> modules) {
+        createTables(modules);
+        createIndexes(modules);
+    }
+
+    /** Tables and columns; indexes come separately, so a bulk load can run before them (several times faster). */
+    public void createTables(List<Module> modules) {
+        locked(handle -> modules.forEach(m -> createTable(handle, m)));
+    }
+
+    public void createIndexes(List<Module> modules) {
+        locked(handle -> modules.forEach(m -> createIndexes(handle, m)));
+    }
+
+    private void locked(java.util.function.Consumer<Handle> work) {
         db.inTransaction(handle -> {
             if (db.dialect() == Dialect.POSTGRES) {
                 handle.execute("SELECT pg_advisory_xact_lock(?)", SCHEMA_LOCK_KEY);
             }
-            for (Module module : modules) {
-                syncTable(handle, module);
-            }
+            work.accept(handle);
             return null;
         });
     }
 
-    private static void syncTable(Handle handle, Module module) {
+    private static void createTable(Handle handle, Module module) {
         String table = module.table();
         handle.execute("""
                 CREATE TABLE IF NOT EXISTS %s (
@@ -45,9 +57,13 @@ public final class RecordSchema {
         for (Field field : module.fields()) {
             handle.execute("ALTER TABLE %s ADD COLUMN IF NOT EXISTS %s %s"
                     .formatted(table, field.column(), columnType(field)));
-            if (indexed(field.dataType())) {
-                index(handle, table, field.column());
-            }
+        }
+    }
+
+    private static void createIndexes(Handle handle, Module module) {
+        String table = module.table();
+        for (Field field : module.fields()) {
+            if (indexed(field.dataType())) index(handle, table, field.column());
         }
         index(handle, table, "territory_id");
         index(handle, table, "blueprint_id");

@@ -141,20 +141,6 @@ public final class DemoData {
         return modules;
     }
 
-    private static Class<?> javaType(DataType type) {
-        return switch (type) {
-            case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, MULTISELECTPICKLIST, FORMULA, AUTONUMBER ->
-                    String.class;
-            case INTEGER -> Integer.class;
-            case BIGINT, LOOKUP, OWNERLOOKUP, LAYOUT -> Long.class;
-            case DOUBLE, PERCENT -> Double.class;
-            case DECIMAL, CURRENCY -> BigDecimal.class;
-            case BOOLEAN -> Boolean.class;
-            case DATE -> LocalDate.class;
-            case DATETIME -> OffsetDateTime.class;
-        };
-    }
-
     /** The common part of every record row. The owner is the last to have modified a record. */
     private record Sys(long id, long ownerId, long createdById, OffsetDateTime created,
                        OffsetDateTime modified, Long territoryId, Long blueprintId, String tags) {}
@@ -190,7 +176,7 @@ public final class DemoData {
             for (int i = 0; i < fieldNames.length; i++) {
                 var field = module.field(fieldNames[i]);
                 if (positions.put(fieldNames[i], i) != null) throw new IllegalArgumentException(fieldNames[i] + " named twice");
-                types[i] = javaType(field.type());
+                types[i] = field.type().columnJavaType();
                 columns.add(field.column());
             }
             this.sql = "INSERT INTO " + module.table() + " (" + String.join(", ", columns) + ") VALUES ("

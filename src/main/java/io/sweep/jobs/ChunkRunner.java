@@ -67,16 +67,6 @@ public final class ChunkRunner {
         }
     }
 
-    /**
-     * The chunk kept failing on something retrying did not fix: its job ends FAILED with the
-     * reason instead of staying RUNNING. What earlier chunks committed stays, with exact counts.
-     */
-    public void giveUp(long jobId, int chunk, Throwable cause) {
-        String why = "chunk " + chunk + " kept failing: " + (cause == null ? "unknown error" : cause);
-        LOG.error("job {} failed: {}", jobId, why, cause);
-        jobs.end(jobId, JobStatus.FAILED, why, now());
-    }
-
     private void runInTransaction(Handle h, long jobId, int chunk) {
         if (!jobs.lockPendingChunk(h, jobId, chunk)) return;
         Job job = jobs.find(h, jobId).orElseThrow(() -> new IllegalStateException("chunk of unknown job " + jobId));

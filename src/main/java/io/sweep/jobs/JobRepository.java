@@ -7,6 +7,7 @@ import io.sweep.records.Where;
 import io.sweep.crm.StoredValues;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,8 @@ public final class JobRepository {
         return h.createQuery("SELECT * FROM jobs WHERE id = :id").bind("id", id).map(JOB).findOne();
     }
 
-    public record Filter(JobStatus status, Long moduleId, Long userId) {}
+    /** Which jobs to list; a null part does not filter, an empty {@code moduleIds} matches nothing. */
+    public record Filter(JobStatus status, Collection<Long> moduleIds, Long userId) {}
 
     public List<Job> list(Filter filter, int offset, int limit) {
         var sql = new StringBuilder("SELECT * FROM jobs WHERE 1 = 1");
@@ -113,16 +115,20 @@ public final class JobRepository {
             sql.append(" AND status = :status");
             params.put("status", filter.status().name());
         }
-        if (filter.moduleId() != null) {
-            sql.append(" AND module_id = :module");
-            params.put("module", filter.moduleId());
+        if (filter.moduleIds() != null) {
+            if (filter.moduleIds().isEmpty()) return List.of();
+            sql.append(" AND module_id IN (<modules>)");
         }
         if (filter.userId() != null) {
             sql.append(" AND user_id = :user");
             params.put("user", filter.userId());
         }
         sql.append(" ORDER BY created_time DESC, id DESC LIMIT :limit OFFSET :offset");
-        return db.withHandle(h -> h.createQuery(sql.toString()).bindMap(params).bind("limit", limit).bind("offset", offset).map(JOB).list());
+        return db.withHandle(h -> {
+            var query = h.createQuery(sql.toString()).bindMap(params).bind("limit", limit).bind("offset", offset);
+            if (filter.moduleIds() != null) query.bindList("modules", List.copyOf(filter.moduleIds()));
+            return query.map(JOB).list();
+        });
     }
 
     /** Locks the chunk; true when it still has to run (a DONE chunk never runs again). */
@@ -215,17 +221,27 @@ public final class JobRepository {
         return result;
     }
 
-    /** Streams a job's results in record order, without holding them all in memory. */
+    /**
+     * Streams a job's results in record order, one row at a time: the rows are read through a
+     * cursor (ordered as the primary key is, so no database sorts them first) and handed on as
+     * they arrive, so a job of 50,000 records never has them all in memory.
+     */
     public void streamResults(long jobId, String status, Consumer<JobRecord> consumer) {
-        db.useHandle(h -> {
+        db.useStreamingHandle(h -> {
             var query = h.createQuery("SELECT record_id, status, code, message, before_values, after_values FROM job_records "
-                            + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status") + " ORDER BY record_id")
+                            + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status") + " ORDER BY job_id, record_id")
                     .bind("job", jobId).setFetchSize(500);
             if (status != null) query.bind("status", status);
             try (var stream = query.map(RECORD).stream()) {
                 stream.forEach(consumer);
             }
         });
+    }
+
+    /** Whether a SCHEDULED or RUNNING job holds this key (see {@link Draft#activeKey()}). */
+    public boolean hasActiveJob(String activeKey) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE active_key = :key").bind("key", activeKey)
+                .mapTo(Integer.class).one() > 0);
     }
 
     public Optional<Job> undoOf(long jobId) {

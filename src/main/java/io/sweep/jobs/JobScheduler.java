@@ -26,13 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
     static final String CHUNK_TASK = "mass-update-chunk";
-    /**
-     * A chunk that throws (a lock timeout, a lost connection, a bug) runs again after 1, 2, 4, 8
-     * and 16 seconds; the sixth failure ends its job FAILED. (db-scheduler's default, one retry
-     * every 5 minutes for ever, left such a job RUNNING with nothing to show why.)
-     */
-    static final int MAX_RETRIES = 5;
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final int MAX_TRIES = 3;
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
 
     private final JobRepository jobs;
     private final OneTimeTask<Void> chunkTask;
@@ -43,12 +38,16 @@ public final class JobScheduler {
     public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings) {
         this.jobs = jobs;
         this.chunkTask = Tasks.oneTime(CHUNK_TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_RETRIES,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY, 2.0),
+                // a chunk that throws is tried again (its transaction rolled back, nothing applied);
+                // after the last try the job ends FAILED instead of waiting forever
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_TRIES - 1,
+                        new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY),
                         (complete, operations) -> {
-                            var ref = parse(complete.getExecution().taskInstance.getId());
-                            runner.giveUp(ref.jobId(), ref.chunk(), complete.getCause().orElse(null));
                             operations.stop();
+                            var ref = parse(complete.getExecution().taskInstance.getId());
+                            String reason = complete.getCause().map(Throwable::toString).orElse("unknown error");
+                            LOG.error("chunk {} of job {} failed {} times; the job ends FAILED: {}", ref.chunk(), ref.jobId(), MAX_TRIES, reason);
+                            jobs.end(ref.jobId(), JobStatus.FAILED, "chunk " + ref.chunk() + " failed: " + reason, now());
                         }))
                 .execute((instance, ctx) -> {
                     var ref = parse(instance.getId());
@@ -87,6 +86,10 @@ public final class JobScheduler {
                 LOG.info("re-created the execution of chunk {} of job {}", ref.chunk(), ref.jobId());
             }
         }
+    }
+
+    private static java.time.OffsetDateTime now() {
+        return java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static JobRepository.ChunkRef parse(String instanceId) {

@@ -6,10 +6,12 @@ import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Territories;
+import io.sweep.crm.CustomView;
 import io.sweep.crm.Ids;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.db.Database;
+import io.sweep.massupdate.MassUpdate;
 import io.sweep.massupdate.MassUpdateRequest;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.records.RecordService;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Starts, cancels and undoes jobs. Scheduling validates like a by-ids call, freezes the
@@ -58,14 +61,42 @@ public final class JobService {
 
     /** Zoho's scheduler type: every record of the view (and territory) in the background. Returns the job. */
     public Job scheduleByCvid(Principal p, Module module, MassUpdateRequest request) {
-        validator.validate(p, module, request.values(), request.overWrite());
+        CvidSelection selection = selectByCvid(p, module, request);
+        requireSchedulableCount(selection.count());
+        CustomView view = selection.view();
+        return start(p, module, Trigger.API, requestJson(request), view.id(), null, null, null, null, cvidKey(view.id()),
+                (h, jobId) -> jobs.freezeSelection(h, jobId, module, selection.where()));
+    }
+
+    /** What a cvid mass update selects: its validated values, the view, and the records (as SQL) with their count. */
+    public record CvidSelection(MassUpdate update, CustomView view, Where where, long count) {}
+
+    /**
+     * Validates a cvid mass update and builds its selection, exactly as scheduling does: the
+     * request-level rules, the view (accessible to the user, of this module), the records the user
+     * may see, the territory. Throws the error a mass update answers; the count is not judged here.
+     */
+    public CvidSelection selectByCvid(Principal p, Module module, MassUpdateRequest request) {
+        if (request.byIds()) throw new IllegalArgumentException("a mass update by ids selects its ids");
+        MassUpdate update = validator.validate(p, module, request.values(), request.overWrite());
         var view = selections.accessibleView(p, module, request.cvid());
         Where where = Where.and(List.of(recordService.visibleTo(p, module), Selections.criteriaOf(module, view), territoryFilter(request)));
-        long selected = records.count(module, where.sql(), where.params());
+        return new CvidSelection(update, view, where, records.count(module, where.sql(), where.params()));
+    }
+
+    /** Zoho's answer to a selection of nothing, or of more than {@link #MAX_RECORDS}. */
+    public static void requireSchedulableCount(long selected) {
         if (selected == 0) throw new ApiException(ErrorCode.NO_RECORDS_FOUND);
         if (selected > MAX_RECORDS) throw new ApiException(ErrorCode.RECORD_COUNT_EXCEEDED, Map.of("limit", String.valueOf(MAX_RECORDS)));
-        return start(p, module, Trigger.API, requestJson(request), view.id(), null, null, null, null, "cvid:" + view.id(),
-                (h, jobId) -> jobs.freezeSelection(h, jobId, module, where));
+    }
+
+    /** Whether a job for this view is SCHEDULED or RUNNING (a new one would be ALREADY_SCHEDULED). */
+    public boolean hasActiveJobFor(CustomView view) {
+        return jobs.hasActiveJob(cvidKey(view.id()));
+    }
+
+    private static String cvidKey(long viewId) {
+        return "cvid:" + viewId;
     }
 
     /** Freezes a selection into a new job in one transaction, then schedules its chunks. */
@@ -82,8 +113,7 @@ public final class JobService {
             }
             int frozen = freezer.freeze(h, id);
             // the selection may have moved between the count and the freeze: the frozen one rules
-            if (frozen == 0) throw new ApiException(ErrorCode.NO_RECORDS_FOUND);
-            if (frozen > MAX_RECORDS) throw new ApiException(ErrorCode.RECORD_COUNT_EXCEEDED, Map.of("limit", String.valueOf(MAX_RECORDS)));
+            requireSchedulableCount(frozen);
             jobs.createChunks(h, id, frozen);
             return id;
         });
@@ -101,6 +131,23 @@ public final class JobService {
         return Ids.parse(id).flatMap(jobs::find)
                 .filter(j -> p.profile().administrator() || j.userId() == p.user().id())
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("job_id", String.valueOf(id))));
+    }
+
+    /**
+     * One page of the jobs the caller may see, newest first: an administrator's view holds every
+     * user's jobs, anyone else's only their own. {@code moduleIds} null means every module.
+     */
+    public List<Job> list(Principal p, JobStatus status, Set<Long> moduleIds, int offset, int limit) {
+        Long onlyUser = p.profile().administrator() ? null : p.user().id();
+        return jobs.list(new JobRepository.Filter(status, moduleIds, onlyUser), offset, limit);
+    }
+
+    /**
+     * Hands a job's per-record results to {@code consumer} one at a time, in record order;
+     * {@code status} (PENDING, UPDATED, FAILED, SKIPPED) or null for all.
+     */
+    public void results(Job job, String status, Consumer<JobRecord> consumer) {
+        jobs.streamResults(job.id(), status, consumer);
     }
 
     /** Stops a SCHEDULED or RUNNING job after its current chunk. */

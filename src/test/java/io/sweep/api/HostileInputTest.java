@@ -108,6 +108,20 @@ class HostileInputTest {
     }
 
     @Test
+    void a_database_failure_is_INTERNAL_ERROR_without_a_stack_trace() {
+        var own = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withDemo(false));
+        try {
+            own.app().database().useHandle(h -> h.execute("DROP TABLE rec_vendors"));
+            var response = own.admin().get("/crm/v2/Vendors");
+            assertZohoError(response, 500, "INTERNAL_ERROR");
+            assertThat(response.json().get("message").asText()).isEqualTo("Internal Server Error");
+            assertThat(response.body()).doesNotContain("rec_vendors").doesNotContain("SQL");
+        } finally {
+            own.stop();
+        }
+    }
+
+    @Test
     void health_answers_ready() {
         var r = server.http().get("/health");
         assertThat(r.status()).isEqualTo(200);

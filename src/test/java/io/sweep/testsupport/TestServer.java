@@ -52,6 +52,13 @@ public final class TestServer {
         return http.withToken(ADMIN_TOKEN);
     }
 
+    /** An HTTP client with a new token for this user and these scopes. */
+    public Http tokenFor(String email, String... scopes) {
+        var user = app.users().byEmail(email).orElseThrow(() -> new AssertionError("no user " + email));
+        var token = app.tokens().create(user.id(), io.sweep.auth.Scopes.of(java.util.List.of(scopes)), null, "test");
+        return http.withToken(token.token());
+    }
+
     public void stop() {
         app.close();
     }

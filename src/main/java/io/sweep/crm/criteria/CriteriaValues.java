@@ -21,17 +21,7 @@ final class CriteriaValues {
     private CriteriaValues() {}
 
     static Class<?> javaType(DataType type) {
-        return switch (type) {
-            case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, MULTISELECTPICKLIST, FORMULA, AUTONUMBER ->
-                String.class;
-            case INTEGER -> Integer.class;
-            case BIGINT, LOOKUP, OWNERLOOKUP, LAYOUT -> Long.class;
-            case DOUBLE, PERCENT -> Double.class;
-            case DECIMAL, CURRENCY -> BigDecimal.class;
-            case BOOLEAN -> Boolean.class;
-            case DATE -> LocalDate.class;
-            case DATETIME -> OffsetDateTime.class;
-        };
+        return type.columnJavaType();
     }
 
     /** {@code ${EMPTY}} becomes null; text stays as written, other types ignore surrounding blanks. */

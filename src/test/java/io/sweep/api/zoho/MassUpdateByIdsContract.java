@@ -49,11 +49,6 @@ abstract class MassUpdateByIdsContract {
         return admin.get("/crm/v2/Leads/" + id).json().get("data").get(0);
     }
 
-    private Http tokenFor(String email, String... scopes) {
-        var app = server.app();
-        var user = app.users().byEmail(email).orElseThrow();
-        return server.http().withToken(app.tokens().create(user.id(), Scopes.of(List.of(scopes)), null, "test").token());
-    }
 
     @Test
     void every_id_updated_answers_200_with_one_success_entry_per_id_in_request_order() {
@@ -91,6 +86,20 @@ abstract class MassUpdateByIdsContract {
         assertThat(data.get(1).get("details").get("id").asText()).isEqualTo("123");
         assertThat(data.get(2).get("details").get("id").asText()).isEqualTo("not-an-id");
         assertThat(data.get(3).get("code").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void a_repeated_id_is_updated_once_and_reported_at_each_position() {
+        var lead = newLeads(1);
+        int before = server.app().database().withHandle(h -> h.createQuery("SELECT version FROM rec_leads WHERE id = :id")
+                .bind("id", Long.parseLong(lead.get(0))).mapTo(Integer.class).one());
+        var response = admin.post("/crm/v2/Leads/actions/mass_update",
+                "{\"data\":[{\"Lead_Status\":\"Cold\"}],\"ids\":[\"" + lead.get(0) + "\",\"" + lead.get(0) + "\"]}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("data")).hasSize(2);
+        int after = server.app().database().withHandle(h -> h.createQuery("SELECT version FROM rec_leads WHERE id = :id")
+                .bind("id", Long.parseLong(lead.get(0))).mapTo(Integer.class).one());
+        assertThat(after).isEqualTo(before + 1);
     }
 
     @Test
@@ -218,7 +227,7 @@ abstract class MassUpdateByIdsContract {
 
     @Test
     void a_profile_without_field_edit_permission_gets_NO_PERMISSION_for_that_field() {
-        Http sam = tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
+        Http sam = server.tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
         var lead = newLeads(1);
         var response = sam.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Rating\":\"Active\"}],\"ids\":" + ids(lead) + "}");
         assertThat(response.status()).isEqualTo(403);
@@ -228,7 +237,7 @@ abstract class MassUpdateByIdsContract {
 
     @Test
     void a_profile_that_may_not_mass_update_the_module_gets_permission_denied() {
-        Http sam = tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
+        Http sam = server.tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
         var response = sam.post("/crm/v2/Contacts/actions/mass_update", "{\"data\":[{\"Lead_Source\":\"Advertisement\"}],\"ids\":[\"1\"]}");
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("code").asText()).isEqualTo("NO_PERMISSION");
@@ -237,7 +246,7 @@ abstract class MassUpdateByIdsContract {
 
     @Test
     void a_record_the_user_may_not_edit_fails_only_its_own_entry() {
-        Http sam = tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
+        Http sam = server.tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
         var adminsLeads = newLeads(1);
         var samsLead = server.app().database().withHandle(h -> h.createQuery(
                 "SELECT id FROM rec_leads WHERE owner_id = (SELECT id FROM users WHERE email = 'rep@sweep.local') AND blueprint_id IS NULL")
@@ -273,7 +282,7 @@ abstract class MassUpdateByIdsContract {
 
     @Test
     void the_sales_user_may_mass_update_leads_but_not_Annual_Revenue_and_not_deals() {
-        Http sales = tokenFor("sales@sweep.local", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
+        Http sales = server.tokenFor("sales@sweep.local", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
         var lead = newLeads(1);
         assertThat(sales.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Lead_Status\":\"Cold\"}],\"ids\":" + ids(lead) + "}").status())
                 .isEqualTo(200);
@@ -375,13 +384,13 @@ abstract class MassUpdateByIdsContract {
         assertThat(malformed.status()).isEqualTo(401);
         assertThat(malformed.json().get("code").asText()).isEqualTo("AUTHENTICATION_FAILURE");
 
-        Http readOnly = tokenFor("admin@sweep.local", "ZohoCRM.mass_update.READ");
+        Http readOnly = server.tokenFor("admin@sweep.local", "ZohoCRM.mass_update.READ");
         var mismatch = readOnly.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":[\"1\"]}");
         assertThat(mismatch.status()).isEqualTo(401);
         assertThat(mismatch.json().get("code").asText()).isEqualTo("OAUTH_SCOPE_MISMATCH");
 
         var lead = newLeads(1);
-        Http leadsOnly = tokenFor("admin@sweep.local", "ZohoCRM.mass_update.leads.UPDATE");
+        Http leadsOnly = server.tokenFor("admin@sweep.local", "ZohoCRM.mass_update.leads.UPDATE");
         assertThat(leadsOnly.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":" + ids(lead) + "}").status())
                 .isEqualTo(200);
         assertThat(leadsOnly.post("/crm/v2/Deals/actions/mass_update", "{\"data\":[{\"Amount\":1}],\"ids\":[\"1\"]}").json().get("code").asText())

@@ -3,7 +3,6 @@ package io.sweep.api.zoho;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.auth.Scopes;
 import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Http;
 import io.sweep.testsupport.TestServer;
@@ -30,10 +29,6 @@ abstract class ScheduledMassUpdateContract {
         admin = server.admin();
     }
 
-    private Http tokenFor(String email, String... scopes) {
-        var user = server.app().users().byEmail(email).orElseThrow();
-        return server.http().withToken(server.app().tokens().create(user.id(), Scopes.of(List.of(scopes)), null, "t").token());
-    }
 
     private String viewId(String module, String name) {
         for (JsonNode v : admin.get("/crm/v2/settings/custom_views?module=" + module).json().get("custom_views")) {
@@ -205,7 +200,7 @@ abstract class ScheduledMassUpdateContract {
 
     @Test
     void a_view_not_shared_with_the_user_or_of_another_module_is_not_accessible() {
-        Http sales = tokenFor("sales@sweep.local", "ZohoCRM.mass_update.ALL");
+        Http sales = server.tokenFor("sales@sweep.local", "ZohoCRM.mass_update.ALL");
         var notShared = sales.post("/crm/v2/Leads/actions/mass_update",
                 "{\"data\":[{\"Rating\":\"Active\"}],\"cvid\":\"" + viewId("Leads", "Admin Only Leads") + "\"}");
         assertThat(notShared.status()).isEqualTo(403);

@@ -3,7 +3,6 @@ package io.sweep.api.zoho;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.auth.Scopes;
 import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Http;
 import io.sweep.testsupport.TestServer;
@@ -31,10 +30,6 @@ abstract class SurroundingApiContract {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private Http tokenFor(String email, String... scopes) {
-        var user = server.app().users().byEmail(email).orElseThrow();
-        return server.http().withToken(server.app().tokens().create(user.id(), Scopes.of(List.of(scopes)), null, "t").token());
-    }
 
     @Test
     void modules_list_the_standard_and_custom_modules_with_string_ids() {
@@ -90,7 +85,7 @@ abstract class SurroundingApiContract {
         assertThat(contacted.get("criteria").get("field").get("api_name").asText()).isEqualTo("Lead_Status");
         assertThat(contacted.get("criteria").get("value").asText()).isEqualTo("Contacted");
 
-        Http sales = tokenFor("sales@sweep.local", "ZohoCRM.settings.custom_views.READ");
+        Http sales = server.tokenFor("sales@sweep.local", "ZohoCRM.settings.custom_views.READ");
         assertThat(sales.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views").findValuesAsText("name"))
                 .contains("All Leads", "Contacted Leads", "USA Leads").doesNotContain("Admin Only Leads");
         var denied = sales.get("/crm/v2/settings/custom_views/" + adminOnly + "?module=Leads");
@@ -226,7 +221,7 @@ abstract class SurroundingApiContract {
 
     @Test
     void an_owned_only_profile_sees_its_own_and_its_territories_records() {
-        Http rep = tokenFor("rep@sweep.local", "ZohoCRM.modules.ALL");
+        Http rep = server.tokenFor("rep@sweep.local", "ZohoCRM.modules.ALL");
         long repId = server.app().users().byEmail("rep@sweep.local").orElseThrow().id();
         var db = server.app().database();
         JsonNode leads = rep.get("/crm/v2/Leads?per_page=200").json().get("data");
@@ -249,7 +244,7 @@ abstract class SurroundingApiContract {
 
     @Test
     void module_scopes_guard_records_routes() {
-        Http leadsRead = tokenFor("admin@sweep.local", "ZohoCRM.modules.leads.READ");
+        Http leadsRead = server.tokenFor("admin@sweep.local", "ZohoCRM.modules.leads.READ");
         assertThat(leadsRead.get("/crm/v2/Leads?per_page=1").status()).isEqualTo(200);
         assertThat(leadsRead.get("/crm/v2/Contacts?per_page=1").json().get("code").asText()).isEqualTo("OAUTH_SCOPE_MISMATCH");
         assertThat(leadsRead.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"x\"}]}").json().get("code").asText())

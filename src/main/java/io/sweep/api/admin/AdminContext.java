@@ -1,0 +1,105 @@
+package io.sweep.api.admin;
+
+import io.javalin.http.Context;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.Json;
+import io.sweep.auth.Authenticator;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Metadata;
+import io.sweep.crm.Module;
+import io.sweep.jobs.Job;
+import io.sweep.jobs.JobService;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What every /api handler needs first: the caller (same tokens as /crm/v2), their mass update
+ * scope — {@code READ} to look, {@code UPDATE} to change — and the job they name.
+ */
+final class AdminContext {
+    static final String READ = "READ";
+    static final String UPDATE = "UPDATE";
+    private static final String SCOPE_GROUP = "mass_update";
+
+    private final Authenticator authenticator;
+    private final Metadata metadata;
+    private final JobService jobs;
+
+    AdminContext(Authenticator authenticator, Metadata metadata, JobService jobs) {
+        this.authenticator = authenticator;
+        this.metadata = metadata;
+        this.jobs = jobs;
+    }
+
+    /** Authenticates; a token without this mass update scope for any module is turned away before anything is looked up. */
+    Principal principal(Context ctx, String operation) {
+        Principal p = authenticator.authenticate(ctx.header("Authorization"));
+        if (metadata.modules().stream().noneMatch(m -> permits(p, m, operation))) throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH);
+        return p;
+    }
+
+    void requireScope(Principal p, Module module, String operation) {
+        if (!permits(p, module, operation)) throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH);
+    }
+
+    /** The modules the token may {@code operation} in, or null when it may in every module. */
+    Set<Long> permittedModules(Principal p, String operation) {
+        if (p.scopes().permits(SCOPE_GROUP, null, operation)) return null;
+        return metadata.modules().stream().filter(m -> permits(p, m, operation)).map(Module::id).collect(Collectors.toSet());
+    }
+
+    /** The job of the path, if the caller may see it and holds the scope for its module; unknown and foreign jobs are alike 404. */
+    Call job(Context ctx, String operation) {
+        Principal p = principal(ctx, operation);
+        Job job = jobs.visibleJob(p, ctx.pathParam("id"));
+        Module module = metadata.moduleById(job.moduleId()).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
+        requireScope(p, module, operation);
+        return new Call(p, job, module);
+    }
+
+    /** The module a query parameter names; missing is MANDATORY_NOT_FOUND, unknown INVALID_MODULE. */
+    Module moduleParam(Context ctx, boolean required) {
+        String name = ctx.queryParam("module");
+        if (name == null || name.isBlank()) {
+            if (required) throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "module"));
+            return null;
+        }
+        return metadata.module(name.trim()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE, Map.of("param_name", "module")));
+    }
+
+    static int intParam(Context ctx, String name, int def, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) return def;
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", name), "invalid value for " + name);
+    }
+
+    /** A parameter that must be one of {@code allowed} (compared case-insensitively), or null when absent. */
+    static String choiceParam(Context ctx, String name, Set<String> allowed) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) return null;
+        String v = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", name, "allowed", allowed.stream().sorted().toList()),
+                    "invalid value for " + name);
+        }
+        return v;
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
+    }
+
+    private static boolean permits(Principal p, Module m, String operation) {
+        return p.scopes().permits(SCOPE_GROUP, m.scopeName(), operation);
+    }
+
+    record Call(Principal principal, Job job, Module module) {}
+}

@@ -1,0 +1,115 @@
+package io.sweep.api.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.sweep.api.ApiException;
+import io.sweep.api.Json;
+import io.sweep.auth.User;
+import io.sweep.auth.UserRepository;
+import io.sweep.crm.Metadata;
+import io.sweep.crm.Module;
+import io.sweep.jobs.Job;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders jobs for /api: ids as strings, Zoho's count names, times with offset, and how fast the job goes. */
+final class JobJson {
+    /** ISO-8601, second precision, offset always written as +hh:mm. */
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    private final Metadata metadata;
+    private final UserRepository users;
+    private final Clock clock;
+
+    JobJson(Metadata metadata, UserRepository users, Clock clock) {
+        this.metadata = metadata;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    ObjectNode of(Job job) {
+        return of(job, users.byId(job.userId()).orElse(null));
+    }
+
+    ArrayNode of(List<Job> jobs) {
+        Map<Long, User> byId = users.byIds(jobs.stream().map(Job::userId).collect(Collectors.toSet()));
+        ArrayNode array = Json.array();
+        for (Job job : jobs) array.add(of(job, byId.get(job.userId())));
+        return array;
+    }
+
+    private ObjectNode of(Job job, User user) {
+        ObjectNode node = Json.object();
+        node.put("id", String.valueOf(job.id()));
+        node.put("module", metadata.moduleById(job.moduleId()).map(Module::apiName).orElse(null));
+        node.put("status", job.status().name());
+        node.put("trigger", job.trigger().dbName());
+        ObjectNode u = node.putObject("user");
+        u.put("id", String.valueOf(job.userId()));
+        u.put("name", user == null ? null : user.fullName());
+        u.put("email", user == null ? null : user.email());
+        node.put("cvid", idOrNull(job.cvid()));
+        node.put("rule_id", job.ruleId());
+        node.put("rule_version", job.ruleVersion());
+        node.set("parameters", jsonOrText(job.parameters()));
+        node.put("undo_of", idOrNull(job.undoOf()));
+        node.set("request", jsonOrText(job.request()));
+        node.put("Total_Count", job.totalCount());
+        node.put("Updated_Count", job.updatedCount());
+        node.put("Failed_Count", job.failedCount());
+        node.put("Not_Updated_Count", job.notUpdatedCount());
+        node.putObject("chunks").put("total", job.chunkCount()).put("done", job.chunksDone());
+        node.put("created_time", time(job.createdTime()));
+        node.put("start_time", time(job.startTime()));
+        node.put("end_time", time(job.endTime()));
+        Duration duration = duration(job);
+        if (duration == null) {
+            node.putNull("duration_ms");
+            node.putNull("records_per_second");
+        } else {
+            node.put("duration_ms", duration.toMillis());
+            // records done (updated or failed) per second of running; undefined for a job that took no measurable time
+            if (duration.toMillis() > 0) {
+                double perSecond = (job.updatedCount() + job.failedCount()) * 1000.0 / duration.toMillis();
+                node.put("records_per_second", Math.round(perSecond * 10) / 10.0);
+            } else {
+                node.putNull("records_per_second");
+            }
+        }
+        node.put("message", job.message());
+        return node;
+    }
+
+    /** From the start of the first chunk to the end, or to now while the job runs; null before it starts. */
+    private Duration duration(Job job) {
+        if (job.startTime() == null) return null;
+        OffsetDateTime end = job.endTime() != null ? job.endTime() : OffsetDateTime.now(clock);
+        Duration d = Duration.between(job.startTime(), end);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private static String time(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).format(DATETIME);
+    }
+
+    private static String idOrNull(Long id) {
+        return id == null ? null : String.valueOf(id);
+    }
+
+    private static JsonNode jsonOrText(String text) {
+        if (text == null) return null;
+        try {
+            return Json.parseBody(text);
+        } catch (ApiException e) {
+            return TextNode.valueOf(text);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.sweep.api.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.Json;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Module;
+import io.sweep.jobs.Job;
+import io.sweep.jobs.JobService;
+import io.sweep.jobs.JobStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /api/jobs…}: translates HTTP to the job service and back. */
+final class JobRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRoutes.class);
+    static final int MAX_PER_PAGE = 200;
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+    private static final Set<String> STATUSES = Stream.of(JobStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+    private static final Set<String> RESULT_STATUSES = Set.of("updated", "failed", "skipped", "pending");
+    private static final Set<String> FORMATS = Set.of("json", "csv");
+
+    private final AdminContext admin;
+    private final JobService jobs;
+    private final JobJson json;
+
+    JobRoutes(AdminContext admin, JobService jobs, JobJson json) {
+        this.admin = admin;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    void list(Context ctx) {
+        Principal p = admin.principal(ctx, AdminContext.READ);
+        String status = AdminContext.choiceParam(ctx, "status", STATUSES);
+        Module module = admin.moduleParam(ctx, false);
+        Set<Long> modules;
+        if (module != null) {
+            admin.requireScope(p, module, AdminContext.READ);
+            modules = Set.of(module.id());
+        } else {
+            modules = admin.permittedModules(p, AdminContext.READ);
+        }
+        int page = AdminContext.intParam(ctx, "page", 1, 1, 100_000);
+        int perPage = AdminContext.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+        List<Job> found = jobs.list(p, status == null ? null : JobStatus.valueOf(status.toUpperCase(Locale.ROOT)), modules,
+                (page - 1) * perPage, perPage + 1);
+        boolean more = found.size() > perPage;
+        List<Job> shown = more ? found.subList(0, perPage) : found;
+        ObjectNode body = Json.object();
+        body.set("jobs", json.of(shown));
+        ObjectNode info = body.putObject("info");
+        info.put("per_page", perPage);
+        info.put("count", shown.size());
+        info.put("page", page);
+        info.put("more_records", more);
+        AdminContext.json(ctx, 200, body);
+    }
+
+    void get(Context ctx) {
+        AdminContext.json(ctx, 200, json.of(admin.job(ctx, AdminContext.READ).job()));
+    }
+
+    /** Streams the rows as the database hands them over; 50,000 of them are never in memory at once. */
+    void results(Context ctx) {
+        var call = admin.job(ctx, AdminContext.READ);
+        String status = AdminContext.choiceParam(ctx, "status", RESULT_STATUSES);
+        String format = AdminContext.choiceParam(ctx, "format", FORMATS);
+        String dbStatus = status == null ? null : status.toUpperCase(Locale.ROOT);
+        Job job = call.job();
+        ctx.status(200);
+        try {
+            if ("csv".equals(format)) {
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-results.csv\"");
+                ResultsWriter.csv(ctx.outputStream(), rows -> jobs.results(job, dbStatus, rows));
+            } else {
+                ctx.contentType("application/json; charset=utf-8");
+                ResultsWriter.json(ctx.outputStream(), rows -> jobs.results(job, dbStatus, rows));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the client went away mid-download; the rest of the rows have nobody to go to
+            LOG.debug("results download of job {} ended early", job.id(), e);
+        }
+    }
+
+    /**
+     * Server-sent events: {@code progress} with the job every {@link #PROGRESS_INTERVAL} while it is
+     * SCHEDULED or RUNNING, then one {@code end} with the final job, then the stream closes.
+     * Errors (token, scope, unknown job) are answered as JSON before the stream opens.
+     */
+    void events(Context ctx) {
+        var call = admin.job(ctx, AdminContext.READ);
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("text/event-stream")) {
+            throw new ApiException(ErrorCode.NOT_ACCEPTABLE, java.util.Map.of("accept", "text/event-stream"));
+        }
+        new SseHandler(client -> follow(client, call.principal(), String.valueOf(call.job().id()))).handle(ctx);
+    }
+
+    private void follow(SseClient client, Principal p, String jobId) {
+        try {
+            while (!client.terminated()) {
+                Job job = jobs.visibleJob(p, jobId);
+                boolean ended = !job.status().active();
+                client.sendEvent(ended ? "end" : "progress", Json.write(json.of(job)));
+                if (ended) break;
+                Thread.sleep(PROGRESS_INTERVAL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            client.close();
+        }
+    }
+
+    void cancel(Context ctx) {
+        var call = admin.job(ctx, AdminContext.UPDATE);
+        AdminContext.json(ctx, 200, json.of(jobs.cancel(call.principal(), String.valueOf(call.job().id()))));
+    }
+
+    void undo(Context ctx) {
+        var call = admin.job(ctx, AdminContext.UPDATE);
+        AdminContext.json(ctx, 202, json.of(jobs.undo(call.principal(), String.valueOf(call.job().id()))));
+    }
+}

@@ -1,0 +1,61 @@
+package io.sweep.api.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.sweep.api.Json;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Module;
+import io.sweep.jobs.FieldChange;
+import io.sweep.jobs.Preview;
+import io.sweep.jobs.PreviewService;
+import java.util.Locale;
+
+/** {@code POST /api/mass_update/preview}: a dry run of a Zoho mass update body; its error is reported, not answered. */
+final class PreviewRoutes {
+    private final AdminContext admin;
+    private final PreviewService previews;
+
+    PreviewRoutes(AdminContext admin, PreviewService previews) {
+        this.admin = admin;
+        this.previews = previews;
+    }
+
+    void preview(Context ctx) {
+        Principal p = admin.principal(ctx, AdminContext.READ);
+        Module module = admin.moduleParam(ctx, true);
+        admin.requireScope(p, module, AdminContext.READ);
+        int limit = AdminContext.intParam(ctx, "limit", PreviewService.DEFAULT_SAMPLE, 1, PreviewService.MAX_SAMPLE);
+        Preview preview = previews.preview(p, module, ctx.body(), limit);
+        ObjectNode body = Json.object();
+        body.put("module", preview.module());
+        body.put("selected", preview.selected());
+        if (preview.error() == null) {
+            body.putNull("error");
+        } else {
+            ObjectNode error = body.putObject("error");
+            error.put("code", preview.error().error().code());
+            error.put("message", preview.error().zohoMessage());
+            error.set("details", Json.MAPPER.valueToTree(preview.error().details()));
+            error.put("http_status", preview.error().error().httpStatus());
+        }
+        body.put("would_update", preview.count(Preview.Outcome.UPDATE));
+        body.put("would_fail", preview.count(Preview.Outcome.FAIL));
+        body.put("would_skip", preview.count(Preview.Outcome.SKIP));
+        var sample = body.putArray("sample");
+        for (Preview.Sample s : preview.sample()) {
+            ObjectNode entry = sample.addObject();
+            entry.put("id", s.id());
+            entry.put("outcome", s.outcome().name().toLowerCase(Locale.ROOT));
+            entry.put("code", s.code());
+            entry.put("message", s.message());
+            var changes = entry.putArray("changes");
+            for (FieldChange c : s.changes()) {
+                ObjectNode change = changes.addObject();
+                change.put("field", c.field());
+                change.set("old", c.oldValue());
+                change.set("new", c.newValue());
+            }
+        }
+        AdminContext.json(ctx, 200, body);
+    }
+}

@@ -1,0 +1,100 @@
+package io.sweep.api.admin;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.api.Json;
+import io.sweep.jobs.FieldChange;
+import io.sweep.jobs.JobRecord;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a job's per-record results as they are read, one row at a time, straight to the
+ * response: {@code {"results":[…]}} or CSV with the header {@code id,status,code,message,changes}.
+ */
+final class ResultsWriter {
+    static final List<String> CSV_HEADER = List.of("id", "status", "code", "message", "changes");
+
+    private ResultsWriter() {}
+
+    /** {@code source} hands every row to the consumer it is given. */
+    static void json(OutputStream out, Consumer<Consumer<JobRecord>> source) throws IOException {
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("results");
+            source.accept(row -> unchecked(() -> writeJson(g, row)));
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    static void csv(OutputStream out, Consumer<Consumer<JobRecord>> source) throws IOException {
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            w.write(Csv.line(CSV_HEADER));
+            source.accept(row -> unchecked(() -> {
+                List<FieldChange> changes = FieldChange.of(row.beforeValues(), row.afterValues());
+                w.write(Csv.line(java.util.Arrays.asList(
+                        String.valueOf(row.recordId()), status(row), row.code(), row.message(), summary(changes))));
+            }));
+        }
+    }
+
+    private static void writeJson(JsonGenerator g, JobRecord row) throws IOException {
+        List<FieldChange> changes = FieldChange.of(row.beforeValues(), row.afterValues());
+        g.writeStartObject();
+        g.writeStringField("id", String.valueOf(row.recordId()));
+        g.writeStringField("status", status(row));
+        g.writeStringField("code", row.code());
+        g.writeStringField("message", row.message());
+        g.writeStringField("summary", changes.isEmpty() ? null : summary(changes));
+        g.writeArrayFieldStart("changes");
+        for (FieldChange c : changes) {
+            g.writeStartObject();
+            g.writeStringField("field", c.field());
+            g.writeFieldName("old");
+            g.writeTree(c.oldValue());
+            g.writeFieldName("new");
+            g.writeTree(c.newValue());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static String status(JobRecord row) {
+        return row.status().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code field: old → new}, several joined with {@code ; }. */
+    static String summary(List<FieldChange> changes) {
+        return changes.stream().map(c -> c.field() + ": " + text(c.oldValue()) + " → " + text(c.newValue()))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Text as it is, anything else (null, numbers, booleans, arrays) as JSON. */
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.textValue() : value.toString();
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.sweep.jobs;
+
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.Json;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Ids;
+import io.sweep.crm.Module;
+import io.sweep.crm.RecordRepository;
+import io.sweep.crm.RecordRow;
+import io.sweep.db.Database;
+import io.sweep.massupdate.MassUpdate;
+import io.sweep.massupdate.MassUpdateParser;
+import io.sweep.massupdate.MassUpdateRequest;
+import io.sweep.massupdate.MassUpdateValidator;
+import io.sweep.massupdate.RecordOutcome;
+import io.sweep.massupdate.RecordUpdater;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dry runs of mass updates. The request goes through the same parser, validator and selection as
+ * the real call, and the first records of the selection through {@link RecordUpdater} itself,
+ * inside a transaction that is always rolled back: the outcomes are the ones the real run would
+ * produce (permissions, blueprints, multi-select merging), and nothing is written.
+ */
+public final class PreviewService {
+    public static final int DEFAULT_SAMPLE = 20;
+    public static final int MAX_SAMPLE = 200;
+
+    private final Database db;
+    private final JobService jobs;
+    private final MassUpdateValidator validator;
+    private final RecordRepository records;
+    private final RecordUpdater updater;
+    private final Clock clock;
+
+    public PreviewService(Database db, JobService jobs, MassUpdateValidator validator, RecordRepository records,
+                          RecordUpdater updater, Clock clock) {
+        this.db = db;
+        this.jobs = jobs;
+        this.validator = validator;
+        this.records = records;
+        this.updater = updater;
+        this.clock = clock;
+    }
+
+    /**
+     * Previews {@code body}, a mass update request as {@code POST /crm/v2/{module}/actions/mass_update}
+     * takes it, on its first {@code sampleSize} records. Any error the real call would answer is
+     * returned in the preview, not thrown.
+     */
+    public Preview preview(Principal p, Module module, String body, int sampleSize) {
+        if (sampleSize < 1 || sampleSize > MAX_SAMPLE) throw new IllegalArgumentException("sample size out of range: " + sampleSize);
+        MassUpdateRequest request;
+        try {
+            request = MassUpdateParser.parse(Json.parseBody(body));
+        } catch (ApiException e) {
+            return new Preview(module.apiName(), 0, e, List.of());
+        }
+        return request.byIds() ? byIds(p, module, request, sampleSize) : byCvid(p, module, request, sampleSize);
+    }
+
+    /** As the real call: every entry of {@code ids} in request order, an id that is not one failing its own entry. */
+    private Preview byIds(Principal p, Module module, MassUpdateRequest request, int sampleSize) {
+        int selected = request.ids().size();
+        MassUpdate update;
+        try {
+            update = validator.validate(p, module, request.values(), request.overWrite());
+        } catch (ApiException e) {
+            return new Preview(module.apiName(), selected, e, List.of());
+        }
+        List<String> entries = request.ids().subList(0, Math.min(sampleSize, selected));
+        var distinct = new LinkedHashSet<Long>();
+        for (String id : entries) Ids.parse(id).ifPresent(distinct::add);
+        Map<Long, RecordOutcome> outcomes = dryRun(update, List.copyOf(distinct));
+        List<Preview.Sample> sample = new ArrayList<>(entries.size());
+        for (String id : entries) {
+            sample.add(sample(id, Ids.parse(id).map(outcomes::get).orElse(RecordOutcome.failed(-1, ErrorCode.INVALID_ID))));
+        }
+        return new Preview(module.apiName(), selected, null, sample);
+    }
+
+    /** As scheduling: the frozen selection is the view's records in id order, so the sample is what the first chunk updates. */
+    private Preview byCvid(Principal p, Module module, MassUpdateRequest request, int sampleSize) {
+        JobService.CvidSelection selection;
+        try {
+            selection = jobs.selectByCvid(p, module, request);
+        } catch (ApiException e) {
+            return new Preview(module.apiName(), 0, e, List.of());
+        }
+        ApiException error = null;
+        try {
+            JobService.requireSchedulableCount(selection.count());
+            if (jobs.hasActiveJobFor(selection.view())) {
+                error = new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("cvid", String.valueOf(selection.view().id())));
+            }
+        } catch (ApiException e) {
+            error = e;
+        }
+        var where = selection.where();
+        List<Long> ids = records.select(module, where.sql(), where.params(), "id", 0, sampleSize).stream().map(RecordRow::id).toList();
+        Map<Long, RecordOutcome> outcomes = dryRun(selection.update(), ids);
+        List<Preview.Sample> sample = new ArrayList<>(ids.size());
+        for (long id : ids) sample.add(sample(String.valueOf(id), outcomes.get(id)));
+        return new Preview(module.apiName(), selection.count(), error, sample);
+    }
+
+    private Map<Long, RecordOutcome> dryRun(MassUpdate update, List<Long> ids) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return db.withHandle(h -> {
+            h.begin();
+            try {
+                Map<Long, RecordOutcome> outcomes = new HashMap<>();
+                for (RecordOutcome o : updater.apply(h, update, ids, now)) outcomes.put(o.id(), o);
+                return outcomes;
+            } finally {
+                h.rollback();
+            }
+        });
+    }
+
+    private static Preview.Sample sample(String id, RecordOutcome o) {
+        return switch (o.status()) {
+            case UPDATED -> new Preview.Sample(id, Preview.Outcome.UPDATE, null, null, FieldChange.of(o.changedBefore(), o.changedAfter()));
+            case FAILED -> new Preview.Sample(id, Preview.Outcome.FAIL, o.error().code(), o.message(), List.of());
+            case SKIPPED -> new Preview.Sample(id, Preview.Outcome.SKIP, null, o.message(), List.of());
+        };
+    }
+}
