@@ -11,11 +11,13 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The connection pool, the migrations and the Jdbi handle factory for one database. */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    private final DataSource dataSource;
     private final Dialect dialect;
     private final Jdbi jdbi;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource pool, DataSource dataSource, Dialect dialect) {
+        this.pool = pool;
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
@@ -23,26 +25,30 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String url, String user, String password, int poolSize) {
         var config = new HikariConfig();
-        config.setJdbcUrl(crashConsistent(url));
+        boolean h2File = h2File(url);
+        config.setJdbcUrl(h2File ? writeDelayZero(url) : url);
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("sweep");
         // turns a batch of single-row INSERTs into multi-row ones: several times faster seeding and imports
         if (url.startsWith("jdbc:postgresql:")) config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return new Database(new HikariDataSource(config), Dialect.forUrl(url));
+        var pool = new HikariDataSource(config);
+        // an H2 file survives kill -9 only if no transaction writes while H2 stores it: see OneWriterDataSource
+        return new Database(pool, h2File ? new OneWriterDataSource(pool) : pool, Dialect.forUrl(url));
+    }
+
+    /** An H2 database kept in a file (or an H2 server's file); in-memory ones have nothing to keep across a crash. */
+    static boolean h2File(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
     }
 
     /**
-     * H2 by default writes committed changes to its file from a background thread every 500 ms,
-     * and that write is not atomic across tables while other transactions run (H2 issue #2080):
-     * a process killed with SIGKILL can come back with half a transaction applied, or with rows
-     * committed seconds before missing. With {@code WRITE_DELAY=0} every commit stores the file
-     * itself, and kill tests come back consistent. A URL that sets WRITE_DELAY keeps its own;
-     * in-memory databases have no file to protect.
+     * H2 by default stores committed changes from a background thread every 500 ms, while other
+     * transactions go on writing; with {@code WRITE_DELAY=0} the committing thread stores them
+     * itself, between two transactions. A URL that sets WRITE_DELAY keeps its own.
      */
-    static String crashConsistent(String url) {
-        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) return url;
+    static String writeDelayZero(String url) {
         if (url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) return url;
         return url + ";WRITE_DELAY=0";
     }
@@ -111,6 +117,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
     }
 }
