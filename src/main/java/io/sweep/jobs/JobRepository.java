@@ -237,21 +237,31 @@ public final class JobRepository {
         return result;
     }
 
+    /** Rows of results read per query while streaming. */
+    static final int RESULTS_PAGE = 1_000;
+
     /**
-     * Streams a job's results in record order, one row at a time: the rows are read through a
-     * cursor (ordered as the primary key is, so no database sorts them first) and handed on as
-     * they arrive, so a job of 50,000 records never has them all in memory.
+     * Streams a job's results in record order, a page at a time: each page is one short query
+     * (ordered as the primary key is, so no database sorts) handed on once it is read. No
+     * connection is held while the consumer writes to a slow client (on H2 that would hold up
+     * every other use of the database), and a job of 50,000 records never has them all in memory.
      */
     public void streamResults(long jobId, String status, Consumer<JobRecord> consumer) {
-        db.useStreamingHandle(h -> {
-            var query = h.createQuery("SELECT record_id, status, code, message, before_values, after_values FROM job_records "
-                            + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status") + " ORDER BY job_id, record_id")
-                    .bind("job", jobId).setFetchSize(500);
-            if (status != null) query.bind("status", status);
-            try (var stream = query.map(RECORD).stream()) {
-                stream.forEach(consumer);
-            }
-        });
+        String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
+                + "WHERE job_id = :job AND record_id > :after" + (status == null ? "" : " AND status = :status")
+                + " ORDER BY job_id, record_id LIMIT :limit";
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            List<JobRecord> page = db.withHandle(h -> {
+                var query = h.createQuery(sql).bind("job", jobId).bind("after", from).bind("limit", RESULTS_PAGE);
+                if (status != null) query.bind("status", status);
+                return query.map(RECORD).list();
+            });
+            page.forEach(consumer);
+            if (page.size() < RESULTS_PAGE) return;
+            after = page.get(page.size() - 1).recordId();
+        }
     }
 
     /** Whether a SCHEDULED or RUNNING job holds this key (see {@link Draft#activeKey()}). */
