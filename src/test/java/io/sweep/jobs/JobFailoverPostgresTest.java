@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DESIGN §4 scale-out: two Sweep processes on one PostgreSQL share a job's chunks; one is
@@ -28,10 +27,8 @@ class JobFailoverPostgresTest {
     private static final int RECORDS = 45_000;
     private static final String NEW_VALUE = "@swept-by-two-nodes";
 
-    @TempDir
-    Path dir;
-
     private final List<SweepProcess> nodes = new ArrayList<>();
+    private final Path logs = SweepProcess.logDir("JobFailoverPostgresTest");
 
     @AfterEach
     void killNodes() {
@@ -41,7 +38,7 @@ class JobFailoverPostgresTest {
     }
 
     private SweepProcess start(String name, String url) {
-        var node = SweepProcess.start(name, url, dir);
+        var node = SweepProcess.start(name, url, logs);
         synchronized (nodes) {
             nodes.add(node);
         }

@@ -3,12 +3,8 @@ package io.sweep.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.App;
-import io.sweep.Config;
-import io.sweep.auth.Scopes;
 import io.sweep.db.Database;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,21 +12,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §3 "crash-safe" on the default H2 file database: a Sweep process is killed with SIGKILL
  * in the middle of a 50,000-record job; a new process on the same file finishes it, and every
- * record is updated exactly once with exact counts. Then the job is undone.
+ * record is updated exactly once with exact counts. Then the job is undone through Sweep's API.
  */
 class JobKillH2Test {
     private static final int RECORDS = 50_000;
     private static final String NEW_VALUE = "@swept-by-the-job";
 
-    @TempDir
-    Path dir;
-
     private final List<SweepProcess> nodes = new ArrayList<>();
+    private final Path logs = SweepProcess.logDir("JobKillH2Test");
 
     @AfterEach
     void killNodes() {
@@ -38,14 +31,17 @@ class JobKillH2Test {
     }
 
     private SweepProcess start(String name, String url) {
-        var node = SweepProcess.start(name, url, dir);
+        var node = SweepProcess.start(name, url, logs);
         nodes.add(node);
         return node;
     }
 
     @Test
     void a_job_killed_mid_way_resumes_after_restart_and_updates_every_record_exactly_once() {
-        String url = "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // the database lives next to the logs: a failed run leaves both behind to look at, a passed one removes it
+        Path dbFile = logs.resolve("db");
+        SweepProcess.deleteH2Files(dbFile);
+        String url = "jdbc:h2:file:" + dbFile.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
 
         // a first process seeds the demo data and stops cleanly; the selection is made while no process holds the file
         Instant seeding = Instant.now();
@@ -88,30 +84,22 @@ class JobKillH2Test {
         }
         assertThat(doneBy.keySet()).as("chunks by node: %s", doneBy).containsExactlyInAnyOrder("h2-first", "h2-second");
 
-        // undo, in this JVM: the job's values come back, each record one version further
-        Instant opening = Instant.now();
-        Duration opened;
-        Duration undone;
-        var config = Config.fromEnvironment(Map.of()).withPort(0).withDb(url, null, null).withRulesDir(dir.resolve("rules"))
-                .withJobs(new Config.JobSettings(Duration.ofMillis(500), Duration.ofMillis(200), 2, "h2-undo"));
-        try (App app = App.create(config, Clock.systemUTC())) {
-            app.start();
-            opened = Duration.between(opening, Instant.now());
-            Instant undoing = Instant.now();
-            var admin = app.users().byEmail(App.ADMIN_EMAIL).orElseThrow();
-            var principal = app.users().principal(admin, Scopes.of(Scopes.ALL_SCOPES));
-            long undoJob = app.jobs().undo(principal, jobId).id();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            Job undo = app.jobRepository().find(undoJob).orElseThrow();
-            while (undo.status().active() && Instant.now().isBefore(deadline)) {
-                SweepProcess.sleep(100);
-                undo = app.jobRepository().find(undoJob).orElseThrow();
-            }
-            undone = Duration.between(undoing, Instant.now());
-            assertThat(undo.status()).as("undo job %s", undo).isEqualTo(JobStatus.COMPLETED);
-            leads.assertRestored(app.database(), undoJob);
+        // undo through Sweep's own API on a restarted process: the old values come back, each record one version further
+        SweepProcess third = start("h2-undo", url);
+        Instant undoing = Instant.now();
+        var undoResponse = third.admin().post("/api/jobs/" + jobId + "/undo", "");
+        assertThat(undoResponse.status()).as(undoResponse.body()).isEqualTo(202);
+        String undoId = undoResponse.json().get("id").asText();
+        JsonNode undo = awaitEnd(third, undoId);
+        Duration undone = Duration.between(undoing, Instant.now());
+        assertThat(undo.get("status").asText()).as(undo.toString()).isEqualTo("COMPLETED");
+        assertThat(undo.get("undo_of").asText()).isEqualTo(jobId);
+        third.stop();
+        try (Database db = Database.open(url, null, null, 2)) {
+            leads.assertRestored(db, Long.parseLong(undoId));
         }
 
+        SweepProcess.deleteH2Files(dbFile);
         Duration running = Duration.between(scheduled, killed).plus(Duration.between(ready, completed));
         System.out.printf("""
                         [crash H2] demo seeding by the first process: %d ms
@@ -120,11 +108,25 @@ class JobKillH2Test {
                         [crash H2] restart to COMPLETED: %d ms from process start, %d ms from healthy
                         [crash H2] job running time, scheduling to COMPLETED without the restart gap: %d ms
                         [crash H2] chunks done by node: %s
-                        [crash H2] undo of %,d records, in-process: server up in %d ms, undo job COMPLETED %d ms after it was started
+                        [crash H2] undo of %,d records (POST /api/jobs/{id}/undo) COMPLETED %d ms after it was asked for
                         """,
                 seeded.toMillis(), RECORDS, Duration.between(scheduled, killed).toMillis(), beforeKill,
                 Duration.between(restarting, ready).toMillis(), afterRestart,
                 Duration.between(restarting, completed).toMillis(), Duration.between(ready, completed).toMillis(),
-                running.toMillis(), doneBy, RECORDS, opened.toMillis(), undone.toMillis());
+                running.toMillis(), doneBy, RECORDS, undone.toMillis());
+    }
+
+    /** Polls Sweep's own job API until the job has ended. */
+    private static JsonNode awaitEnd(SweepProcess node, String jobId) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (true) {
+            var response = node.admin().get("/api/jobs/" + jobId);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            JsonNode job = response.json();
+            String status = job.get("status").asText();
+            if (!status.equals("SCHEDULED") && !status.equals("RUNNING")) return job;
+            assertThat(Instant.now()).as("job %s ends; last %s", jobId, job).isBefore(deadline);
+            SweepProcess.sleep(100);
+        }
     }
 }

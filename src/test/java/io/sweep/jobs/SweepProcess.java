@@ -75,6 +75,31 @@ final class SweepProcess implements AutoCloseable {
         return node;
     }
 
+    /** A fresh folder for the logs of one test's processes, under target/ so they outlive a failed run. */
+    static Path logDir(String test) {
+        Path dir = Path.of("target", "crash-logs", test);
+        try {
+            Files.createDirectories(dir);
+            try (var old = Files.list(dir)) {
+                for (Path f : old.filter(f -> f.toString().endsWith(".log")).toList()) Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** Deletes the files of an H2 database ({@code <path>.mv.db} and friends). */
+    static void deleteH2Files(Path database) {
+        Path dir = database.toAbsolutePath().getParent();
+        String prefix = database.getFileName() + ".";
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) Files.delete(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -145,6 +170,14 @@ final class SweepProcess implements AutoCloseable {
     /** Kills the process if it still runs; safe to call any number of times. */
     @Override
     public void close() {
+        if (process.isAlive() && Boolean.getBoolean("sweep.crash.dumps")) {
+            try {
+                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid()), "Thread.print")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start().waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                // diagnostics only
+            }
+        }
         if (process.isAlive()) kill();
     }
 
