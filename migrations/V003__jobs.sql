@@ -24,6 +24,8 @@ CREATE TABLE jobs (
     chunk_count   INT NOT NULL,
     chunks_done   INT NOT NULL DEFAULT 0,
     message       VARCHAR(4000),
+    -- what a rule's script logged (ctx.log, console), bounded
+    log           VARCHAR(65536),
     created_time  TIMESTAMP WITH TIME ZONE NOT NULL,
     start_time    TIMESTAMP WITH TIME ZONE,
     end_time      TIMESTAMP WITH TIME ZONE,

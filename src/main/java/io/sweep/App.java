@@ -19,6 +19,14 @@ import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordSchema;
 import io.sweep.db.Database;
 import io.sweep.demo.DemoData;
+import io.sweep.api.hooks.HookApi;
+import io.sweep.hooks.WebhookDeliveryRepository;
+import io.sweep.hooks.WebhookSecrets;
+import io.sweep.hooks.WebhookService;
+import io.sweep.jobs.RulePlanners;
+import io.sweep.rules.RuleRegistry;
+import io.sweep.rules.RuleSandbox;
+import io.sweep.rules.RuleValidator;
 import io.sweep.jobs.ChunkRunner;
 import io.sweep.jobs.JobRepository;
 import io.sweep.jobs.JobScheduler;
@@ -53,6 +61,9 @@ public final class App implements AutoCloseable {
     private final JobScheduler jobScheduler;
     private final JobService jobService;
     private final JobRepository jobRepository;
+    private final RuleSandbox sandbox;
+    private final RuleRegistry ruleRegistry;
+    private final HookApi hookApi;
     private final AtomicBoolean ready = new AtomicBoolean(false);
     private Javalin server;
 
@@ -71,16 +82,22 @@ public final class App implements AutoCloseable {
         var recordService = new RecordService(db, metadata, records, users, clock);
         var selections = new Selections(views);
         this.jobRepository = new JobRepository(db);
+        this.sandbox = new RuleSandbox();
+        var ruleValidator = new RuleValidator(metadata, sandbox);
+        this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator);
         var settings = config.jobs();
         this.jobScheduler = new JobScheduler(db, jobRepository,
-                new ChunkRunner(db, jobRepository, metadata, users, validator, updater, clock, settings.nodeName()),
+                new ChunkRunner(db, jobRepository, metadata, users, validator, updater,
+                        new RulePlanners(sandbox, ruleValidator, validator), clock, settings.nodeName()),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
-        this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, clock);
+        this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
+        var webhookSecrets = new WebhookSecrets(db, clock);
+        this.hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), jobService, clock));
         var authenticator = new Authenticator(tokens, users);
         this.zohoApi = new ZohoApi(authenticator, metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService);
         this.adminApi = new AdminApi(authenticator, metadata, users, jobService,
-                new PreviewService(db, jobService, validator, records, updater, clock), clock);
+                new PreviewService(db, jobService, validator, records, updater, clock), ruleRegistry, webhookSecrets, clock);
     }
 
     public static App create(Config config, Clock clock) {
@@ -115,6 +132,7 @@ public final class App implements AutoCloseable {
             cfg.routes.get("/health", this::health);
             zohoApi.register(cfg.routes);
             adminApi.register(cfg.routes);
+            hookApi.register(cfg.routes);
             cfg.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -127,6 +145,7 @@ public final class App implements AutoCloseable {
             var admin = users.byEmail(ADMIN_EMAIL).orElseThrow(() -> new IllegalStateException("the seeded admin user is missing"));
             tokens.ensure(admin.id(), config.bootstrapToken(), Scopes.of(Scopes.ALL_SCOPES));
         }
+        ruleRegistry.start();
         jobScheduler.start();
         ready.set(true);
         LOG.info("Sweep ready on port {}", server.port());
@@ -210,7 +229,11 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) server.stop();
-        if (ready.get()) jobScheduler.stop();
+        if (ready.get()) {
+            jobScheduler.stop();
+            ruleRegistry.close();
+        }
+        sandbox.close();
         db.close();
     }
 }

@@ -15,10 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The {@code sweep} command line: serve, migrate, user, token. */
+/** The {@code sweep} command line: serve, migrate, user, token, check. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, version = "Sweep 0.1",
         description = "Self-hosted mass-update engine speaking the Zoho CRM v2 Mass Update API.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.UserCommand.class, Main.TokenCommand.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.UserCommand.class, Main.TokenCommand.class, Main.Check.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -90,6 +90,23 @@ public final class Main {
             }
             System.err.println("database is up to date");
             return 0;
+        }
+    }
+
+    @Command(name = "check", description = {
+            "Validate rule files without a server: one line per problem as file:line:col: message.",
+            "Exit code 0 when every rule is valid, 1 otherwise."})
+    static final class Check implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "rule files folder (default: env SWEEP_RULES_DIR, else ./rules)")
+        java.nio.file.Path dir;
+
+        @Override
+        public Integer call() {
+            java.nio.file.Path rules = dir != null ? dir : Config.fromEnvironment(System.getenv()).rulesDir();
+            var problems = io.sweep.rules.RuleCheck.check(rules);
+            problems.forEach(System.out::println);
+            System.err.println(problems.isEmpty() ? "rules in " + rules + " are valid" : problems.size() + " problem(s) in " + rules);
+            return problems.isEmpty() ? 0 : 1;
         }
     }
 

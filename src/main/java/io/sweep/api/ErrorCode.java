@@ -35,6 +35,11 @@ public enum ErrorCode {
     INVALID_REQUEST_METHOD(405, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one"),
     NOT_ACCEPTABLE(406, "NOT_ACCEPTABLE", "this URL answers only with Accept: text/event-stream"),
     BODY_TOO_LARGE(413, "LIMIT_EXCEEDED", "request body too large"),
+    SIGNATURE_INVALID(401, "INVALID_SIGNATURE", "the request signature is missing or wrong"),
+    SIGNATURE_EXPIRED(401, "INVALID_SIGNATURE", "the request timestamp is more than 5 minutes away; a replay is refused"),
+    RULE_INVALID(400, "INVALID_DATA", "the rule has problems"),
+    SCRIPT_ERROR(400, "SCRIPT_ERROR", "the rule's update failed on this record"),
+    INVALID_RETURN(400, "INVALID_RETURN", "the rule's update returned something other than fields to set"),
     CONFLICT(409, "CONFLICT", "the record was changed since"),
     INVALID_JOB_STATE(400, "INVALID_DATA", "the job is not in a state that allows this"),
     INTERNAL_ERROR(500, "INTERNAL_ERROR", "Internal Server Error");

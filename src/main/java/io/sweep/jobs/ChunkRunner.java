@@ -42,9 +42,10 @@ public final class ChunkRunner {
     private final RecordUpdater updater;
     private final Clock clock;
     private final String node;
+    private final RulePlanners rulePlanners;
 
     public ChunkRunner(Database db, JobRepository jobs, Metadata metadata, UserRepository users,
-                       MassUpdateValidator validator, RecordUpdater updater, Clock clock, String node) {
+                       MassUpdateValidator validator, RecordUpdater updater, RulePlanners rulePlanners, Clock clock, String node) {
         this.db = db;
         this.jobs = jobs;
         this.metadata = metadata;
@@ -53,6 +54,7 @@ public final class ChunkRunner {
         this.updater = updater;
         this.clock = clock;
         this.node = node;
+        this.rulePlanners = rulePlanners;
     }
 
     public void run(long jobId, int chunk) {
@@ -80,8 +82,16 @@ public final class ChunkRunner {
         Module module = metadata.moduleById(job.moduleId()).orElseThrow(() -> new JobCannotRun("its module no longer exists"));
         Principal principal = principal(job);
         List<Long> ids = jobs.chunkRecordIds(h, jobId, chunk);
-        RecordUpdater.Planner planner = planner(h, job, principal, module, ids);
-        List<RecordOutcome> outcomes = updater.apply(h, principal, module, ids, planner, now);
+        List<RecordOutcome> outcomes;
+        if (job.ruleId() != null) {
+            try (ScriptedPlanner scripted = rulePlanners.open(job, principal, module)) {
+                outcomes = updater.apply(h, principal, module, ids, scripted, now);
+                scripted.close();
+                jobs.appendLog(h, jobId, scripted.log());
+            }
+        } else {
+            outcomes = updater.apply(h, principal, module, ids, planner(h, job, principal, module, ids), now);
+        }
         jobs.saveOutcomes(h, jobId, outcomes);
         int updated = (int) outcomes.stream().filter(RecordOutcome::updated).count();
         int failed = (int) outcomes.stream().filter(o -> o.status() == RecordOutcome.Status.FAILED).count();

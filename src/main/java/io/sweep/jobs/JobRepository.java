@@ -187,6 +187,13 @@ public final class JobRepository {
                 .bind("now", now).bind("node", node).bind("job", jobId).bind("chunk", chunk).execute();
     }
 
+    /** Adds a chunk's script log to the job's, keeping the first {@code 65536} characters. */
+    public void appendLog(Handle h, long jobId, String text) {
+        if (text == null || text.isEmpty()) return;
+        h.createUpdate("UPDATE jobs SET log = SUBSTRING(COALESCE(log, '') || :text, 1, 65536) WHERE id = :id")
+                .bind("text", text.length() > 65536 ? text.substring(0, 65536) : text).bind("id", jobId).execute();
+    }
+
     /** Ends an active job (CANCELLED or FAILED); false when it was not active. */
     public boolean end(long jobId, JobStatus status, String message, OffsetDateTime now) {
         return db.withHandle(h -> h.createUpdate("""

@@ -17,6 +17,8 @@ import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.records.RecordService;
 import io.sweep.records.Selections;
 import io.sweep.records.Where;
+import io.sweep.rules.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,11 +46,13 @@ public final class JobService {
     private final MassUpdateValidator validator;
     private final JobScheduler scheduler;
     private final io.sweep.crm.Metadata metadata;
+    private final io.sweep.auth.UserRepository users;
     private final Clock clock;
 
     public JobService(Database db, io.sweep.crm.Metadata metadata, JobRepository jobs, RecordRepository records, RecordService recordService, Selections selections,
-                      MassUpdateValidator validator, JobScheduler scheduler, Clock clock) {
+                      MassUpdateValidator validator, JobScheduler scheduler, io.sweep.auth.UserRepository users, Clock clock) {
         this.db = db;
+        this.users = users;
         this.metadata = metadata;
         this.jobs = jobs;
         this.records = records;
@@ -68,6 +72,42 @@ public final class JobService {
                 (h, jobId) -> jobs.freezeSelection(h, jobId, module, selection.where()));
     }
 
+    /**
+     * A rule run as a job: the rule's selection as its {@code runAs} user sees it, under the same
+     * limits and codes as a cvid mass update; one active job per rule. The job keeps the rule's
+     * source, version and parameters, and the trigger that started it.
+     */
+    public Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger) {
+        Principal runAs = users.byEmail(rule.runAs()).filter(io.sweep.auth.User::active)
+                .map(u -> users.principal(u, io.sweep.auth.Scopes.of(Set.of())))
+                .orElseThrow(() -> new ApiException(ErrorCode.PERMISSION_DENIED, Map.of("runAs", rule.runAs()),
+                        "the rule's runAs user does not exist or is inactive"));
+        Module module = metadata.module(rule.module()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE));
+        if (!runAs.profile().module(module.id()).canMassUpdate()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        Where where = ruleSelection(runAs, module, rule.select());
+        requireSchedulableCount(records.count(module, where.sql(), where.params()));
+        ObjectNode request = Json.object();
+        request.put("rule", rule.id());
+        request.put("version", rule.version());
+        request.put("trigger", trigger.dbName());
+        ObjectNode paramsNode = request.putObject("params");
+        rule.params().forEach(paramsNode::set);
+        params.forEach(paramsNode::set);
+        request.put("source", rule.source());
+        Long cvid = rule.select().cvid() == null ? null : Long.valueOf(rule.select().cvid());
+        return start(runAs, module, trigger, request.toString(), cvid, rule.id(), rule.version(), paramsNode.toString(), null,
+                "rule:" + rule.id(), (h, jobId) -> jobs.freezeSelection(h, jobId, module, where));
+    }
+
+    private Where ruleSelection(Principal runAs, Module module, Rule.Selection select) {
+        Where criteria = select.criteria() != null
+                ? selections.search(module, select.criteria())
+                : Selections.criteriaOf(module, selections.accessibleView(runAs, module, select.cvid()));
+        var territory = select.territory() == null ? null
+                : new MassUpdateRequest.Territory(select.territory().id(), select.territory().includeChild());
+        return Where.and(List.of(recordService.visibleTo(runAs, module), criteria, territoryFilter(territory)));
+    }
+
     /** What a cvid mass update selects: its validated values, the view, and the records (as SQL) with their count. */
     public record CvidSelection(MassUpdate update, CustomView view, Where where, long count) {}
 
@@ -80,7 +120,7 @@ public final class JobService {
         if (request.byIds()) throw new IllegalArgumentException("a mass update by ids selects its ids");
         MassUpdate update = validator.validate(p, module, request.values(), request.overWrite());
         var view = selections.accessibleView(p, module, request.cvid());
-        Where where = Where.and(List.of(recordService.visibleTo(p, module), Selections.criteriaOf(module, view), territoryFilter(request)));
+        Where where = Where.and(List.of(recordService.visibleTo(p, module), Selections.criteriaOf(module, view), territoryFilter(request.territory())));
         return new CvidSelection(update, view, where, records.count(module, where.sql(), where.params()));
     }
 
@@ -185,15 +225,15 @@ public final class JobService {
         return metadata.moduleById(job.moduleId()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE));
     }
 
-    private Where territoryFilter(MassUpdateRequest request) {
-        if (request.territory() == null) return Where.ALL;
-        long territoryId = Ids.parse(request.territory().id())
+    private Where territoryFilter(MassUpdateRequest.Territory territory) {
+        if (territory == null) return Where.ALL;
+        long territoryId = Ids.parse(territory.id())
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "territory")));
         Map<Long, Long> parents = new HashMap<>();
         db.withHandle(h -> h.createQuery("SELECT id, parent_id FROM territories")
                 .map((rs, ctx) -> parents.put(rs.getLong("id"), rs.getObject("parent_id", Long.class))).list());
         if (!parents.containsKey(territoryId)) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "territory"));
-        Set<Long> territories = request.territory().includeChild()
+        Set<Long> territories = territory.includeChild()
                 ? Territories.withDescendants(parents, List.of(territoryId)) : Set.of(territoryId);
         var sql = new StringBuilder("territory_id IN (");
         Map<String, Object> params = new LinkedHashMap<>();

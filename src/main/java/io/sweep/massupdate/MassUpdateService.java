@@ -1,6 +1,5 @@
 package io.sweep.massupdate;
 
-import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Ids;
@@ -32,7 +31,7 @@ public final class MassUpdateService {
     }
 
     /** The result for one entry of the request's {@code ids}, in request order. */
-    public record Entry(String requestedId, RecordOutcome outcome, OffsetDateTime modifiedTime) {}
+    public record Entry(String requestedId, RecordOutcome outcome) {}
 
     /**
      * Validates the request, then applies it to every valid id in one transaction. Ids that are
@@ -49,7 +48,7 @@ public final class MassUpdateService {
         List<Entry> entries = new ArrayList<>(request.ids().size());
         for (String id : request.ids()) {
             RecordOutcome outcome = Ids.parse(id).map(outcomes::get).orElse(RecordOutcome.failed(-1, ErrorCode.INVALID_ID));
-            entries.add(new Entry(id, outcome, now));
+            entries.add(new Entry(id, outcome));
         }
         return entries;
     }

@@ -7,7 +7,6 @@ import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.ErrorRenderer;
 import io.sweep.api.Json;
-import io.sweep.auth.Principal;
 import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.Ids;

@@ -1,0 +1,146 @@
+package io.sweep.api.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.Json;
+import io.sweep.auth.Principal;
+import io.sweep.hooks.WebhookSecrets;
+import io.sweep.jobs.JobService;
+import io.sweep.jobs.Trigger;
+import io.sweep.rules.Rule;
+import io.sweep.rules.RuleEntry;
+import io.sweep.rules.RuleProblem;
+import io.sweep.rules.RuleRegistry;
+import io.sweep.rules.RuleValidationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/rules}: list, read, write (the file stays the source of truth), run, and webhook secrets. */
+final class RuleRoutes {
+    private final AdminContext admin;
+    private final RuleRegistry rules;
+    private final JobService jobs;
+    private final JobJson jobJson;
+    private final WebhookSecrets secrets;
+
+    RuleRoutes(AdminContext admin, RuleRegistry rules, JobService jobs, JobJson jobJson, WebhookSecrets secrets) {
+        this.admin = admin;
+        this.rules = rules;
+        this.jobs = jobs;
+        this.jobJson = jobJson;
+        this.secrets = secrets;
+    }
+
+    void list(Context ctx) {
+        admin.principal(ctx, AdminContext.READ);
+        ObjectNode body = Json.object();
+        var list = body.putArray("rules");
+        rules.entries().forEach(e -> list.add(entry(e, false)));
+        json(ctx, 200, body);
+    }
+
+    void get(Context ctx) {
+        admin.principal(ctx, AdminContext.READ);
+        json(ctx, 200, entry(entry(ctx.pathParam("id")), true));
+    }
+
+    /** Writing a rule writes its file; only administrators, since a rule runs as the user it names. */
+    void put(Context ctx) {
+        administrator(ctx);
+        String id = ctx.pathParam("id");
+        String source = ctx.body();
+        JsonNode json = null;
+        if (source.stripLeading().startsWith("{")) {
+            try {
+                json = Json.parseBody(source);
+            } catch (ApiException e) {
+                json = null;
+            }
+        }
+        if (json != null && json.has("source")) source = json.get("source").asText();
+        try {
+            rules.write(id, source);
+        } catch (RuleValidationException e) {
+            throw new ApiException(ErrorCode.RULE_INVALID, Map.of("problems", problems(e.problems())));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("id", id), e.getMessage());
+        }
+        json(ctx, 200, entry(entry(id), true));
+    }
+
+    void run(Context ctx) {
+        admin.principal(ctx, AdminContext.UPDATE);
+        Rule rule = activeRule(ctx.pathParam("id"));
+        Map<String, JsonNode> params = new LinkedHashMap<>();
+        if (!ctx.body().isBlank()) {
+            JsonNode body = Json.parseBody(ctx.body());
+            if (!body.isObject()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of(), "parameters must be a JSON object");
+            body.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+        }
+        json(ctx, 202, jobJson.of(jobs.scheduleRule(rule, params, Trigger.RULE)));
+    }
+
+    /** Creates or rotates the rule's webhook secret and shows it, once. */
+    void rotateSecret(Context ctx) {
+        administrator(ctx);
+        Rule rule = activeRule(ctx.pathParam("id"));
+        ObjectNode body = Json.object();
+        body.put("rule", rule.id());
+        body.put("secret", secrets.rotate(rule.id()));
+        body.put("previous_valid_for_hours", WebhookSecrets.ROTATION_GRACE.toHours());
+        json(ctx, 201, body);
+    }
+
+    private Principal administrator(Context ctx) {
+        Principal p = admin.principal(ctx, AdminContext.UPDATE);
+        if (!p.profile().administrator()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        return p;
+    }
+
+    private RuleEntry entry(String id) {
+        return rules.entry(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("rule", id)));
+    }
+
+    private Rule activeRule(String id) {
+        RuleEntry e = entry(id);
+        if (e.active() == null) throw new ApiException(ErrorCode.RULE_INVALID, Map.of("problems", problems(e.problems())));
+        return e.active();
+    }
+
+    private ObjectNode entry(RuleEntry e, boolean withSource) {
+        ObjectNode node = Json.object();
+        node.put("id", e.id());
+        node.put("file", e.file());
+        node.put("status", e.ok() ? "ok" : "error");
+        node.set("problems", Json.MAPPER.valueToTree(problems(e.problems())));
+        Rule r = e.active();
+        if (r != null) {
+            node.put("module", r.module());
+            node.put("description", r.description());
+            node.put("version", r.version());
+            node.put("run_as", r.runAs());
+            ObjectNode select = node.putObject("select");
+            select.put("criteria", r.select().criteria());
+            select.put("cvid", r.select().cvid());
+            ObjectNode triggers = node.putObject("triggers");
+            triggers.put("webhook", r.triggers().webhook());
+            triggers.put("schedule", r.triggers().schedule());
+            ObjectNode params = node.putObject("params");
+            r.params().forEach(params::set);
+            if (withSource) node.put("source", r.source());
+        }
+        return node;
+    }
+
+    private static List<Map<String, Object>> problems(List<RuleProblem> problems) {
+        return problems.stream().<Map<String, Object>>map(p -> Map.of("file", p.file(), "line", p.line(), "column", p.column(), "message", p.message())).toList();
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
+    }
+}

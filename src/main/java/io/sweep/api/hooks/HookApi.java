@@ -1,0 +1,24 @@
+package io.sweep.api.hooks;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.sweep.api.Json;
+import io.sweep.hooks.WebhookService;
+
+/** The route table of webhooks: {@code POST /hooks/{rule}} → 202 {@code {"job_id"}}. */
+public final class HookApi {
+    private final WebhookService webhooks;
+
+    public HookApi(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/hooks/{rule}", this::deliver);
+    }
+
+    private void deliver(Context ctx) {
+        long jobId = webhooks.deliver(ctx.pathParam("rule"), ctx.header("X-Sweep-Signature"), ctx.header("Idempotency-Key"), ctx.bodyAsBytes());
+        ctx.status(202).contentType("application/json; charset=utf-8").result(Json.write(Json.object().put("job_id", String.valueOf(jobId))));
+    }
+}

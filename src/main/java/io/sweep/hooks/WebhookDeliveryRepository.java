@@ -1,0 +1,68 @@
+package io.sweep.hooks;
+
+import io.sweep.db.Database;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Idempotency keys of webhook deliveries. The first request with a key claims it (a primary key
+ * insert, so concurrent duplicates on any node lose); the others answer the first one's job.
+ */
+public final class WebhookDeliveryRepository {
+    public static final Duration KEY_LIFETIME = Duration.ofHours(24);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Database db;
+    private final Clock clock;
+
+    public WebhookDeliveryRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** True when this request claimed the key; false when another request holds it (see {@link #jobOf}). */
+    public boolean claim(String ruleId, String key) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        try {
+            return db.inTransaction(h -> {
+                // a key older than its lifetime is free again
+                h.createUpdate("DELETE FROM webhook_deliveries WHERE rule_id = :rule AND idempotency_key = :key AND created_time < :expired")
+                        .bind("rule", ruleId).bind("key", key).bind("expired", now.minus(KEY_LIFETIME)).execute();
+                h.createUpdate("INSERT INTO webhook_deliveries (rule_id, idempotency_key, created_time) VALUES (:rule, :key, :now)")
+                        .bind("rule", ruleId).bind("key", key).bind("now", now).execute();
+                return true;
+            });
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) return false;
+            throw e;
+        }
+    }
+
+    public void recordJob(String ruleId, String key, long jobId) {
+        db.useHandle(h -> h.createUpdate("UPDATE webhook_deliveries SET job_id = :job WHERE rule_id = :rule AND idempotency_key = :key")
+                .bind("job", jobId).bind("rule", ruleId).bind("key", key).execute());
+    }
+
+    /** Frees a claimed key whose request failed, so a retry can start the job. */
+    public void release(String ruleId, String key) {
+        db.useHandle(h -> h.createUpdate("DELETE FROM webhook_deliveries WHERE rule_id = :rule AND idempotency_key = :key AND job_id IS NULL")
+                .bind("rule", ruleId).bind("key", key).execute());
+    }
+
+    /** The job of the request that claimed the key: empty while it is still starting it (or if it failed). */
+    public Optional<Long> jobOf(String ruleId, String key) {
+        return db.withHandle(h -> h.createQuery("SELECT job_id FROM webhook_deliveries WHERE rule_id = :rule AND idempotency_key = :key")
+                .bind("rule", ruleId).bind("key", key).mapTo(Long.class).findOne());
+    }
+
+    /** Whether the key is still held (by a request that has not finished). */
+    public boolean held(String ruleId, String key) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM webhook_deliveries WHERE rule_id = :rule AND idempotency_key = :key")
+                .bind("rule", ruleId).bind("key", key).mapTo(Integer.class).one()) > 0;
+    }
+}

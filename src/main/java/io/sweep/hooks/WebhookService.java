@@ -1,0 +1,95 @@
+package io.sweep.hooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.Json;
+import io.sweep.jobs.Job;
+import io.sweep.jobs.JobService;
+import io.sweep.jobs.Trigger;
+import io.sweep.rules.Rule;
+import io.sweep.rules.RuleRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /hooks/{rule}} (SPEC §4): a signed request starts a run of a rule whose
+ * {@code triggers.webhook} is on, with the JSON body as {@code ctx.params}. With an
+ * {@code Idempotency-Key}, repeats within 24 hours answer the first job instead of starting another.
+ */
+public final class WebhookService {
+    private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final RuleRegistry rules;
+    private final WebhookSecrets secrets;
+    private final WebhookDeliveryRepository deliveries;
+    private final JobService jobs;
+    private final Clock clock;
+
+    public WebhookService(RuleRegistry rules, WebhookSecrets secrets, WebhookDeliveryRepository deliveries, JobService jobs, Clock clock) {
+        this.rules = rules;
+        this.secrets = secrets;
+        this.deliveries = deliveries;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Verifies and starts (or finds) the job; returns its id. */
+    public long deliver(String ruleId, String signature, String idempotencyKey, byte[] body) {
+        // the signature is checked before anything else, so an unsigned caller learns nothing about rules
+        var verdict = WebhookSignature.verify(signature, body, secrets.valid(ruleId), Instant.now(clock));
+        if (verdict == WebhookSignature.Verdict.EXPIRED) throw new ApiException(ErrorCode.SIGNATURE_EXPIRED);
+        if (verdict != WebhookSignature.Verdict.VALID) throw new ApiException(ErrorCode.SIGNATURE_INVALID);
+        Rule rule = rules.rule(ruleId).filter(r -> r.triggers().webhook())
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("rule", ruleId), "no rule with a webhook trigger has this name"));
+        Map<String, JsonNode> params = params(body);
+        if (idempotencyKey == null || idempotencyKey.isBlank()) return jobs.scheduleRule(rule, params, Trigger.WEBHOOK).id();
+        String key = idempotencyKey.length() > MAX_KEY_LENGTH ? idempotencyKey.substring(0, MAX_KEY_LENGTH) : idempotencyKey;
+        if (!deliveries.claim(ruleId, key)) return firstJob(ruleId, key);
+        try {
+            Job job = jobs.scheduleRule(rule, params, Trigger.WEBHOOK);
+            deliveries.recordJob(ruleId, key, job.id());
+            return job.id();
+        } catch (RuntimeException e) {
+            deliveries.release(ruleId, key);
+            throw e;
+        }
+    }
+
+    /** A duplicate arriving while the first request is still starting its job waits for it, briefly. */
+    private long firstJob(String ruleId, String key) {
+        Instant deadline = Instant.now().plus(WAIT_FOR_FIRST);
+        while (Instant.now().isBefore(deadline)) {
+            var job = deliveries.jobOf(ruleId, key);
+            if (job.isPresent()) return job.get();
+            if (!deliveries.held(ruleId, key)) return deliverAgain(ruleId, key);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("idempotency_key", key), "a request with this Idempotency-Key is still being handled");
+    }
+
+    /** The first request failed and freed the key: this one may try. */
+    private long deliverAgain(String ruleId, String key) {
+        throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("idempotency_key", key),
+                "the first request with this Idempotency-Key failed; send it again");
+    }
+
+    private static Map<String, JsonNode> params(byte[] body) {
+        Map<String, JsonNode> params = new LinkedHashMap<>();
+        if (body.length == 0) return params;
+        JsonNode json = Json.parseBody(new String(body, StandardCharsets.UTF_8));
+        if (!json.isObject()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of(), "the body must be a JSON object");
+        json.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+        return params;
+    }
+}

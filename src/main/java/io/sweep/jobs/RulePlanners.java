@@ -1,0 +1,58 @@
+package io.sweep.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.api.Json;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Module;
+import io.sweep.massupdate.MassUpdateValidator;
+import io.sweep.rules.Rule;
+import io.sweep.rules.RuleSandbox;
+import io.sweep.rules.RuleTrigger;
+import io.sweep.rules.RuleValidator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Opens the script of a rule job for one chunk. The job carries the rule's source as it was when
+ * the job was scheduled, so an edit of the file during a long run changes nothing mid-way, and a
+ * resumed job runs the version it recorded.
+ */
+public final class RulePlanners {
+    private final RuleSandbox sandbox;
+    private final RuleValidator rules;
+    private final MassUpdateValidator validator;
+    /** Validated rules by version: validating loads the script, which a job's chunks need not repeat. */
+    private final Map<String, Rule> byVersion = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Rule> eldest) {
+            return size() > 32;
+        }
+    });
+
+    public RulePlanners(RuleSandbox sandbox, RuleValidator rules, MassUpdateValidator validator) {
+        this.sandbox = sandbox;
+        this.rules = rules;
+        this.validator = validator;
+    }
+
+    ScriptedPlanner open(Job job, Principal principal, Module module) {
+        JsonNode request = Json.parseBody(job.request());
+        Rule rule = byVersion.computeIfAbsent(job.ruleVersion(), version -> {
+            var validation = rules.validate(job.ruleId(), request.path("source").asText(), job.ruleId() + ".js");
+            if (!validation.ok()) throw new ChunkRunner.JobCannotRun("the rule no longer validates: " + validation.problems());
+            return validation.rule();
+        });
+        Map<String, JsonNode> params = new LinkedHashMap<>();
+        request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+        return new ScriptedPlanner(sandbox.open(rule, params, trigger(job.trigger())), principal, module, validator);
+    }
+
+    static RuleTrigger trigger(Trigger trigger) {
+        return switch (trigger) {
+            case WEBHOOK -> RuleTrigger.WEBHOOK;
+            case SCHEDULE -> RuleTrigger.SCHEDULE;
+            default -> RuleTrigger.MANUAL;
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package io.sweep.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.auth.Principal;
+import io.sweep.crm.DataType;
+import io.sweep.crm.Field;
+import io.sweep.crm.Module;
+import io.sweep.crm.RecordRow;
+import io.sweep.massupdate.FieldUpdate;
+import io.sweep.massupdate.MassUpdateValidator;
+import io.sweep.massupdate.Plan;
+import io.sweep.massupdate.RecordUpdater;
+import io.sweep.rules.Outcome;
+import io.sweep.rules.RuleRun;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans each record of a rule job by asking the rule's {@code update}: what it returns goes
+ * through the same checks as a mass update's values (mass-updatable fields, the field limit,
+ * field edit permission, value types), per record, so a bad return fails that record only.
+ */
+final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    private final RuleRun run;
+    private final Principal principal;
+    private final Module module;
+    private final MassUpdateValidator validator;
+    private String log = "";
+
+    ScriptedPlanner(RuleRun run, Principal principal, Module module, MassUpdateValidator validator) {
+        this.run = run;
+        this.principal = principal;
+        this.module = module;
+        this.validator = validator;
+    }
+
+    @Override
+    public Plan plan(RecordRow row) {
+        Outcome outcome = run.update(asScriptRecord(row));
+        return switch (outcome) {
+            case Outcome.Skipped skipped -> new Plan.Skip("update returned no fields");
+            case Outcome.Failed failed -> new Plan.Fail(errorCode(failed.failure().code()), failed.message());
+            case Outcome.Fatal fatal -> throw new ChunkRunner.JobCannotRun(fatal.failure().code() + ": " + fatal.message());
+            case Outcome.Updated updated -> planValues(updated.values());
+        };
+    }
+
+    private Plan planValues(Map<String, JsonNode> values) {
+        try {
+            // a rule states each field's whole value, so multi-select values replace those present
+            var update = validator.validate(principal, module, values, true);
+            Map<Field, Object> set = new HashMap<>();
+            for (FieldUpdate u : update.updates()) set.put(u.field(), u.value());
+            return new Plan.Set(set);
+        } catch (ApiException e) {
+            return new Plan.Fail(e.error(), e.zohoMessage() + (e.details().isEmpty() ? "" : " " + e.details()));
+        }
+    }
+
+    private static ErrorCode errorCode(String code) {
+        return "INVALID_RETURN".equals(code) ? ErrorCode.INVALID_RETURN : ErrorCode.SCRIPT_ERROR;
+    }
+
+    /** The record as the script sees it: ids as strings, times as ISO-8601 with offset, multi-select as arrays. */
+    private Map<String, Object> asScriptRecord(RecordRow row) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", String.valueOf(row.id()));
+        for (Field f : module.fields()) {
+            if (!principal.profile().maySeeField(f.id())) continue;
+            record.put(f.apiName(), scriptValue(f, row.value(f.apiName())));
+        }
+        return record;
+    }
+
+    private static Object scriptValue(Field f, Object value) {
+        if (value == null) return f.dataType() == DataType.MULTISELECTPICKLIST ? List.of() : null;
+        return switch (value) {
+            case OffsetDateTime t -> t.withOffsetSameInstant(ZoneOffset.UTC).format(DATETIME);
+            case LocalDate d -> d.toString();
+            case BigDecimal d -> d;
+            case Long id when f.dataType().isReference() -> Map.of("id", String.valueOf(id));
+            case Long n -> String.valueOf(n);
+            default -> value;
+        };
+    }
+
+    String log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        log = run.close();
+    }
+}

@@ -1,0 +1,133 @@
+package io.sweep.rules;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+
+/**
+ * One rule context as the {@link Watchdog} sees it: a deadline while a call runs, how much the
+ * script allocated, and the reason it was stopped, if it was. Stopping closes the context with
+ * cancellation, which ends whatever the script is doing (loop, regex, builtin) at its next
+ * safepoint.
+ */
+final class Guard {
+    private final Watchdog watchdog;
+    private final AtomicReference<Outcome.Fatal> stopped = new AtomicReference<>();
+    private volatile Context context;
+    private volatile long deadline;
+    private volatile String timeoutMessage;
+    private volatile boolean statementLimitHit;
+    /** Bytes the script allocated in finished calls; the running call's thread and its count at the start. */
+    private volatile long allocatedBefore;
+    private volatile long callThread = -1;
+    private volatile long callStartBytes;
+    /** Two checkpoints of {@link #allocated}, taken about every {@link Watchdog#CHECKPOINT_NANOS}. */
+    private long olderCheckpoint;
+    private long newerCheckpoint;
+    private long newerCheckpointAt;
+
+    Guard(Watchdog watchdog) {
+        this.watchdog = watchdog;
+        watchdog.track(this);
+    }
+
+    void attach(Context c) {
+        this.context = c;
+    }
+
+    void arm(long deadlineNanos, String message, long threadId, long threadBytes) {
+        this.timeoutMessage = message;
+        this.deadline = deadlineNanos;
+        this.callStartBytes = threadBytes;
+        this.callThread = threadId;
+    }
+
+    void disarm(long threadBytes) {
+        if (callThread >= 0 && threadBytes >= callStartBytes) allocatedBefore += threadBytes - callStartBytes;
+        callThread = -1;
+    }
+
+    long callThread() {
+        return callThread;
+    }
+
+    /** Heap bytes the script allocated in this context so far, given the running thread's count now. */
+    long allocated(long threadBytesNow) {
+        long running = callThread >= 0 && threadBytesNow >= callStartBytes ? threadBytesNow - callStartBytes : 0;
+        return allocatedBefore + running;
+    }
+
+    /** Rolls the checkpoints (watchdog only): a checkpoint older than two periods means the script sat idle. */
+    synchronized void checkpoint(long allocatedNow, long nowNanos) {
+        if (nowNanos - newerCheckpointAt > 2 * Watchdog.CHECKPOINT_NANOS) {
+            olderCheckpoint = allocatedNow;
+        } else {
+            olderCheckpoint = newerCheckpoint;
+        }
+        newerCheckpoint = allocatedNow;
+        newerCheckpointAt = nowNanos;
+    }
+
+    /** A call starts: after an idle spell, recent allocation starts from here rather than from stale checkpoints. */
+    synchronized void resume(long allocatedNow, long nowNanos) {
+        if (nowNanos - newerCheckpointAt > 2 * Watchdog.CHECKPOINT_NANOS) checkpoint(allocatedNow, nowNanos);
+    }
+
+    /** Bytes allocated over roughly the last one to two checkpoint periods. */
+    synchronized long recentlyAllocated(long allocatedNow, long nowNanos) {
+        if (nowNanos - newerCheckpointAt > 2 * Watchdog.CHECKPOINT_NANOS) return 0;
+        return Math.max(0, allocatedNow - olderCheckpoint);
+    }
+
+    boolean overdue(long nowNanos) {
+        return nowNanos - deadline >= 0;
+    }
+
+    String timeoutMessage() {
+        return timeoutMessage;
+    }
+
+    /** Called by GraalJS on the script's thread when the statement limit is reached. */
+    void statementLimitReached() {
+        statementLimitHit = true;
+    }
+
+    boolean statementLimitHit() {
+        return statementLimitHit;
+    }
+
+    /** The first reason wins; returns whether this call set it. */
+    boolean stop(ScriptFailure failure, String message) {
+        return stopped.compareAndSet(null, new Outcome.Fatal(failure, message));
+    }
+
+    Outcome.Fatal stopped() {
+        return stopped.get();
+    }
+
+    /** Ends the context even while a script runs in it; safe from any thread, any number of times. */
+    void cancel() {
+        watchdog.untrack(this);
+        Context c = context;
+        if (c == null) return;
+        try {
+            c.close(true);
+        } catch (PolyglotException | IllegalStateException e) {
+            // closing a cancelled context reports the cancellation again: it is closed all the same
+        }
+        context = null;
+    }
+
+    /** Closes an idle context; a context that cannot close normally is cancelled. */
+    void close() {
+        watchdog.untrack(this);
+        Context c = context;
+        if (c == null) return;
+        try {
+            c.close();
+            context = null;
+        } catch (PolyglotException | IllegalStateException e) {
+            cancel();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.sweep.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A rule file that passed validation: its metadata, and its source text for the sandbox.
+ * See {@code docs/rules.md} for the file contract.
+ *
+ * @param id          the file name without {@code .js}
+ * @param file        the file name ({@code id + ".js"}); stack traces and messages name it
+ * @param version     SHA-256 (hex) of the file's bytes; a job records it
+ * @param module      the module's api name, as the metadata spells it (e.g. {@code Leads})
+ * @param description free text, empty when the file gives none
+ * @param select      which records a run selects
+ * @param triggers    what may start a run besides a manual run
+ * @param runAs       e-mail of the user whose permissions a run uses
+ * @param params      parameter defaults; a run's own parameters override them key by key
+ * @param source      the file's text
+ */
+public record Rule(
+        String id,
+        String file,
+        String version,
+        String module,
+        String description,
+        Selection select,
+        Triggers triggers,
+        String runAs,
+        Map<String, JsonNode> params,
+        String source) {
+
+    public Rule {
+        var copy = new LinkedHashMap<String, JsonNode>();
+        params.forEach((k, v) -> copy.put(k, v.deepCopy()));
+        params = Collections.unmodifiableMap(copy);
+    }
+
+    @Override
+    public Map<String, JsonNode> params() {
+        // JsonNodes are mutable: hand out copies so no caller can change a loaded rule
+        var copy = new LinkedHashMap<String, JsonNode>();
+        params.forEach((k, v) -> copy.put(k, v.deepCopy()));
+        return copy;
+    }
+
+    /**
+     * The records a run selects, pushed down to SQL: exactly one of a search criteria string
+     * (Zoho's {@code (Field:comparator:value)} syntax) and a custom view id; optionally
+     * narrowed to a territory.
+     */
+    public record Selection(String criteria, String cvid, Territory territory) {
+        public Selection {
+            if ((criteria == null) == (cvid == null)) throw new IllegalArgumentException("exactly one of criteria and cvid");
+        }
+    }
+
+    /** A territory (id as a string) and whether its child territories count too. */
+    public record Territory(String id, boolean includeChild) {}
+
+    /**
+     * What may start a run besides a manual one.
+     *
+     * @param webhook  whether {@code POST /hooks/{rule}} may start it
+     * @param schedule the cron expression as written in the file, or null for none
+     * @param cron     the same schedule as a six-field (seconds first) cron expression in UTC,
+     *                 the form {@code Schedules.cron} of db-scheduler takes; null for none
+     */
+    public record Triggers(boolean webhook, String schedule, String cron) {
+        public static final Triggers NONE = new Triggers(false, null, null);
+    }
+}

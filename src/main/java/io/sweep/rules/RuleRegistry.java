@@ -1,0 +1,232 @@
+package io.sweep.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules of a directory: every {@code *.js} file in it (not in subdirectories), loaded at
+ * {@link #start()} and kept in step with the files by a poll every second. A file that changes,
+ * appears or disappears is reloaded, added or dropped; a file that does not validate is
+ * reported with its problems and never half-loaded: the last valid version of that rule stays
+ * active until the file is fixed.
+ *
+ * <p>Polling rather than a {@code WatchService}: reading a handful of small files a second costs
+ * nothing, and unlike inotify it also sees changes on bind mounts, network file systems and
+ * editors' rename-into-place saves without special cases. A file is revalidated only when its
+ * content hash changes.
+ */
+public final class RuleRegistry implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleRegistry.class);
+    private static final String SUFFIX = ".js";
+
+    private final Path dir;
+    private final RuleValidator validator;
+    private final Duration pollInterval;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Map<String, RuleEntry> entries = Map.of();
+    private ScheduledExecutorService poller;
+
+    public RuleRegistry(Path dir, RuleValidator validator) {
+        this(dir, validator, Duration.ofSeconds(1));
+    }
+
+    public RuleRegistry(Path dir, RuleValidator validator, Duration pollInterval) {
+        this.dir = dir;
+        this.validator = validator;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Loads every rule file now, then keeps watching the directory. */
+    public synchronized void start() {
+        if (poller != null) return;
+        rescan();
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sweep-rules-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = pollInterval.toMillis();
+        poller.scheduleWithFixedDelay(this::pollQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Called with a rule id after its entry changed, appeared or disappeared (on the polling thread). */
+    public void addListener(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    /** Every rule file, by id. */
+    public List<RuleEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    public Optional<RuleEntry> entry(String id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    /** The active (last valid) version of a rule, if there is one. */
+    public Optional<Rule> rule(String id) {
+        return entry(id).map(RuleEntry::active);
+    }
+
+    /**
+     * Validates a rule's source and, if it is valid, writes it to the rule's file atomically
+     * (a temporary file moved into place), then loads it. The file stays the source of truth.
+     *
+     * @return the rule as now active
+     * @throws RuleValidationException when the source does not validate; nothing is written
+     */
+    public Rule write(String id, String source) {
+        var validation = validator.validate(id, source, id + SUFFIX);
+        if (!validation.ok()) throw new RuleValidationException(validation.problems());
+        try {
+            Files.createDirectories(dir);
+            // a dot file without .js: the poller never mistakes a half-written temporary file for a rule
+            Path temp = dir.resolve("." + id + "." + UUID.randomUUID() + ".tmp");
+            try {
+                Files.writeString(temp, source, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                try {
+                    Files.move(temp, dir.resolve(id + SUFFIX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, dir.resolve(id + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write rule " + id, e);
+        }
+        rescan();
+        return rule(id).orElseThrow(() -> new IllegalStateException("rule " + id + " was written but did not load"));
+    }
+
+    private void pollQuietly() {
+        try {
+            rescan();
+        } catch (RuntimeException e) {
+            // the next poll tries again; a broken poll must not end the schedule
+            LOG.warn("rules: scanning {} failed", dir, e);
+        }
+    }
+
+    /** Brings the registry in step with the directory now. */
+    public synchronized void rescan() {
+        Map<String, Path> files = list();
+        Map<String, RuleEntry> next = new TreeMap<>();
+        List<String> changed = new ArrayList<>();
+        for (var file : files.entrySet()) {
+            String id = file.getKey();
+            RuleEntry previous = entries.get(id);
+            RuleEntry entry = load(id, file.getValue(), previous);
+            if (entry == null) continue;
+            next.put(id, entry);
+            if (!entry.equals(previous)) changed.add(id);
+        }
+        for (String id : entries.keySet()) {
+            if (!next.containsKey(id)) changed.add(id);
+        }
+        entries = Collections.unmodifiableMap(next);
+        for (String id : changed) {
+            RuleEntry e = next.get(id);
+            if (e == null) LOG.info("rules: {} removed", id);
+            else if (e.ok()) LOG.info("rules: {} loaded (version {})", id, e.active().version().substring(0, 12));
+            else LOG.warn("rules: {} has problems{}: {}", id, e.active() != null ? " (the previous version stays active)" : "", e.problems());
+            for (Consumer<String> l : listeners) {
+                try {
+                    l.accept(id);
+                } catch (RuntimeException ex) {
+                    LOG.warn("rules: a listener failed on {}", id, ex);
+                }
+            }
+        }
+    }
+
+    private Map<String, Path> list() {
+        Map<String, Path> files = new HashMap<>();
+        if (!Files.isDirectory(dir)) return files;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") || !Files.isRegularFile(p)) continue;
+                files.put(name.substring(0, name.length() - SUFFIX.length()), p);
+            }
+        } catch (NoSuchFileException e) {
+            // the directory went away: no rules
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        return files;
+    }
+
+    /** The entry for a file's current content; null when the file vanished while being read. */
+    private RuleEntry load(String id, Path path, RuleEntry previous) {
+        String label = path.getFileName().toString();
+        String text;
+        try {
+            if (Files.size(path) > RuleValidator.MAX_FILE_BYTES) {
+                String version = "size:" + Files.size(path);
+                if (previous != null && previous.fileVersion().equals(version)) return previous;
+                return new RuleEntry(id, label, previous == null ? null : previous.active(),
+                        List.of(new RuleProblem(label, 1, 1, "the file is larger than " + RuleValidator.MAX_FILE_BYTES + " bytes")), version);
+            }
+            text = decode(Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (CharacterCodingException e) {
+            return new RuleEntry(id, label, previous == null ? null : previous.active(),
+                    List.of(new RuleProblem(label, 1, 1, "the file is not UTF-8 text")), "not-utf8");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+        String version = RuleValidator.version(text);
+        if (previous != null && previous.fileVersion().equals(version)) return previous;
+        var validation = validator.validate(id, text, label);
+        if (validation.ok()) return new RuleEntry(id, label, validation.rule(), List.of(), version);
+        return new RuleEntry(id, label, previous == null ? null : previous.active(), validation.problems(), version);
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+            poller = null;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.sweep.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One job's use of a rule: its own context, the rule module loaded once, then {@link #update}
+ * per selected record, and {@link #close()} at the end, which returns what the script logged.
+ *
+ * <pre>{@code
+ * RuleRun run = sandbox.open(rule, params, RuleTrigger.MANUAL);
+ * try {
+ *     for (Map<String, Object> record : records) {
+ *         switch (run.update(record)) {
+ *             case Outcome.Updated u -> ...;   // values still to check with FieldValues.parse
+ *             case Outcome.Skipped s -> ...;
+ *             case Outcome.Failed f -> ...;    // this record fails, go on
+ *             case Outcome.Fatal f -> ...;     // the job fails
+ *         }
+ *     }
+ * } finally {
+ *     String log = run.close();
+ * }
+ * }</pre>
+ *
+ * <p>Module-level variables of the rule live as long as the run: a rule may count or cache
+ * across the records of one job, never across jobs. Calls must not overlap; they may come
+ * from different threads one after another.
+ */
+public final class RuleRun {
+    private final RuleSandbox sandbox;
+    private final Rule rule;
+    private final String paramsJson;
+    private final long now;
+    private final RuleTrigger trigger;
+    private final BoundedLog log;
+    private final Guard guard;
+    private final long recordNanos;
+    private final long jobNanos;
+    private Context context;
+    private Value invoke;
+    private Value update;
+    private long usedNanos;
+    private volatile Outcome.Fatal fatal;
+    private boolean closed;
+
+    RuleRun(RuleSandbox sandbox, Rule rule, String paramsJson, long now, RuleTrigger trigger) {
+        this.sandbox = sandbox;
+        this.guard = new Guard(sandbox.watchdog());
+        this.rule = rule;
+        this.paramsJson = paramsJson;
+        this.now = now;
+        this.trigger = trigger;
+        this.log = new BoundedLog(sandbox.limits().logBytes());
+        this.recordNanos = sandbox.limits().recordTime().toNanos();
+        this.jobNanos = sandbox.limits().jobTime().toNanos();
+        load();
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    /** {@code ctx.now}: when the run was opened, in epoch milliseconds. */
+    public long now() {
+        return now;
+    }
+
+    /** The reason the run cannot go on, once there is one. */
+    public Outcome.Fatal fatal() {
+        return fatal;
+    }
+
+    private void load() {
+        long start = System.nanoTime();
+        Watchdog watchdog = sandbox.watchdog();
+        try {
+            context = sandbox.newContext(log, guard);
+            Duration budget = sandbox.loadTime();
+            watchdog.begin(guard, start + Math.min(budget.toNanos(), jobNanos), "loading the rule took longer than " + RuleSandbox.human(budget));
+            Value helpers = sandbox.install(context, rule.file());
+            invoke = helpers.getMember("invoke");
+            Value exports = context.eval(sandbox.source(rule.file(), rule.version(), rule.source()));
+            update = exports.getMember("update");
+            if (update == null || !update.canExecute()) {
+                stop(new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, rule.file() + ": the rule exports no update function"));
+            }
+        } catch (PolyglotException e) {
+            Outcome.Fatal reason = sandbox.stopReason(e, guard, "loading the rule");
+            if (reason == null) {
+                var at = ModuleErrors.locate(e, rule.file(), rule.source());
+                reason = new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, "the rule failed to load: " + where(at.line(), at.column()) + at.message());
+            }
+            stop(reason);
+        } catch (IllegalStateException e) {
+            stop(stoppedOr("the rule failed to load: " + e.getMessage()));
+        } finally {
+            watchdog.end(guard);
+            usedNanos += System.nanoTime() - start;
+        }
+    }
+
+    /**
+     * Calls {@code update(record, ctx)} on a fresh copy of the record.
+     *
+     * @param record field api name → value: strings, numbers, booleans, nulls, lists (multi-select),
+     *               maps (lookups), dates/times (passed as ISO-8601 strings); ids should be strings
+     * @throws IllegalArgumentException when the record holds a value that is not JSON-like
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    public synchronized Outcome update(Map<String, ?> record) {
+        if (closed) throw new IllegalStateException("the run is closed");
+        if (fatal != null) return fatal;
+        if (guard.stopped() != null) return stop(guard.stopped());
+        String recordJson = JsonText.of(record);
+        long left = jobNanos - usedNanos;
+        if (left <= 0) return stop(jobTimeUsedUp());
+        boolean jobBound = left < recordNanos;
+        String timeout = jobBound ? jobTimeUsedUp().message()
+                : "update ran longer than " + RuleSandbox.human(sandbox.limits().recordTime())
+                        + " on one record (the per-record time budget); the script was stopped";
+        Watchdog watchdog = sandbox.watchdog();
+        long start = System.nanoTime();
+        String answer;
+        try {
+            context.resetLimits();
+            watchdog.begin(guard, start + Math.min(left, recordNanos), timeout);
+            try {
+                answer = invoke.execute(update, recordJson, paramsJson, now, trigger.jsName()).asString();
+            } finally {
+                watchdog.end(guard);
+                usedNanos += System.nanoTime() - start;
+            }
+        } catch (PolyglotException e) {
+            Outcome.Fatal reason = sandbox.stopReason(e, guard, "update on one record");
+            if (reason != null) return stop(reason);
+            // the helper catches what update throws, so this is a failure around it (a stack overflow, say)
+            return new Outcome.Failed(ScriptFailure.SCRIPT_ERROR, rule.file() + ": " + e.getMessage());
+        } catch (IllegalStateException e) {
+            // the watchdog closed the context between two checks
+            return stop(stoppedOr("the script context was closed: " + e.getMessage()));
+        }
+        return decode(answer);
+    }
+
+    private Outcome decode(String answer) {
+        char kind = answer.isEmpty() ? '?' : answer.charAt(0);
+        String rest = answer.isEmpty() ? "" : answer.substring(1);
+        return switch (kind) {
+            case 'S' -> new Outcome.Skipped();
+            case 'U' -> {
+                Map<String, JsonNode> values = new LinkedHashMap<>();
+                JsonText.parse(rest).properties().forEach(e -> values.put(e.getKey(), e.getValue()));
+                yield new Outcome.Updated(values);
+            }
+            case 'I' -> new Outcome.Failed(ScriptFailure.INVALID_RETURN, rest);
+            case 'E' -> {
+                String[] parts = rest.split("\t", 3);
+                int line = Integer.parseInt(parts[0]);
+                int column = Integer.parseInt(parts[1]);
+                yield new Outcome.Failed(ScriptFailure.SCRIPT_ERROR, where(line, column) + parts[2]);
+            }
+            default -> throw new IllegalStateException("unexpected answer from the rule helper: " + answer);
+        };
+    }
+
+    private String where(int line, int column) {
+        return line > 0 ? rule.file() + ":" + line + ":" + column + ": " : rule.file() + ": ";
+    }
+
+    private Outcome.Fatal jobTimeUsedUp() {
+        return new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
+                "the rule used up the job's script time budget of " + RuleSandbox.human(sandbox.limits().jobTime()) + "; the script was stopped");
+    }
+
+    private Outcome.Fatal stoppedOr(String message) {
+        Outcome.Fatal stopped = guard.stopped();
+        return stopped != null ? stopped : new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, message);
+    }
+
+    /** Records the first fatal reason and frees the context's memory at once. */
+    private Outcome.Fatal stop(Outcome.Fatal reason) {
+        if (fatal == null) fatal = reason;
+        guard.cancel();
+        release();
+        if (fatal.failure() == ScriptFailure.SCRIPT_MEMORY) sandbox.watchdog().collectSoon();
+        return fatal;
+    }
+
+    /** Values keep the script's objects reachable (its module state among them) until dropped. */
+    private void release() {
+        invoke = null;
+        update = null;
+        context = null;
+    }
+
+    /** Ends the run, closing its context; returns the script's log (bounded, with a note when cut). */
+    public synchronized String close() {
+        if (!closed) {
+            closed = true;
+            guard.close();
+            release();
+        }
+        return log.text();
+    }
+}

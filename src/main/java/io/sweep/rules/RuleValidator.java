@@ -1,0 +1,319 @@
+package io.sweep.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.sweep.crm.Ids;
+import io.sweep.crm.Metadata;
+import io.sweep.crm.Module;
+import io.sweep.crm.criteria.CriteriaException;
+import io.sweep.crm.criteria.SearchCriteriaParser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a rule file can be loaded: it must evaluate as an ES module in the sandbox,
+ * export {@code rule} metadata of the documented shape and an {@code update} function, name a
+ * module that exists, select by a criteria that parses for that module or by a custom view id,
+ * and give a valid cron expression if it has a schedule. Every problem found is reported, each
+ * with the line it concerns.
+ */
+public final class RuleValidator {
+    /** A rule id: the file name without {@code .js}. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+    /** Rule files are small; a larger one is almost certainly not a rule. */
+    public static final int MAX_FILE_BYTES = 256 * 1024;
+
+    private static final Set<String> RULE_KEYS = Set.of("module", "description", "select", "triggers", "runAs", "params");
+    private static final Set<String> SELECT_KEYS = Set.of("criteria", "cvid", "territory");
+    private static final Set<String> TERRITORY_KEYS = Set.of("id", "include_child");
+    private static final Set<String> TRIGGER_KEYS = Set.of("webhook", "schedule");
+
+    private final Metadata metadata;
+    private final RuleSandbox sandbox;
+
+    public RuleValidator(Metadata metadata, RuleSandbox sandbox) {
+        this.metadata = metadata;
+        this.sandbox = sandbox;
+    }
+
+    /** A loadable rule, or the problems that keep it from loading (never both). */
+    public record Validation(Rule rule, List<RuleProblem> problems) {
+        public Validation {
+            problems = List.copyOf(problems);
+            if ((rule == null) == problems.isEmpty()) throw new IllegalArgumentException("a rule or problems");
+        }
+
+        public boolean ok() {
+            return rule != null;
+        }
+    }
+
+    /**
+     * @param id    the rule id (the file name without {@code .js})
+     * @param text  the file's content
+     * @param label how problems name the file, e.g. {@code rules/stale-leads.js}
+     */
+    public Validation validate(String id, String text, String label) {
+        return new Check(id, text, label).run();
+    }
+
+    public static String version(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * A five-field cron expression (minute hour day month weekday) gets a leading {@code 0}
+     * seconds field; a six-field one is taken as it is. Either way the result is checked by
+     * db-scheduler, which runs the schedules.
+     */
+    static String sixFieldCron(String expression) {
+        String trimmed = expression.strip();
+        String[] fields = trimmed.split("\\s+");
+        String cron = switch (fields.length) {
+            case 5 -> "0 " + String.join(" ", fields);
+            case 6 -> String.join(" ", fields);
+            default -> throw new IllegalArgumentException(
+                    "a cron expression has 5 fields (minute hour day month weekday) or 6 (seconds first), not " + fields.length);
+        };
+        Schedules.cron(cron, ZoneOffset.UTC);
+        return cron;
+    }
+
+    /** One validation: the file, what was found in it, and the problems so far. */
+    private final class Check {
+        private final String id;
+        private final String text;
+        private final String label;
+        private final SourcePositions positions;
+        private final List<RuleProblem> problems = new ArrayList<>();
+
+        Check(String id, String text, String label) {
+            this.id = id;
+            this.text = text;
+            this.label = label;
+            this.positions = new SourcePositions(text);
+        }
+
+        Validation run() {
+            if (!ID.matcher(id).matches()) problem(1, 1, "a rule file's name must be [A-Za-z0-9_-]+.js, not \"" + id + ".js\"");
+            if (text.getBytes(StandardCharsets.UTF_8).length > MAX_FILE_BYTES) {
+                problem(1, 1, "the file is larger than " + MAX_FILE_BYTES + " bytes");
+                return new Validation(null, problems);
+            }
+            String version = version(text);
+            String file = id + ".js";
+            switch (sandbox.inspect(file, version, text)) {
+                case Inspection.Failed f -> {
+                    problem(f.line(), f.column(), f.message());
+                    return new Validation(null, problems);
+                }
+                case Inspection.Exports exports -> {
+                    Rule rule = rule(exports, file, version);
+                    update(exports.update());
+                    return problems.isEmpty() ? new Validation(rule, List.of()) : new Validation(null, problems);
+                }
+            }
+        }
+
+        private void update(String kind) {
+            var at = positions.updateExport();
+            switch (kind) {
+                case "function" -> { }
+                case "missing" -> problem(at, "missing export: export function update(record, ctx) { … }");
+                default -> problem(at, "update must be a function, not " + kind);
+            }
+        }
+
+        private Rule rule(Inspection.Exports exports, String file, String version) {
+            switch (exports.rule()) {
+                case "missing" -> {
+                    problem(1, 1, "missing export: export const rule = { module, select, runAs, … }");
+                    return null;
+                }
+                case "invalid" -> {
+                    problem(positions.ruleExport(), exports.ruleError());
+                    return null;
+                }
+                default -> { }
+            }
+            JsonNode rule = exports.value();
+            rule.fieldNames().forEachRemaining(key -> {
+                if (!RULE_KEYS.contains(key)) problem(positions.key(key), "unknown key rule." + key + " (known: description, module, params, runAs, select, triggers)");
+            });
+            Module module = module(rule.get("module"));
+            String description = optionalString(rule, "description", "rule.description");
+            Rule.Selection select = select(rule.get("select"), module);
+            Rule.Triggers triggers = triggers(rule.get("triggers"));
+            String runAs = runAs(rule.get("runAs"));
+            Map<String, JsonNode> params = params(rule.get("params"));
+            if (!problems.isEmpty()) return null;
+            return new Rule(id, file, version, module.apiName(), description == null ? "" : description, select, triggers, runAs, params, text);
+        }
+
+        private Module module(JsonNode node) {
+            var at = positions.key("module");
+            if (node == null) {
+                problem(positions.ruleExport(), "rule.module is required, e.g. module: \"Leads\"");
+                return null;
+            }
+            if (!node.isTextual()) {
+                problem(at, "rule.module must be a string");
+                return null;
+            }
+            Optional<Module> module = metadata.module(node.asText());
+            if (module.isEmpty()) problem(at, "unknown module \"" + node.asText() + "\"");
+            return module.orElse(null);
+        }
+
+        private Rule.Selection select(JsonNode node, Module module) {
+            if (node == null) {
+                problem(positions.ruleExport(), "rule.select is required: { criteria: \"(Field:equals:value)\" } or { cvid: \"…\" }");
+                return null;
+            }
+            var at = positions.key("select");
+            if (!node.isObject()) {
+                problem(at, "rule.select must be an object: { criteria: \"…\" } or { cvid: \"…\" }");
+                return null;
+            }
+            node.fieldNames().forEachRemaining(key -> {
+                if (!SELECT_KEYS.contains(key)) problem(positions.key("select", key), "unknown key rule.select." + key + " (known: criteria, cvid, territory)");
+            });
+            JsonNode criteria = node.get("criteria");
+            JsonNode cvid = node.get("cvid");
+            if ((criteria == null) == (cvid == null)) {
+                problem(at, "rule.select needs exactly one of criteria and cvid");
+                return null;
+            }
+            Rule.Territory territory = territory(node.get("territory"));
+            if (criteria != null) {
+                var criteriaAt = positions.key("select", "criteria");
+                if (!criteria.isTextual() || criteria.asText().isBlank()) {
+                    problem(criteriaAt, "rule.select.criteria must be a search criteria string, e.g. \"(Lead_Status:equals:Contacted)\"");
+                    return null;
+                }
+                if (module != null) {
+                    try {
+                        SearchCriteriaParser.parse(module, criteria.asText());
+                    } catch (CriteriaException e) {
+                        problem(criteriaAt, "rule.select.criteria: " + e.getMessage());
+                        return null;
+                    }
+                }
+                return new Rule.Selection(criteria.asText(), null, territory);
+            }
+            if (!cvid.isTextual() || Ids.parse(cvid.asText()).isEmpty()) {
+                problem(positions.key("select", "cvid"), "rule.select.cvid must be a custom view id as a string of digits");
+                return null;
+            }
+            return new Rule.Selection(null, cvid.asText(), territory);
+        }
+
+        private Rule.Territory territory(JsonNode node) {
+            if (node == null) return null;
+            var at = positions.key("select", "territory");
+            if (!node.isObject()) {
+                problem(at, "rule.select.territory must be an object: { id: \"…\", include_child: true }");
+                return null;
+            }
+            node.fieldNames().forEachRemaining(key -> {
+                if (!TERRITORY_KEYS.contains(key)) problem(positions.key("territory", key), "unknown key rule.select.territory." + key + " (known: id, include_child)");
+            });
+            JsonNode territoryId = node.get("id");
+            if (territoryId == null || !territoryId.isTextual() || Ids.parse(territoryId.asText()).isEmpty()) {
+                problem(at, "rule.select.territory.id must be a territory id as a string of digits");
+                return null;
+            }
+            JsonNode child = node.get("include_child");
+            if (child != null && !child.isBoolean()) {
+                problem(positions.key("territory", "include_child"), "rule.select.territory.include_child must be true or false");
+                return null;
+            }
+            return new Rule.Territory(territoryId.asText(), child != null && child.booleanValue());
+        }
+
+        private Rule.Triggers triggers(JsonNode node) {
+            if (node == null) return Rule.Triggers.NONE;
+            var at = positions.key("triggers");
+            if (!node.isObject()) {
+                problem(at, "rule.triggers must be an object: { webhook: true, schedule: \"0 3 * * *\" }");
+                return Rule.Triggers.NONE;
+            }
+            node.fieldNames().forEachRemaining(key -> {
+                if (!TRIGGER_KEYS.contains(key)) problem(positions.key("triggers", key), "unknown key rule.triggers." + key + " (known: webhook, schedule)");
+            });
+            JsonNode webhook = node.get("webhook");
+            if (webhook != null && !webhook.isBoolean()) problem(positions.key("triggers", "webhook"), "rule.triggers.webhook must be true or false");
+            JsonNode schedule = node.get("schedule");
+            String cron = null;
+            if (schedule != null) {
+                var scheduleAt = positions.key("triggers", "schedule");
+                if (!schedule.isTextual()) {
+                    problem(scheduleAt, "rule.triggers.schedule must be a cron expression string, e.g. \"0 3 * * *\"");
+                } else {
+                    try {
+                        cron = sixFieldCron(schedule.asText());
+                    } catch (RuntimeException e) {
+                        problem(scheduleAt, "rule.triggers.schedule: not a valid cron expression: " + e.getMessage());
+                    }
+                }
+            }
+            return new Rule.Triggers(webhook != null && webhook.asBoolean(), cron == null ? null : schedule.asText(), cron);
+        }
+
+        private String runAs(JsonNode node) {
+            if (node == null) {
+                problem(positions.ruleExport(), "rule.runAs is required: the e-mail of the user whose permissions the job uses");
+                return null;
+            }
+            if (!node.isTextual() || !node.asText().contains("@") || node.asText().isBlank()) {
+                problem(positions.key("runAs"), "rule.runAs must be a user's e-mail address");
+                return null;
+            }
+            return node.asText().strip();
+        }
+
+        private Map<String, JsonNode> params(JsonNode node) {
+            Map<String, JsonNode> params = new LinkedHashMap<>();
+            if (node == null) return params;
+            if (!node.isObject()) {
+                problem(positions.key("params"), "rule.params must be an object of parameter defaults, e.g. { days: 30 }");
+                return params;
+            }
+            node.properties().forEach(e -> params.put(e.getKey(), e.getValue()));
+            return params;
+        }
+
+        private String optionalString(JsonNode rule, String key, String name) {
+            JsonNode node = rule.get(key);
+            if (node == null || node.isNull()) return null;
+            if (!node.isTextual()) {
+                problem(positions.key(key), name + " must be a string");
+                return null;
+            }
+            return node.asText();
+        }
+
+        private void problem(SourcePositions.Position at, String message) {
+            problem(at.line(), at.column(), message);
+        }
+
+        private void problem(int line, int column, String message) {
+            problems.add(new RuleProblem(label, line, column, message));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.sweep.api.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.hooks.WebhookSignature;
+import io.sweep.testsupport.Backend;
+import io.sweep.testsupport.Http;
+import io.sweep.testsupport.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Rules run as jobs through /api/rules and signed webhooks, on a server of their own with a rules folder of their own. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RuleJobsTest {
+    private Path rulesDir;
+    private TestServer server;
+    private Http admin;
+
+    @BeforeAll
+    void start() throws Exception {
+        rulesDir = Files.createTempDirectory("sweep-rules");
+        Files.writeString(rulesDir.resolve("tag-company.js"), """
+                export const rule = {
+                  module: "Leads",
+                  description: "Leads of one company get a rating",
+                  select: { criteria: "(Company:equals:Rule Co)" },
+                  triggers: { webhook: true },
+                  runAs: "admin@sweep.local",
+                  params: { rating: "Active" },
+                };
+                export function update(record, ctx) {
+                  if (record.Last_Name === "Skip me") return null;
+                  if (record.Last_Name === "Break me") throw new Error("broken on purpose");
+                  if (record.Last_Name === "Bad field") return { Email: "x@example.com" };
+                  ctx.log("rating " + record.id);
+                  return { Rating: ctx.params.rating };
+                }
+                """);
+        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withRulesDir(rulesDir));
+        admin = server.admin();
+        var leads = new StringBuilder();
+        for (String name : List.of("One", "Two", "Skip me", "Break me", "Bad field")) {
+            leads.append(leads.isEmpty() ? "" : ",").append("{\"Last_Name\":\"").append(name).append("\",\"Company\":\"Rule Co\"}");
+        }
+        assertThat(admin.post("/crm/v2/Leads", "{\"data\":[" + leads + "]}").status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    void stop() {
+        server.stop();
+    }
+
+    private JsonNode waitForEnd(String jobId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = admin.get("/api/jobs/" + jobId).json();
+            if (!List.of("SCHEDULED", "RUNNING").contains(job.get("status").asText())) return job;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job did not end");
+    }
+
+    private String rating(String lastName) {
+        return admin.get("/crm/v2/Leads/search?criteria=((Company:equals:Rule%20Co)and(Last_Name:equals:" + lastName.replace(" ", "%20") + "))")
+                .json().get("data").get(0).get("Rating").asText();
+    }
+
+    @Test
+    void a_manual_run_updates_skips_and_fails_records_one_by_one() throws Exception {
+        var rules = admin.get("/api/rules").json().get("rules");
+        assertThat(rules.findValuesAsText("id")).contains("tag-company");
+        var run = admin.post("/api/rules/tag-company/run", "{\"rating\":\"Shut Down\"}");
+        assertThat(run.status()).as(run.body()).isEqualTo(202);
+        assertThat(run.json().get("trigger").asText()).isEqualTo("rule");
+        assertThat(run.json().get("rule_id").asText()).isEqualTo("tag-company");
+        assertThat(run.json().get("rule_version").asText()).hasSize(64);
+        JsonNode job = waitForEnd(run.json().get("id").asText());
+        assertThat(job.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(job.get("Total_Count").asInt()).isEqualTo(5);
+        assertThat(job.get("Updated_Count").asInt()).isEqualTo(2);
+        assertThat(job.get("Failed_Count").asInt()).isEqualTo(2);
+        assertThat(job.get("Not_Updated_Count").asInt()).isEqualTo(1);
+        assertThat(rating("One")).isEqualTo("Shut Down");
+
+        var failed = admin.get("/api/jobs/" + job.get("id").asText() + "/results?status=failed").json().get("results");
+        assertThat(failed.findValuesAsText("code")).containsExactlyInAnyOrder("SCRIPT_ERROR", "INVALID_DATA");
+        assertThat(failed.toString()).contains("broken on purpose");
+    }
+
+    @Test
+    void a_signed_webhook_starts_a_job_and_a_repeat_with_the_same_key_answers_the_same_job() throws Exception {
+        String secret = admin.post("/api/rules/tag-company/webhook_secret", "").json().get("secret").asText();
+        byte[] body = "{\"rating\":\"Acquired\"}".getBytes(StandardCharsets.UTF_8);
+        long t = Instant.now().getEpochSecond();
+        Http signed = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, t, body)).withHeader("Idempotency-Key", "k-1");
+        var pool = Executors.newFixedThreadPool(8);
+        List<Future<Http.Response>> responses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) responses.add(pool.submit(() -> signed.post("/hooks/tag-company", new String(body, StandardCharsets.UTF_8))));
+            var jobIds = new HashSet<String>();
+            for (var f : responses) {
+                var r = f.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(202);
+                jobIds.add(r.json().get("job_id").asText());
+            }
+            assertThat(jobIds).hasSize(1);
+            JsonNode job = waitForEnd(jobIds.iterator().next());
+            assertThat(job.get("trigger").asText()).isEqualTo("webhook");
+            assertThat(rating("Two")).isEqualTo("Acquired");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void unsigned_wrongly_signed_and_replayed_webhooks_are_refused_without_a_job() {
+        String secret = admin.post("/api/rules/tag-company/webhook_secret", "").json().get("secret").asText();
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        long jobsBefore = server.app().database().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs").mapTo(Long.class).one());
+        var missing = server.http().post("/hooks/tag-company", "{}");
+        assertThat(missing.status()).isEqualTo(401);
+        var wrong = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header("not-the-secret", Instant.now().getEpochSecond(), body))
+                .post("/hooks/tag-company", "{}");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("code").asText()).isEqualTo("INVALID_SIGNATURE");
+        var replay = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, Instant.now().getEpochSecond() - 600, body))
+                .post("/hooks/tag-company", "{}");
+        assertThat(replay.status()).isEqualTo(401);
+        var unknownRule = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, Instant.now().getEpochSecond(), body))
+                .post("/hooks/no-such-rule", "{}");
+        assertThat(unknownRule.status()).isEqualTo(401);
+        long jobsAfter = server.app().database().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs").mapTo(Long.class).one());
+        assertThat(jobsAfter).isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void writing_a_broken_rule_through_the_api_reports_its_line_and_keeps_the_good_version() {
+        var broken = admin.put("/api/rules/tag-company", "export const rule = {\n  module: \"Leads\",\n  oops(\n};");
+        assertThat(broken.status()).isEqualTo(400);
+        JsonNode problem = broken.json().get("details").get("problems").get(0);
+        assertThat(problem.get("line").asInt()).isGreaterThan(0);
+        assertThat(problem.get("file").asText()).isEqualTo("tag-company.js");
+        assertThat(admin.get("/api/rules/tag-company").json().get("status").asText()).isEqualTo("ok");
+    }
+}

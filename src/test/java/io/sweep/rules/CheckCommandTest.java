@@ -1,0 +1,69 @@
+package io.sweep.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sweep.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code sweep check DIR}: one {@code file:line:col: message} line per problem, exit 0 or 1. */
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out) {}
+
+    private static Run check(String... args) {
+        var out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 1];
+            all[0] = "check";
+            System.arraycopy(args, 0, all, 1, args.length);
+            int exit = new CommandLine(new Main()).execute(all);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void the_shipped_sample_rules_pass() {
+        Run run = check("rules");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void a_broken_copy_fails_with_file_line_and_column() throws IOException {
+        for (String name : new String[] {"stale-contacted-leads.js", "normalise-lead-phones.js"}) {
+            Files.copy(Path.of("rules", name), dir.resolve(name));
+        }
+        Path stale = dir.resolve("stale-contacted-leads.js");
+        Files.writeString(stale, Files.readString(stale).replace("module: \"Leads\"", "module: \"Leadz\"").replace("0 3 * * *", "0 25 * * *"));
+        Files.writeString(dir.resolve("typo.js"), "export const rule = {\n  module: \"Leads\"\n  select: {},\n};\n");
+        Run run = check(dir.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines().toList()).containsExactly(
+                dir.resolve("stale-contacted-leads.js") + ":4:3: unknown module \"Leadz\"",
+                dir.resolve("stale-contacted-leads.js") + ":7:15: rule.triggers.schedule: not a valid cron expression: "
+                        + "Failed to parse cron expression. Value 25 not in range [0, 23]",
+                dir.resolve("typo.js") + ":3:3: SyntaxError: Expected comma but found ident");
+    }
+
+    @Test
+    void an_empty_directory_passes_and_a_missing_one_fails() {
+        assertThat(check(dir.toString()).exit()).isZero();
+        Run missing = check(dir.resolve("nope").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.out()).isEqualTo(dir.resolve("nope") + ":1:1: not a directory" + System.lineSeparator());
+    }
+}
