@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Sweep server running as a separate JVM ({@code java io.sweep.Main serve}) on the test's
  * class path, so a test can kill it the hard way. Its output goes to a log file, whose tail
- * is shown when it fails to come up.
+ * is shown when it fails to come up; with {@code -Dsweep.crash.dumps=true} a process still
+ * running when the test ends gets a thread dump in its log first.
  */
 final class SweepProcess implements AutoCloseable {
     static final String TOKEN = "crash-test-admin-token-with-every-scope";
@@ -50,6 +51,7 @@ final class SweepProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("SWEEP_"));
         env.put("CLASSPATH", System.getProperty("java.class.path"));
         env.put("SWEEP_DB_URL", dbUrl);
         env.put("SWEEP_PORT", String.valueOf(port));
@@ -167,7 +169,7 @@ final class SweepProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the process if it still runs; safe to call any number of times. */
+    /** Kills the process if it still runs (after a thread dump, when asked for); safe to call any number of times. */
     @Override
     public void close() {
         if (process.isAlive() && Boolean.getBoolean("sweep.crash.dumps")) {
