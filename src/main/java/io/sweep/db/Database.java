@@ -86,24 +86,6 @@ public final class Database implements AutoCloseable {
         jdbi.useHandle(work);
     }
 
-    /**
-     * For a read whose rows are consumed one at a time (a download of a job's results): PostgreSQL
-     * honours the fetch size only inside a transaction, H2 only in lazy execution. The transaction
-     * is rolled back; it never writes.
-     */
-    public void useStreamingHandle(org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {
-        jdbi.useHandle(h -> {
-            h.begin();
-            if (dialect.lazyResultsOn() != null) h.execute(dialect.lazyResultsOn());
-            try {
-                work.useHandle(h);
-            } finally {
-                h.rollback();
-                if (dialect.lazyResultsOff() != null) h.execute(dialect.lazyResultsOff());
-            }
-        });
-    }
-
     public long nextId(Handle handle) {
         return handle.createQuery(dialect.nextIdSql()).mapTo(Long.class).one();
     }

@@ -5,17 +5,13 @@ package io.sweep.db;
  * in the subset both understand.
  */
 public enum Dialect {
-    H2("SELECT NEXT VALUE FOR sweep_ids", "SET LAZY_QUERY_EXECUTION TRUE", "SET LAZY_QUERY_EXECUTION FALSE"),
-    POSTGRES("SELECT nextval('sweep_ids')", null, null);
+    H2("SELECT NEXT VALUE FOR sweep_ids"),
+    POSTGRES("SELECT nextval('sweep_ids')");
 
     private final String nextIdSql;
-    private final String lazyResultsOn;
-    private final String lazyResultsOff;
 
-    Dialect(String nextIdSql, String lazyResultsOn, String lazyResultsOff) {
+    Dialect(String nextIdSql) {
         this.nextIdSql = nextIdSql;
-        this.lazyResultsOn = lazyResultsOn;
-        this.lazyResultsOff = lazyResultsOff;
     }
 
     public static Dialect forUrl(String jdbcUrl) {
@@ -27,17 +23,5 @@ public enum Dialect {
     /** Draws one id from the shared id sequence. */
     public String nextIdSql() {
         return nextIdSql;
-    }
-
-    /**
-     * H2 builds a query's whole result before handing out the first row unless the session asks
-     * for lazy execution (and the order is one an index gives); null where nothing is needed.
-     */
-    public String lazyResultsOn() {
-        return lazyResultsOn;
-    }
-
-    public String lazyResultsOff() {
-        return lazyResultsOff;
     }
 }
