@@ -69,18 +69,6 @@ final class AdminContext {
         return metadata.module(name.trim()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE, Map.of("param_name", "module")));
     }
 
-    static int intParam(Context ctx, String name, int def, int min, int max) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) return def;
-        try {
-            int v = Integer.parseInt(text.trim());
-            if (v >= min && v <= max) return v;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", name), "invalid value for " + name);
-    }
-
     /** A parameter that must be one of {@code allowed} (compared case-insensitively), or null when absent. */
     static String choiceParam(Context ctx, String name, Set<String> allowed) {
         String text = ctx.queryParam(name);

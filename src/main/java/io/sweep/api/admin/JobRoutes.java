@@ -1,5 +1,6 @@
 package io.sweep.api.admin;
 
+import io.sweep.api.QueryParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -54,8 +55,8 @@ final class JobRoutes {
         } else {
             modules = admin.permittedModules(p, AdminContext.READ);
         }
-        int page = AdminContext.intParam(ctx, "page", 1, 1, 100_000);
-        int perPage = AdminContext.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+        int page = QueryParams.intParam(ctx, "page", 1, 1, 100_000);
+        int perPage = QueryParams.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         List<Job> found = jobs.list(p, status == null ? null : JobStatus.valueOf(status.toUpperCase(Locale.ROOT)), modules,
                 (page - 1) * perPage, perPage + 1);
         boolean more = found.size() > perPage;

@@ -1,5 +1,6 @@
 package io.sweep.api.admin;
 
+import io.sweep.api.QueryParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sweep.api.Json;
@@ -24,7 +25,7 @@ final class PreviewRoutes {
         Principal p = admin.principal(ctx, AdminContext.READ);
         Module module = admin.moduleParam(ctx, true);
         admin.requireScope(p, module, AdminContext.READ);
-        int limit = AdminContext.intParam(ctx, "limit", PreviewService.DEFAULT_SAMPLE, 1, PreviewService.MAX_SAMPLE);
+        int limit = QueryParams.intParam(ctx, "limit", PreviewService.DEFAULT_SAMPLE, 1, PreviewService.MAX_SAMPLE);
         Preview preview = previews.preview(p, module, ctx.body(), limit);
         ObjectNode body = Json.object();
         body.put("module", preview.module());

@@ -7,6 +7,7 @@ import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.ErrorRenderer;
 import io.sweep.api.Json;
+import io.sweep.api.QueryParams;
 import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.Ids;
@@ -108,8 +109,8 @@ final class RecordRoutes {
     }
 
     private void page(Context ctx, ZohoContext.Call call, Where filter) {
-        int page = intParam(ctx, "page", 1, 1, 100_000);
-        int perPage = intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+        int page = QueryParams.intParam(ctx, "page", 1, 1, 100_000);
+        int perPage = QueryParams.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         Module module = call.module();
         Field sortBy = null;
         String sortName = ctx.queryParam("sort_by");
@@ -169,18 +170,6 @@ final class RecordRoutes {
             params.put("id" + i, parsed.get(i));
         }
         return new Where(sql.append(')').toString(), params);
-    }
-
-    private static int intParam(Context ctx, String name, int def, int min, int max) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) return def;
-        try {
-            int v = Integer.parseInt(text.trim());
-            if (v >= min && v <= max) return v;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", name), "invalid value for " + name);
     }
 
     private static List<JsonNode> data(Context ctx) {
