@@ -86,7 +86,7 @@ final class DemoWords {
             "Solutions", "Dynamics", "Biotech", "Consulting", "Electronics", "Freight", "Insurance",
             "Manufacturing", "Outfitters", "Partners", "Retail", "Semiconductors", "Telecom");
     static final List<String> DESIGNATIONS = List.of(
-            "CEO", "CTO", "CFO", "VP Sales", "Head of IT", "Purchasing Manager", "Marketing Director",
+            "Chief Executive Officer", "Chief Technology Officer", "Chief Financial Officer", "VP Sales", "Head of IT", "Purchasing Manager", "Marketing Director",
             "Office Manager", "Software Engineer", "Operations Manager", "Procurement Lead", "Founder",
             "Managing Director", "IT Administrator", "Sales Manager", "Project Manager");
     static final List<String> DEPARTMENTS = List.of(

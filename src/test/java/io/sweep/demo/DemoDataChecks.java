@@ -54,6 +54,8 @@ abstract class DemoDataChecks {
         long start = System.nanoTime();
         firstSeed = new DemoData(db, CLOCK).seedIfEmpty();
         seedTime = Duration.ofNanos(System.nanoTime() - start);
+        // how long is for the reader of the test log; speed is measured by the benchmark, not asserted here
+        System.out.printf("%s: demo data seeded in %d ms%n", getClass().getSimpleName(), seedTime.toMillis());
     }
 
     @AfterAll
@@ -265,11 +267,6 @@ abstract class DemoDataChecks {
         assertThat(count("SELECT COUNT(DISTINCT account_name) FROM rec_accounts")).isEqualTo(1_000);
     }
 
-    @Test
-    void seeding_takes_seconds_not_minutes() {
-        System.out.printf("%s: demo data seeded in %d ms%n", getClass().getSimpleName(), seedTime.toMillis());
-        assertThat(seedTime).isLessThan(Duration.ofSeconds(15));
-    }
 
     @Test
     void seeding_a_second_time_does_nothing() {
