@@ -67,7 +67,7 @@ public final class WebhookService {
         while (Instant.now().isBefore(deadline)) {
             var job = deliveries.jobOf(ruleId, key);
             if (job.isPresent()) return job.get();
-            if (!deliveries.held(ruleId, key)) return deliverAgain(ruleId, key);
+            if (!deliveries.held(ruleId, key)) throw firstRequestFailed(key);
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -78,9 +78,9 @@ public final class WebhookService {
         throw new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("idempotency_key", key), "a request with this Idempotency-Key is still being handled");
     }
 
-    /** The first request failed and freed the key: this one may try. */
-    private long deliverAgain(String ruleId, String key) {
-        throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("idempotency_key", key),
+    /** The first request failed and freed the key: the sender may simply send again. */
+    private static ApiException firstRequestFailed(String key) {
+        return new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("idempotency_key", key),
                 "the first request with this Idempotency-Key failed; send it again");
     }
 
