@@ -20,6 +20,8 @@ import io.sweep.crm.RecordSchema;
 import io.sweep.db.Database;
 import io.sweep.demo.DemoData;
 import io.sweep.api.hooks.HookApi;
+import io.sweep.hooks.RuleFireRepository;
+import io.sweep.hooks.ScheduleTrigger;
 import io.sweep.hooks.WebhookDeliveryRepository;
 import io.sweep.hooks.WebhookSecrets;
 import io.sweep.hooks.WebhookService;
@@ -91,6 +93,7 @@ public final class App implements AutoCloseable {
                         new RulePlanners(sandbox, ruleValidator, validator), clock, settings.nodeName()),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
+        jobScheduler.onRuleScheduleTick(new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock));
         var webhookSecrets = new WebhookSecrets(db, clock);
         this.hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), jobService, clock));
         var authenticator = new Authenticator(tokens, users);

@@ -28,10 +28,13 @@ public final class JobScheduler {
     static final String CHUNK_TASK = "mass-update-chunk";
     private static final int MAX_TRIES = 3;
     private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+    public static final Duration RULE_SCHEDULE_TICK = Duration.ofSeconds(5);
 
     private final JobRepository jobs;
     private final OneTimeTask<Void> chunkTask;
     private final Scheduler scheduler;
+    /** What the recurring rule-schedule task does; set once the rule triggers exist (they need the job service, which needs this). */
+    private volatile Runnable ruleScheduleTick = () -> { };
 
     public record Settings(Duration heartbeat, Duration polling, int threads, String nodeName) {}
 
@@ -55,8 +58,11 @@ public final class JobScheduler {
                 });
         RecurringTask<Void> sweep = Tasks.recurring("mass-update-sweep", FixedDelay.of(Duration.ofSeconds(5)))
                 .execute((instance, ctx) -> scheduleMissing());
+        // one node at a time runs a recurring task: the cron triggers of rules are looked at here
+        RecurringTask<Void> ruleSchedules = Tasks.recurring("rule-schedules", FixedDelay.of(RULE_SCHEDULE_TICK))
+                .execute((instance, ctx) -> ruleScheduleTick.run());
         this.scheduler = Scheduler.create(db.dataSource(), List.of(chunkTask))
-                .startTasks(sweep)
+                .startTasks(sweep, ruleSchedules)
                 .schedulerName(new SchedulerName.Fixed(settings.nodeName()))
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(4)
@@ -64,6 +70,10 @@ public final class JobScheduler {
                 .threads(settings.threads())
                 .enableImmediateExecution()
                 .build();
+    }
+
+    public void onRuleScheduleTick(Runnable tick) {
+        this.ruleScheduleTick = tick;
     }
 
     public void start() {

@@ -49,6 +49,17 @@ class RuleJobsTest {
                   return { Rating: ctx.params.rating };
                 }
                 """);
+        Files.writeString(rulesDir.resolve("cron-rating.js"), """
+                export const rule = {
+                  module: "Leads",
+                  select: { criteria: "(Company:equals:Cron Co)" },
+                  triggers: { schedule: "*/2 * * * * *" },
+                  runAs: "admin@sweep.local",
+                };
+                export function update(record, ctx) {
+                  return { Rating: "Market Failed" };
+                }
+                """);
         server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withRulesDir(rulesDir));
         admin = server.admin();
         var leads = new StringBuilder();
@@ -56,6 +67,28 @@ class RuleJobsTest {
             leads.append(leads.isEmpty() ? "" : ",").append("{\"Last_Name\":\"").append(name).append("\",\"Company\":\"Rule Co\"}");
         }
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[" + leads + "]}").status()).isEqualTo(201);
+        assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Cron\",\"Company\":\"Cron Co\"}]}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_rule_with_a_schedule_fires_as_a_job_started_by_the_schedule() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        JsonNode fired = null;
+        while (fired == null && Instant.now().isBefore(deadline)) {
+            for (JsonNode job : admin.get("/api/jobs?per_page=200").json().get("jobs")) {
+                if ("schedule".equals(job.get("trigger").asText()) && "cron-rating".equals(job.path("rule_id").asText())) fired = job;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(fired).as("a job started by the schedule").isNotNull();
+        waitForEnd(fired.get("id").asText());
+        assertThat(admin.get("/crm/v2/Leads/search?criteria=(Company:equals:Cron%20Co)").json().get("data").get(0).get("Rating").asText())
+                .isEqualTo("Market Failed");
+        long claimed = server.app().database().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM rule_fires WHERE rule_id = 'cron-rating'").mapTo(Long.class).one());
+        long distinct = server.app().database().withHandle(h -> h.createQuery(
+                "SELECT COUNT(DISTINCT fire_time) FROM rule_fires WHERE rule_id = 'cron-rating'").mapTo(Long.class).one());
+        assertThat(claimed).isEqualTo(distinct);
     }
 
     @AfterAll
