@@ -88,9 +88,9 @@ public final class App implements AutoCloseable {
         var ruleValidator = new RuleValidator(metadata, sandbox);
         this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator);
         var settings = config.jobs();
+        var rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
         this.jobScheduler = new JobScheduler(db, jobRepository,
-                new ChunkRunner(db, jobRepository, metadata, users, validator, updater,
-                        new RulePlanners(sandbox, ruleValidator, validator), clock, settings.nodeName()),
+                new ChunkRunner(db, jobRepository, metadata, users, validator, updater, rulePlanners, clock, settings.nodeName()),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
         jobScheduler.onRuleScheduleTick(new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock));
@@ -100,7 +100,7 @@ public final class App implements AutoCloseable {
         this.zohoApi = new ZohoApi(authenticator, metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService);
         this.adminApi = new AdminApi(authenticator, metadata, users, jobService,
-                new PreviewService(db, jobService, validator, records, updater, clock), ruleRegistry, webhookSecrets, clock);
+                new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets, clock);
     }
 
     public static App create(Config config, Clock clock) {

@@ -78,14 +78,11 @@ public final class JobService {
      * source, version and parameters, and the trigger that started it.
      */
     public Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger) {
-        Principal runAs = users.byEmail(rule.runAs()).filter(io.sweep.auth.User::active)
-                .map(u -> users.principal(u, io.sweep.auth.Scopes.of(Set.of())))
-                .orElseThrow(() -> new ApiException(ErrorCode.PERMISSION_DENIED, Map.of("runAs", rule.runAs()),
-                        "the rule's runAs user does not exist or is inactive"));
-        Module module = metadata.module(rule.module()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE));
-        if (!runAs.profile().module(module.id()).canMassUpdate()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
-        Where where = ruleSelection(runAs, module, rule.select());
-        requireSchedulableCount(records.count(module, where.sql(), where.params()));
+        RuleSelection selection = selectForRule(rule);
+        requireSchedulableCount(selection.count());
+        Principal runAs = selection.runAs();
+        Module module = selection.module();
+        Where where = selection.where();
         ObjectNode request = Json.object();
         request.put("rule", rule.id());
         request.put("version", rule.version());
@@ -96,7 +93,31 @@ public final class JobService {
         request.put("source", rule.source());
         Long cvid = rule.select().cvid() == null ? null : Long.valueOf(rule.select().cvid());
         return start(runAs, module, trigger, request.toString(), cvid, rule.id(), rule.version(), paramsNode.toString(), null,
-                "rule:" + rule.id(), (h, jobId) -> jobs.freezeSelection(h, jobId, module, where));
+                ruleKey(rule.id()), (h, jobId) -> jobs.freezeSelection(h, jobId, module, where));
+    }
+
+    /** What a rule run selects: its runAs user (as a caller), the module, the records (as SQL) and their count. */
+    public record RuleSelection(Principal runAs, Module module, Where where, long count) {}
+
+    /** Builds a rule's selection exactly as a run does; throws the error a run would answer (the count is not judged here). */
+    public RuleSelection selectForRule(Rule rule) {
+        Principal runAs = users.byEmail(rule.runAs()).filter(io.sweep.auth.User::active)
+                .map(u -> users.principal(u, io.sweep.auth.Scopes.of(Set.of())))
+                .orElseThrow(() -> new ApiException(ErrorCode.PERMISSION_DENIED, Map.of("runAs", rule.runAs()),
+                        "the rule's runAs user does not exist or is inactive"));
+        Module module = metadata.module(rule.module()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE));
+        if (!runAs.profile().module(module.id()).canMassUpdate()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        Where where = ruleSelection(runAs, module, rule.select());
+        return new RuleSelection(runAs, module, where, records.count(module, where.sql(), where.params()));
+    }
+
+    /** Whether the rule has a SCHEDULED or RUNNING job (a new run would be ALREADY_SCHEDULED). */
+    public boolean hasActiveJobFor(Rule rule) {
+        return jobs.hasActiveJob(ruleKey(rule.id()));
+    }
+
+    private static String ruleKey(String ruleId) {
+        return "rule:" + ruleId;
     }
 
     private Where ruleSelection(Principal runAs, Module module, Rule.Selection select) {

@@ -1,5 +1,8 @@
 package io.sweep.jobs;
 
+import io.sweep.rules.RuleTrigger;
+import io.sweep.rules.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
@@ -42,9 +45,12 @@ public final class PreviewService {
     private final RecordUpdater updater;
     private final Clock clock;
 
+    private final RulePlanners rulePlanners;
+
     public PreviewService(Database db, JobService jobs, MassUpdateValidator validator, RecordRepository records,
-                          RecordUpdater updater, Clock clock) {
+                          RecordUpdater updater, RulePlanners rulePlanners, Clock clock) {
         this.db = db;
+        this.rulePlanners = rulePlanners;
         this.jobs = jobs;
         this.validator = validator;
         this.records = records;
@@ -113,13 +119,49 @@ public final class PreviewService {
         return new Preview(module.apiName(), selection.count(), error, sample);
     }
 
+    /**
+     * A rule's dry run: its selection as a run builds it, and the first records through its
+     * {@code update} and the same checks, in a transaction that is rolled back.
+     */
+    public Preview previewRule(Rule rule, Map<String, JsonNode> params, int sampleSize) {
+        JobService.RuleSelection selection;
+        try {
+            selection = jobs.selectForRule(rule);
+        } catch (ApiException e) {
+            return new Preview(rule.module(), 0, e, List.of());
+        }
+        ApiException error = null;
+        try {
+            JobService.requireSchedulableCount(selection.count());
+            if (jobs.hasActiveJobFor(rule)) error = new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("rule", rule.id()));
+        } catch (ApiException e) {
+            error = e;
+        }
+        Module module = selection.module();
+        var where = selection.where();
+        List<Long> ids = records.select(module, where.sql(), where.params(), "id", 0, sampleSize).stream().map(RecordRow::id).toList();
+        Map<Long, RecordOutcome> outcomes;
+        try (ScriptedPlanner planner = rulePlanners.open(rule, params, RuleTrigger.MANUAL, selection.runAs(), module)) {
+            outcomes = dryRun(selection.runAs(), module, ids, planner);
+        } catch (ChunkRunner.JobCannotRun e) {
+            return new Preview(module.apiName(), selection.count(), new ApiException(ErrorCode.SCRIPT_ERROR, Map.of("rule", rule.id()), e.getMessage()), List.of());
+        }
+        List<Preview.Sample> sample = new ArrayList<>(ids.size());
+        for (long id : ids) sample.add(sample(String.valueOf(id), outcomes.get(id)));
+        return new Preview(module.apiName(), selection.count(), error, sample);
+    }
+
     private Map<Long, RecordOutcome> dryRun(MassUpdate update, List<Long> ids) {
+        return dryRun(update.principal(), update.module(), ids, RecordUpdater.sameValues(update));
+    }
+
+    private Map<Long, RecordOutcome> dryRun(Principal p, Module module, List<Long> ids, RecordUpdater.Planner planner) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         return db.withHandle(h -> {
             h.begin();
             try {
                 Map<Long, RecordOutcome> outcomes = new HashMap<>();
-                for (RecordOutcome o : updater.apply(h, update, ids, now)) outcomes.put(o.id(), o);
+                for (RecordOutcome o : updater.apply(h, p, module, ids, planner, now)) outcomes.put(o.id(), o);
                 return outcomes;
             } finally {
                 h.rollback();

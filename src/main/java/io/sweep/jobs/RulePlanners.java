@@ -45,7 +45,14 @@ public final class RulePlanners {
         });
         Map<String, JsonNode> params = new LinkedHashMap<>();
         request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
-        return new ScriptedPlanner(sandbox.open(rule, params, trigger(job.trigger())), principal, module, validator);
+        return open(rule, params, trigger(job.trigger()), principal, module);
+    }
+
+    /** {@code params} are the run's own; the rule's defaults fill in the rest. */
+    ScriptedPlanner open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, Principal principal, Module module) {
+        Map<String, JsonNode> merged = new LinkedHashMap<>(rule.params());
+        merged.putAll(params);
+        return new ScriptedPlanner(sandbox.open(rule, merged, trigger), principal, module, validator);
     }
 
     static RuleTrigger trigger(Trigger trigger) {

@@ -22,7 +22,7 @@ public final class AdminApi {
         var jobJson = new JobJson(metadata, users, clock);
         this.jobs = new JobRoutes(admin, jobService, jobJson);
         this.previews = new PreviewRoutes(admin, previewService);
-        this.rules = new RuleRoutes(admin, ruleRegistry, jobService, jobJson, secrets);
+        this.rules = new RuleRoutes(admin, ruleRegistry, jobService, jobJson, secrets, previewService);
     }
 
     public void register(RoutesConfig routes) {
@@ -37,6 +37,7 @@ public final class AdminApi {
         routes.get("/api/rules/{id}", rules::get);
         routes.put("/api/rules/{id}", rules::put);
         routes.post("/api/rules/{id}/run", rules::run);
+        routes.post("/api/rules/{id}/preview", rules::preview);
         routes.post("/api/rules/{id}/webhook_secret", rules::rotateSecret);
     }
 }

@@ -26,7 +26,10 @@ final class PreviewRoutes {
         Module module = admin.moduleParam(ctx, true);
         admin.requireScope(p, module, AdminContext.READ);
         int limit = QueryParams.intParam(ctx, "limit", PreviewService.DEFAULT_SAMPLE, 1, PreviewService.MAX_SAMPLE);
-        Preview preview = previews.preview(p, module, ctx.body(), limit);
+        AdminContext.json(ctx, 200, render(previews.preview(p, module, ctx.body(), limit)));
+    }
+
+    static ObjectNode render(Preview preview) {
         ObjectNode body = Json.object();
         body.put("module", preview.module());
         body.put("selected", preview.selected());
@@ -57,6 +60,6 @@ final class PreviewRoutes {
                 change.set("new", c.newValue());
             }
         }
-        AdminContext.json(ctx, 200, body);
+        return body;
     }
 }

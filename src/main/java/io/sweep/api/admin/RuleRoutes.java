@@ -8,7 +8,9 @@ import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.hooks.WebhookSecrets;
+import io.sweep.api.QueryParams;
 import io.sweep.jobs.JobService;
+import io.sweep.jobs.PreviewService;
 import io.sweep.jobs.Trigger;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleEntry;
@@ -26,8 +28,10 @@ final class RuleRoutes {
     private final JobService jobs;
     private final JobJson jobJson;
     private final WebhookSecrets secrets;
+    private final PreviewService previews;
 
-    RuleRoutes(AdminContext admin, RuleRegistry rules, JobService jobs, JobJson jobJson, WebhookSecrets secrets) {
+    RuleRoutes(AdminContext admin, RuleRegistry rules, JobService jobs, JobJson jobJson, WebhookSecrets secrets, PreviewService previews) {
+        this.previews = previews;
         this.admin = admin;
         this.rules = rules;
         this.jobs = jobs;
@@ -75,13 +79,26 @@ final class RuleRoutes {
     void run(Context ctx) {
         admin.principal(ctx, AdminContext.UPDATE);
         Rule rule = activeRule(ctx.pathParam("id"));
+        json(ctx, 202, jobJson.of(jobs.scheduleRule(rule, params(ctx), Trigger.RULE)));
+    }
+
+    /** A run's parameters: the body's JSON object, or none. */
+    private static Map<String, JsonNode> params(Context ctx) {
         Map<String, JsonNode> params = new LinkedHashMap<>();
         if (!ctx.body().isBlank()) {
             JsonNode body = Json.parseBody(ctx.body());
             if (!body.isObject()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of(), "parameters must be a JSON object");
             body.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
         }
-        json(ctx, 202, jobJson.of(jobs.scheduleRule(rule, params, Trigger.RULE)));
+        return params;
+    }
+
+    /** A dry run: the selected count, the error a run would answer, and the first records' old → new or why they would fail. */
+    void preview(Context ctx) {
+        admin.principal(ctx, AdminContext.READ);
+        Rule rule = activeRule(ctx.pathParam("id"));
+        int limit = QueryParams.intParam(ctx, "limit", PreviewService.DEFAULT_SAMPLE, 1, PreviewService.MAX_SAMPLE);
+        json(ctx, 200, PreviewRoutes.render(previews.previewRule(rule, params(ctx), limit)));
     }
 
     /** Creates or rotates the rule's webhook secret and shows it, once. */

@@ -180,6 +180,23 @@ class RuleJobsTest {
     }
 
     @Test
+    void a_preview_shows_what_a_run_would_do_and_writes_nothing() {
+        String versions = "SELECT SUM(version) FROM rec_leads WHERE company = 'Rule Co'";
+        long before = server.app().database().withHandle(h -> h.createQuery(versions).mapTo(Long.class).one());
+        var preview = admin.post("/api/rules/tag-company/preview?limit=10", "{\"rating\":\"Project Cancelled\"}");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        JsonNode body = preview.json();
+        assertThat(body.get("selected").asInt()).isEqualTo(5);
+        assertThat(body.get("error").isNull()).isTrue();
+        assertThat(body.get("would_update").asInt()).isEqualTo(2);
+        assertThat(body.get("would_skip").asInt()).isEqualTo(1);
+        assertThat(body.get("would_fail").asInt()).isEqualTo(2);
+        assertThat(body.toString()).contains("Project Cancelled").contains("SCRIPT_ERROR");
+        long after = server.app().database().withHandle(h -> h.createQuery(versions).mapTo(Long.class).one());
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
     void writing_a_broken_rule_through_the_api_reports_its_line_and_keeps_the_good_version() {
         var broken = admin.put("/api/rules/tag-company", "export const rule = {\n  module: \"Leads\",\n  oops(\n};");
         assertThat(broken.status()).isEqualTo(400);
