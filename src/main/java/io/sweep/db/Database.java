@@ -86,6 +86,12 @@ public final class Database implements AutoCloseable {
         jdbi.useHandle(work);
     }
 
+    /** Whether a statement failed on a unique key (SQLSTATE 23505 on H2 and PostgreSQL alike): how a claim loses to another. */
+    public static boolean isUniqueViolation(RuntimeException e) {
+        return e instanceof org.jdbi.v3.core.statement.UnableToExecuteStatementException
+                && e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState());
+    }
+
     public long nextId(Handle handle) {
         return handle.createQuery(dialect.nextIdSql()).mapTo(Long.class).one();
     }

@@ -1,16 +1,13 @@
 package io.sweep.hooks;
 
 import io.sweep.db.Database;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Cron fires of rules: claimed once each, across nodes, by their primary key. */
 public final class RuleFireRepository {
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
 
@@ -29,8 +26,8 @@ public final class RuleFireRepository {
             db.useHandle(h -> h.createUpdate("INSERT INTO rule_fires (rule_id, fire_time) VALUES (:rule, :time)")
                     .bind("rule", ruleId).bind("time", fireTime.atOffset(ZoneOffset.UTC)).execute());
             return true;
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) return false;
+        } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) return false;
             throw e;
         }
     }

@@ -1,13 +1,11 @@
 package io.sweep.hooks;
 
 import io.sweep.db.Database;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Idempotency keys of webhook deliveries. The first request with a key claims it (a primary key
@@ -15,7 +13,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class WebhookDeliveryRepository {
     public static final Duration KEY_LIFETIME = Duration.ofHours(24);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
     private final Clock clock;
@@ -37,8 +34,8 @@ public final class WebhookDeliveryRepository {
                         .bind("rule", ruleId).bind("key", key).bind("now", now).execute();
                 return true;
             });
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) return false;
+        } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) return false;
             throw e;
         }
     }

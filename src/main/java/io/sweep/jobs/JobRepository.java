@@ -5,7 +5,6 @@ import io.sweep.db.Database;
 import io.sweep.massupdate.RecordOutcome;
 import io.sweep.records.Where;
 import io.sweep.crm.StoredValues;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,12 +17,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Jobs, their chunks and their per-record results. */
 public final class JobRepository {
     public static final int CHUNK_SIZE = 500;
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final RowMapper<Job> JOB = (rs, ctx) -> new Job(
             rs.getLong("id"), rs.getLong("module_id"), rs.getLong("user_id"), Trigger.fromDb(rs.getString("trigger_type")),
@@ -61,8 +58,8 @@ public final class JobRepository {
                     .bind("created", d.created())
                     .execute();
             return true;
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) return false;
+        } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) return false;
             throw e;
         }
     }
