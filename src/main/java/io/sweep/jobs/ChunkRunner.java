@@ -1,5 +1,6 @@
 package io.sweep.jobs;
 
+import io.sweep.crm.RecordTime;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
@@ -17,8 +18,6 @@ import io.sweep.massupdate.RecordUpdater;
 import io.sweep.api.Json;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -130,7 +129,7 @@ public final class ChunkRunner {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return RecordTime.now(clock);
     }
 
     /** The job as a whole cannot go on (its request is no longer valid); it ends FAILED. */

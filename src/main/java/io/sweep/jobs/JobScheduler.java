@@ -99,7 +99,7 @@ public final class JobScheduler {
     }
 
     private static java.time.OffsetDateTime now() {
-        return java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return io.sweep.crm.RecordTime.now(java.time.Clock.systemUTC());
     }
 
     private static JobRepository.ChunkRef parse(String instanceId) {

@@ -1,5 +1,6 @@
 package io.sweep.jobs;
 
+import io.sweep.crm.RecordTime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
@@ -21,8 +22,6 @@ import io.sweep.rules.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,6 +278,6 @@ public final class JobService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return RecordTime.now(clock);
     }
 }

@@ -1,5 +1,6 @@
 package io.sweep.jobs;
 
+import io.sweep.crm.RecordTime;
 import io.sweep.rules.RuleTrigger;
 import io.sweep.rules.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +21,6 @@ import io.sweep.massupdate.RecordOutcome;
 import io.sweep.massupdate.RecordUpdater;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -156,7 +155,7 @@ public final class PreviewService {
     }
 
     private Map<Long, RecordOutcome> dryRun(Principal p, Module module, List<Long> ids, RecordUpdater.Planner planner) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = RecordTime.now(clock);
         return db.withHandle(h -> {
             h.begin();
             try {

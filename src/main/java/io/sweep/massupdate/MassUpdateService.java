@@ -1,5 +1,6 @@
 package io.sweep.massupdate;
 
+import io.sweep.crm.RecordTime;
 import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Ids;
@@ -7,8 +8,6 @@ import io.sweep.crm.Module;
 import io.sweep.db.Database;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class MassUpdateService {
         MassUpdate update = validator.validate(principal, module, request.values(), request.overWrite());
         var distinct = new LinkedHashSet<Long>();
         for (String id : request.ids()) Ids.parse(id).ifPresent(distinct::add);
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = RecordTime.now(clock);
         Map<Long, RecordOutcome> outcomes = db.inTransaction(h -> updater.apply(h, update, List.copyOf(distinct), now))
                 .stream().collect(Collectors.toMap(RecordOutcome::id, Function.identity()));
         List<Entry> entries = new ArrayList<>(request.ids().size());

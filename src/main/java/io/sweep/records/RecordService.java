@@ -1,5 +1,6 @@
 package io.sweep.records;
 
+import io.sweep.crm.RecordTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
@@ -18,8 +19,6 @@ import io.sweep.crm.RecordRow;
 import io.sweep.db.Database;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,7 +206,7 @@ public final class RecordService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return RecordTime.now(clock);
     }
 
     /** Ends the processing of one record with its error; the others of the call go on. */
