@@ -87,6 +87,7 @@ public final class ChunkRunner {
                 outcomes = updater.apply(h, principal, module, ids, scripted, now);
                 scripted.close();
                 jobs.appendLog(h, jobId, scripted.log());
+                jobs.addScriptTime(h, jobId, scripted.scriptTimeHere().toMillis());
             }
         } else {
             outcomes = updater.apply(h, principal, module, ids, planner(h, job, principal, module, ids), now);

@@ -28,7 +28,8 @@ public final class JobRepository {
             rs.getString("rule_id"), rs.getString("rule_version"), rs.getString("parameters"), rs.getObject("undo_of", Long.class),
             rs.getInt("total_count"), rs.getInt("updated_count"), rs.getInt("failed_count"), rs.getInt("chunk_count"),
             rs.getInt("chunks_done"), rs.getString("message"), rs.getObject("created_time", OffsetDateTime.class),
-            rs.getObject("start_time", OffsetDateTime.class), rs.getObject("end_time", OffsetDateTime.class));
+            rs.getObject("start_time", OffsetDateTime.class), rs.getObject("end_time", OffsetDateTime.class),
+            rs.getLong("script_millis"));
 
     private static final RowMapper<JobRecord> RECORD = (rs, ctx) -> new JobRecord(
             rs.getLong("record_id"), rs.getString("status"), rs.getString("code"), rs.getString("message"),
@@ -106,7 +107,7 @@ public final class JobRepository {
     }
 
     /** Which jobs to list; a null part does not filter, an empty {@code moduleIds} matches nothing. */
-    public record Filter(JobStatus status, Collection<Long> moduleIds, Long userId) {}
+    public record Filter(JobStatus status, Collection<Long> moduleIds, Long userId, String ruleId) {}
 
     public List<Job> list(Filter filter, int offset, int limit) {
         var sql = new StringBuilder("SELECT * FROM jobs WHERE 1 = 1");
@@ -122,6 +123,10 @@ public final class JobRepository {
         if (filter.userId() != null) {
             sql.append(" AND user_id = :user");
             params.put("user", filter.userId());
+        }
+        if (filter.ruleId() != null) {
+            sql.append(" AND rule_id = :rule");
+            params.put("rule", filter.ruleId());
         }
         sql.append(" ORDER BY created_time DESC, id DESC LIMIT :limit OFFSET :offset");
         return db.withHandle(h -> {
@@ -185,6 +190,17 @@ public final class JobRepository {
     }
 
     /** Adds a chunk's script log to the job's, keeping the first {@code 65536} characters. */
+    public String log(long jobId) {
+        return db.withHandle(h -> h.createQuery("SELECT log FROM jobs WHERE id = :id").bind("id", jobId)
+                .mapTo(String.class).findOne().orElse(""));
+    }
+
+    /** Adds one chunk's script time to the job's total, in the chunk's transaction. */
+    public void addScriptTime(Handle h, long jobId, long millis) {
+        h.createUpdate("UPDATE jobs SET script_millis = script_millis + :millis WHERE id = :id")
+                .bind("millis", millis).bind("id", jobId).execute();
+    }
+
     public void appendLog(Handle h, long jobId, String text) {
         if (text == null || text.isEmpty()) return;
         h.createUpdate("UPDATE jobs SET log = SUBSTRING(COALESCE(log, '') || :text, 1, 65536) WHERE id = :id")
@@ -266,6 +282,18 @@ public final class JobRepository {
             if (page.size() < RESULTS_PAGE) return;
             after = page.get(page.size() - 1).recordId();
         }
+    }
+
+    /** One page of results in record order ({@code limit} rows from {@code offset}), for browsing rather than download. */
+    public List<JobRecord> resultsPage(long jobId, String status, int offset, int limit) {
+        String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
+                + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status")
+                + " ORDER BY job_id, record_id LIMIT :limit OFFSET :offset";
+        return db.withHandle(h -> {
+            var query = h.createQuery(sql).bind("job", jobId).bind("limit", limit).bind("offset", offset);
+            if (status != null) query.bind("status", status);
+            return query.map(RECORD).list();
+        });
     }
 
     /** Whether a SCHEDULED or RUNNING job holds this key (see {@link Draft#activeKey()}). */

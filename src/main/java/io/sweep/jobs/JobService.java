@@ -195,11 +195,22 @@ public final class JobService {
 
     /**
      * One page of the jobs the caller may see, newest first: an administrator's view holds every
-     * user's jobs, anyone else's only their own. {@code moduleIds} null means every module.
+     * user's jobs, anyone else's only their own. {@code moduleIds} null means every module,
+     * {@code ruleId} null jobs of any rule or none.
      */
-    public List<Job> list(Principal p, JobStatus status, Set<Long> moduleIds, int offset, int limit) {
+    public List<Job> list(Principal p, JobStatus status, Set<Long> moduleIds, String ruleId, int offset, int limit) {
         Long onlyUser = p.profile().administrator() ? null : p.user().id();
-        return jobs.list(new JobRepository.Filter(status, moduleIds, onlyUser), offset, limit);
+        return jobs.list(new JobRepository.Filter(status, moduleIds, onlyUser, ruleId), offset, limit);
+    }
+
+    /** One page of a job's results in record order; {@code status} as for {@link #results}. */
+    public List<JobRecord> resultsPage(Job job, String status, int offset, int limit) {
+        return jobs.resultsPage(job.id(), status, offset, limit);
+    }
+
+    /** What a rule job's script logged ({@code ctx.log}, {@code console}), bounded; empty for other jobs. */
+    public String log(Job job) {
+        return jobs.log(job.id());
     }
 
     /**

@@ -9,6 +9,7 @@ import io.sweep.rules.Rule;
 import io.sweep.rules.RuleSandbox;
 import io.sweep.rules.RuleTrigger;
 import io.sweep.rules.RuleValidator;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,14 +46,22 @@ public final class RulePlanners {
         });
         Map<String, JsonNode> params = new LinkedHashMap<>();
         request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
-        return open(rule, params, trigger(job.trigger()), principal, module);
+        // every chunk sees the job's own ctx.now and continues the job's script time budget
+        Duration used = Duration.ofMillis(job.scriptMillis());
+        return new ScriptedPlanner(sandbox.open(rule, withDefaults(rule, params), trigger(job.trigger()),
+                job.createdTime().toInstant().toEpochMilli(), used), used, principal, module, validator);
+    }
+
+    /** A run outside a job (a preview): {@code ctx.now} is now. */
+    ScriptedPlanner open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, Principal principal, Module module) {
+        return new ScriptedPlanner(sandbox.open(rule, withDefaults(rule, params), trigger), Duration.ZERO, principal, module, validator);
     }
 
     /** {@code params} are the run's own; the rule's defaults fill in the rest. */
-    ScriptedPlanner open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, Principal principal, Module module) {
+    private static Map<String, JsonNode> withDefaults(Rule rule, Map<String, JsonNode> params) {
         Map<String, JsonNode> merged = new LinkedHashMap<>(rule.params());
         merged.putAll(params);
-        return new ScriptedPlanner(sandbox.open(rule, merged, trigger), principal, module, validator);
+        return merged;
     }
 
     static RuleTrigger trigger(Trigger trigger) {

@@ -15,6 +15,7 @@ import io.sweep.massupdate.RecordUpdater;
 import io.sweep.rules.Outcome;
 import io.sweep.rules.RuleRun;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,13 +34,15 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private final RuleRun run;
+    private final Duration usedBefore;
     private final Principal principal;
     private final Module module;
     private final MassUpdateValidator validator;
     private String log = "";
 
-    ScriptedPlanner(RuleRun run, Principal principal, Module module, MassUpdateValidator validator) {
+    ScriptedPlanner(RuleRun run, Duration usedBefore, Principal principal, Module module, MassUpdateValidator validator) {
         this.run = run;
+        this.usedBefore = usedBefore;
         this.principal = principal;
         this.module = module;
         this.validator = validator;
@@ -97,6 +100,11 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
 
     String log() {
         return log;
+    }
+
+    /** Script time this part of the job spent (loading the rule included). */
+    Duration scriptTimeHere() {
+        return run.scriptTime().minus(usedBefore);
     }
 
     @Override

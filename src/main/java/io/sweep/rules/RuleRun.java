@@ -49,7 +49,7 @@ public final class RuleRun {
     private volatile Outcome.Fatal fatal;
     private boolean closed;
 
-    RuleRun(RuleSandbox sandbox, Rule rule, String paramsJson, long now, RuleTrigger trigger) {
+    RuleRun(RuleSandbox sandbox, Rule rule, String paramsJson, long now, RuleTrigger trigger, long usedBeforeNanos) {
         this.sandbox = sandbox;
         this.guard = new Guard(sandbox.watchdog());
         this.rule = rule;
@@ -59,6 +59,7 @@ public final class RuleRun {
         this.log = new BoundedLog(sandbox.limits().logBytes());
         this.recordNanos = sandbox.limits().recordTime().toNanos();
         this.jobNanos = sandbox.limits().jobTime().toNanos();
+        this.usedNanos = Math.max(0, usedBeforeNanos);
         load();
     }
 
@@ -69,6 +70,11 @@ public final class RuleRun {
     /** {@code ctx.now}: when the run was opened, in epoch milliseconds. */
     public long now() {
         return now;
+    }
+
+    /** Script time spent so far, including what earlier parts of the job spent. */
+    public Duration scriptTime() {
+        return Duration.ofNanos(usedNanos);
     }
 
     /** The reason the run cannot go on, once there is one. */

@@ -106,10 +106,22 @@ public final class RuleSandbox implements AutoCloseable {
      * @param trigger what started the run, seen by the script as {@code ctx.trigger}
      */
     public RuleRun open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger) {
+        return open(rule, params, trigger, clock.millis(), Duration.ZERO);
+    }
+
+    /**
+     * Continues a job that runs in several parts (chunks, maybe on several nodes): {@code ctx.now}
+     * is the job's own time for every part, and the per-job time budget starts from what the
+     * earlier parts used.
+     *
+     * @param nowMillis      {@code ctx.now}, epoch milliseconds
+     * @param scriptTimeUsed script time the job's earlier parts spent
+     */
+    public RuleRun open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, long nowMillis, Duration scriptTimeUsed) {
         ObjectNode merged = JsonText.MAPPER.createObjectNode();
         rule.params().forEach(merged::set);
         if (params != null) params.forEach((k, v) -> merged.set(k, v == null ? merged.nullNode() : v.deepCopy()));
-        return new RuleRun(this, rule, merged.toString(), clock.millis(), trigger);
+        return new RuleRun(this, rule, merged.toString(), nowMillis, trigger, scriptTimeUsed.toNanos());
     }
 
     /** A new, locked-down context writing its output to {@code log}, watched through {@code guard}. */

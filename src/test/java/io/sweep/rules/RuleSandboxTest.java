@@ -255,6 +255,35 @@ class RuleSandboxTest {
     }
 
     @Test
+    void a_run_that_continues_a_job_starts_from_the_script_time_its_earlier_parts_used() {
+        try (var tight = new RuleSandbox(SandboxLimits.defaults().withJobTime(Duration.ofMillis(300)), TestRules.CLOCK)) {
+            Rule rule = TestRules.rule("quick", "export function update() { return null; }");
+            RuleRun fresh = tight.open(rule, Map.of(), RuleTrigger.MANUAL, 0, Duration.ZERO);
+            RuleRun spent = tight.open(rule, Map.of(), RuleTrigger.MANUAL, 0, Duration.ofMillis(300));
+            try {
+                assertThat(fresh.update(TestRules.lead("1"))).isInstanceOf(Outcome.Skipped.class);
+                assertThat(fresh.scriptTime()).isPositive().isLessThan(Duration.ofMillis(300));
+                assertThat(spent.update(TestRules.lead("1"))).isEqualTo(new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
+                        "the rule used up the job's script time budget of 300 ms; the script was stopped"));
+            } finally {
+                fresh.close();
+                spent.close();
+            }
+        }
+    }
+
+    @Test
+    void ctx_now_of_a_run_that_continues_a_job_is_the_time_it_was_given() {
+        Rule rule = TestRules.rule("now", "export function update(r, ctx) { return { Description: String(ctx.now) }; }");
+        RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL, 1_234_567_000L, Duration.ZERO);
+        try {
+            assertThat(run.update(TestRules.lead("1"))).isEqualTo(new Outcome.Updated(Map.of("Description", TextNode.valueOf("1234567000"))));
+        } finally {
+            run.close();
+        }
+    }
+
+    @Test
     void a_closed_run_refuses_more_records() {
         Rule rule = TestRules.rule("closed", "export function update() { return null; }\n");
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL);

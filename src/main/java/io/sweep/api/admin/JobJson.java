@@ -85,7 +85,27 @@ final class JobJson {
             }
         }
         node.put("message", job.message());
+        if (job.ruleId() != null) node.put("script_ms", job.scriptMillis());
         return node;
+    }
+
+    /** The short form for lists inside other objects (a rule's last runs): no request, no parameters. */
+    ArrayNode summaries(List<Job> jobs) {
+        ArrayNode array = Json.array();
+        for (Job job : jobs) {
+            ObjectNode node = array.addObject();
+            node.put("id", String.valueOf(job.id()));
+            node.put("status", job.status().name());
+            node.put("trigger", job.trigger().dbName());
+            node.put("Total_Count", job.totalCount());
+            node.put("Updated_Count", job.updatedCount());
+            node.put("Failed_Count", job.failedCount());
+            node.put("Not_Updated_Count", job.notUpdatedCount());
+            node.put("created_time", time(job.createdTime()));
+            node.put("end_time", time(job.endTime()));
+            node.put("message", job.message());
+        }
+        return array;
     }
 
     /** From the start of the first chunk to the end, or to now while the job runs; null before it starts. */

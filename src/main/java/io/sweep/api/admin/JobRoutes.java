@@ -11,6 +11,7 @@ import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Module;
 import io.sweep.jobs.Job;
+import io.sweep.jobs.JobRecord;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.JobStatus;
 import java.io.IOException;
@@ -57,8 +58,9 @@ final class JobRoutes {
         }
         int page = QueryParams.intParam(ctx, "page", 1, 1, 100_000);
         int perPage = QueryParams.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+        String rule = ctx.queryParam("rule");
         List<Job> found = jobs.list(p, status == null ? null : JobStatus.valueOf(status.toUpperCase(Locale.ROOT)), modules,
-                (page - 1) * perPage, perPage + 1);
+                rule == null || rule.isBlank() ? null : rule.trim(), (page - 1) * perPage, perPage + 1);
         boolean more = found.size() > perPage;
         List<Job> shown = more ? found.subList(0, perPage) : found;
         ObjectNode body = Json.object();
@@ -71,20 +73,35 @@ final class JobRoutes {
         AdminContext.json(ctx, 200, body);
     }
 
+    /** One job; a rule job also shows what its script logged. */
     void get(Context ctx) {
-        AdminContext.json(ctx, 200, json.of(admin.job(ctx, AdminContext.READ).job()));
+        Job job = admin.job(ctx, AdminContext.READ).job();
+        var node = json.of(job);
+        if (job.ruleId() != null) node.put("log", jobs.log(job));
+        AdminContext.json(ctx, 200, node);
     }
 
-    /** Streams the rows as the database hands them over; 50,000 of them are never in memory at once. */
+    /**
+     * Streams the rows as the database hands them over; 50,000 of them are never in memory at once.
+     * With {@code page} or {@code per_page} (JSON only) it answers one page for browsing instead.
+     */
     void results(Context ctx) {
         var call = admin.job(ctx, AdminContext.READ);
         String status = AdminContext.choiceParam(ctx, "status", RESULT_STATUSES);
         String format = AdminContext.choiceParam(ctx, "format", FORMATS);
         String dbStatus = status == null ? null : status.toUpperCase(Locale.ROOT);
         Job job = call.job();
+        boolean paged = !"csv".equals(format) && (ctx.queryParam("page") != null || ctx.queryParam("per_page") != null);
+        int page = QueryParams.intParam(ctx, "page", 1, 1, 100_000);
+        int perPage = QueryParams.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         ctx.status(200);
         try {
-            if ("csv".equals(format)) {
+            if (paged) {
+                List<JobRecord> rows = jobs.resultsPage(job, dbStatus, (page - 1) * perPage, perPage + 1);
+                boolean more = rows.size() > perPage;
+                ctx.contentType("application/json; charset=utf-8");
+                ResultsWriter.jsonPage(ctx.outputStream(), more ? rows.subList(0, perPage) : rows, page, perPage, more);
+            } else if ("csv".equals(format)) {
                 ctx.contentType("text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-results.csv\"");
                 ResultsWriter.csv(ctx.outputStream(), rows -> jobs.results(job, dbStatus, rows));

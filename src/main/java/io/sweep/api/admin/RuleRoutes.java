@@ -23,6 +23,7 @@ import java.util.Map;
 
 /** {@code /api/rules}: list, read, write (the file stays the source of truth), run, and webhook secrets. */
 final class RuleRoutes {
+    private static final int LAST_RUNS = 5;
     private final AdminContext admin;
     private final RuleRegistry rules;
     private final JobService jobs;
@@ -40,16 +41,23 @@ final class RuleRoutes {
     }
 
     void list(Context ctx) {
-        admin.principal(ctx, AdminContext.READ);
+        Principal p = admin.principal(ctx, AdminContext.READ);
         ObjectNode body = Json.object();
         var list = body.putArray("rules");
-        rules.entries().forEach(e -> list.add(entry(e, false)));
+        rules.entries().forEach(e -> list.add(withLastRuns(p, entry(e, false), e.id())));
         json(ctx, 200, body);
     }
 
     void get(Context ctx) {
-        admin.principal(ctx, AdminContext.READ);
-        json(ctx, 200, entry(entry(ctx.pathParam("id")), true));
+        Principal p = admin.principal(ctx, AdminContext.READ);
+        RuleEntry e = entry(ctx.pathParam("id"));
+        json(ctx, 200, withLastRuns(p, entry(e, true), e.id()));
+    }
+
+    /** The rule's latest jobs the caller may see, newest first ({@code /api/jobs?rule=} pages through all of them). */
+    private ObjectNode withLastRuns(Principal p, ObjectNode node, String ruleId) {
+        node.set("last_runs", jobJson.summaries(jobs.list(p, null, admin.permittedModules(p, AdminContext.READ), ruleId, 0, LAST_RUNS)));
+        return node;
     }
 
     /** Writing a rule writes its file; only administrators, since a rule runs as the user it names. */

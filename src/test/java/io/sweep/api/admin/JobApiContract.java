@@ -251,6 +251,24 @@ abstract class JobApiContract {
     }
 
     @Test
+    void results_read_a_page_at_a_time_with_page_and_per_page() {
+        var job = jobWithUpdatedAndFailedRecords("Results Page Co");
+        List<String> sorted = job.leads().stream().sorted((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b))).toList();
+        JsonNode first = admin.get("/api/jobs/" + job.id() + "/results?page=1&per_page=3").json();
+        assertThat(first.get("results").findValuesAsText("id")).containsExactlyElementsOf(sorted.subList(0, 3));
+        assertThat(first.get("info").get("more_records").asBoolean()).isTrue();
+        assertThat(first.get("info").get("count").asInt()).isEqualTo(3);
+        JsonNode second = admin.get("/api/jobs/" + job.id() + "/results?page=2&per_page=3").json();
+        assertThat(second.get("results").findValuesAsText("id")).containsExactlyElementsOf(sorted.subList(3, 4));
+        assertThat(second.get("info").get("more_records").asBoolean()).isFalse();
+        JsonNode failed = admin.get("/api/jobs/" + job.id() + "/results?status=failed&per_page=1").json();
+        assertThat(failed.get("results")).hasSize(1);
+        assertThat(failed.get("info").get("more_records").asBoolean()).isTrue();
+        var bad = admin.get("/api/jobs/" + job.id() + "/results?per_page=0");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
     void results_as_csv_are_quoted_as_RFC_4180_says_and_cannot_run_as_spreadsheet_formulas() {
         var job = jobWithUpdatedAndFailedRecords("Results Csv Co");
         // messages a rule could one day write: a cell starting with = or @ must not run in a spreadsheet

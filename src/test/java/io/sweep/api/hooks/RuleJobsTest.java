@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,18 @@ class RuleJobsTest {
                   return { Rating: "Market Failed" };
                 }
                 """);
+        Files.writeString(rulesDir.resolve("stamp-now.js"), """
+                export const rule = {
+                  module: "Leads",
+                  select: { criteria: "(Company:equals:Chunk Co)" },
+                  runAs: "admin@sweep.local",
+                };
+                let seen = 0;
+                export function update(record, ctx) {
+                  if (seen++ === 0) ctx.log("part starts at " + record.Last_Name);
+                  return { Designation: String(ctx.now) };
+                }
+                """);
         server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withRulesDir(rulesDir));
         admin = server.admin();
         var leads = new StringBuilder();
@@ -68,6 +81,39 @@ class RuleJobsTest {
         }
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[" + leads + "]}").status()).isEqualTo(201);
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Cron\",\"Company\":\"Cron Co\"}]}").status()).isEqualTo(201);
+        for (int batch = 0; batch < CHUNK_CO_LEADS / 100; batch++) {
+            var chunk = new StringBuilder();
+            for (int i = 0; i < 100; i++) {
+                chunk.append(chunk.isEmpty() ? "" : ",").append("{\"Last_Name\":\"C").append(batch * 100 + i).append("\",\"Company\":\"Chunk Co\"}");
+            }
+            assertThat(admin.post("/crm/v2/Leads", "{\"data\":[" + chunk + "]}").status()).isEqualTo(201);
+        }
+    }
+
+    private static final int CHUNK_CO_LEADS = 1_200;
+
+    @Test
+    void a_rule_job_of_several_chunks_sees_one_ctx_now_and_keeps_its_script_time_and_log() throws Exception {
+        var run = admin.post("/api/rules/stamp-now/run", "");
+        assertThat(run.status()).as(run.body()).isEqualTo(202);
+        JsonNode job = waitForEnd(run.json().get("id").asText());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.get("Updated_Count").asInt()).as(admin.get("/api/jobs/" + job.get("id").asText() + "/results?per_page=2").body()).isEqualTo(CHUNK_CO_LEADS);
+        assertThat(job.get("chunks").get("total").asInt()).isEqualTo(3);
+        assertThat(job.get("script_ms").asLong()).isNotNegative();
+        assertThat(job.get("log").asText().lines().filter(l -> l.contains("part starts at")).count()).isEqualTo(3);
+
+        long jobCreated = OffsetDateTime.parse(job.get("created_time").asText()).toInstant().toEpochMilli();
+        List<String> stamps = server.app().database().withHandle(h -> h.createQuery(
+                "SELECT DISTINCT designation FROM rec_leads WHERE company = 'Chunk Co'").mapTo(String.class).list());
+        assertThat(stamps).hasSize(1);
+        assertThat(Long.parseLong(stamps.get(0))).isBetween(jobCreated, jobCreated + 999);
+
+        JsonNode rule = admin.get("/api/rules/stamp-now").json();
+        assertThat(rule.get("last_runs").get(0).get("id").asText()).isEqualTo(job.get("id").asText());
+        assertThat(rule.get("last_runs").get(0).get("status").asText()).isEqualTo("COMPLETED");
+        var byRule = admin.get("/api/jobs?rule=stamp-now").json().get("jobs");
+        assertThat(byRule.findValuesAsText("rule_id")).containsOnly("stamp-now");
     }
 
     @Test
