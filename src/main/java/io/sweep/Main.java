@@ -1,6 +1,9 @@
 package io.sweep;
 
 import io.sweep.auth.Scopes;
+import io.sweep.cli.CliFailure;
+import io.sweep.cli.RunCommand;
+import io.sweep.hooks.WebhookSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,21 +18,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The {@code sweep} command line: serve, migrate, user, token, check. */
+/** The {@code sweep} command line: serve, migrate, user, token, webhook-secret, check, run. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, version = "Sweep 0.1",
         description = "Self-hosted mass-update engine speaking the Zoho CRM v2 Mass Update API.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.UserCommand.class, Main.TokenCommand.class, Main.Check.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.UserCommand.class, Main.TokenCommand.class,
+                Main.WebhookSecretCommand.class, Main.Check.class, RunCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /** The command line with its error handling: a user mistake prints one line, not a stack trace. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
                 cmd.getErr().println("sweep: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof CliFailure failure) {
+                cmd.getErr().println("sweep: " + failure.getMessage());
+                return failure.exitCode();
             }
             throw e;
         });
@@ -129,6 +137,32 @@ public final class Main {
                 }
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "webhook-secret", description = {
+            "Create or rotate the webhook secret of a rule and print it (shown only this once).",
+            "After a rotation the previous secret stays valid for 24 hours, so senders can switch over."})
+    static final class WebhookSecretCommand implements Callable<Integer> {
+        @Mixin DbOptions db = new DbOptions();
+        @Parameters(paramLabel = "RULE", description = "the rule's id (its file name without .js)") String rule;
+        @Option(names = "--rules-dir", description = "rule files folder (env SWEEP_RULES_DIR, default ./rules)")
+        java.nio.file.Path rulesDir;
+
+        @Override
+        public Integer call() {
+            Config c = db.config();
+            java.nio.file.Path dir = rulesDir != null ? rulesDir : c.rulesDir();
+            if (!io.sweep.rules.RuleValidator.ID.matcher(rule).matches()) throw new IllegalArgumentException("not a rule id: " + rule);
+            // a secret for a rule that does not exist would never be used: most likely a typo
+            if (!java.nio.file.Files.isRegularFile(dir.resolve(rule + ".js"))) {
+                throw new IllegalArgumentException("no rule " + rule + " in " + dir + " (expected " + dir.resolve(rule + ".js") + ")");
+            }
+            try (App app = App.create(c, Clock.systemUTC())) {
+                app.prepareDatabase();
+                System.out.println(new WebhookSecrets(app.database(), Clock.systemUTC()).rotate(rule));
+            }
+            return 0;
         }
     }
 

@@ -1,0 +1,75 @@
+package io.sweep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.api.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A running Sweep server's /api, as the command line uses it: JSON in and out, the token on every call. */
+final class SweepClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String baseUrl;
+    private final String token;
+
+    SweepClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** Sweep's error as one line: {@code CODE: message {details}}. */
+        String error() {
+            String details = body.path("details").isObject() && !body.path("details").isEmpty() ? " " + body.get("details") : "";
+            return body.path("code").asText("HTTP_" + status) + ": " + body.path("message").asText("") + details;
+        }
+    }
+
+    Answer get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    Answer post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Zoho-oauthtoken " + token)
+                .header("Accept", "application/json");
+    }
+
+    private Answer send(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CliFailure(2, "cannot reach Sweep at " + baseUrl + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(130, "interrupted");
+        }
+        JsonNode body;
+        try {
+            body = response.body().isBlank() ? Json.object() : Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new CliFailure(2, baseUrl + " answered " + response.statusCode() + " with something that is not JSON; is it Sweep?");
+        }
+        return new Answer(response.statusCode(), body);
+    }
+}
