@@ -66,6 +66,7 @@ public final class App implements AutoCloseable {
     private final RuleSandbox sandbox;
     private final RuleRegistry ruleRegistry;
     private final HookApi hookApi;
+    private final ScheduleTrigger scheduleTrigger;
     private final AtomicBoolean ready = new AtomicBoolean(false);
     private Javalin server;
 
@@ -93,7 +94,8 @@ public final class App implements AutoCloseable {
                 new ChunkRunner(db, jobRepository, metadata, users, validator, updater, rulePlanners, clock, settings.nodeName()),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
-        jobScheduler.onRuleScheduleTick(new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock));
+        this.scheduleTrigger = new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock);
+        jobScheduler.onRuleScheduleTick(scheduleTrigger);
         var webhookSecrets = new WebhookSecrets(db, clock);
         this.hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), jobService, clock));
         var authenticator = new Authenticator(tokens, users);
@@ -181,6 +183,11 @@ public final class App implements AutoCloseable {
 
     public Metadata metadata() {
         return metadata;
+    }
+
+    /** What fires rules on their cron schedule; the scheduler runs it every few seconds on one node at a time. */
+    public ScheduleTrigger scheduleTrigger() {
+        return scheduleTrigger;
     }
 
     private void gate(Context ctx) {

@@ -1,0 +1,10 @@
+package io.sweep.hooks;
+
+import io.sweep.testsupport.Backend;
+
+class ScheduleTriggerH2Test extends ScheduleTriggerContract {
+    @Override
+    Backend backend() {
+        return Backend.H2;
+    }
+}
