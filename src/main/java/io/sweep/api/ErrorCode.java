@@ -37,6 +37,8 @@ public enum ErrorCode {
     BODY_TOO_LARGE(413, "LIMIT_EXCEEDED", "request body too large"),
     SIGNATURE_INVALID(401, "INVALID_SIGNATURE", "the request signature is missing or wrong"),
     SIGNATURE_EXPIRED(401, "INVALID_SIGNATURE", "the request timestamp is more than 5 minutes away; a replay is refused"),
+    SIGNATURE_REPLAYED(401, "INVALID_SIGNATURE",
+            "this signed request was delivered before; a replay is refused (sign with a new timestamp, or send an Idempotency-Key to get the first job)"),
     RULE_INVALID(400, "INVALID_DATA", "the rule has problems"),
     SCRIPT_ERROR(400, "SCRIPT_ERROR", "the rule's update failed on this record"),
     INVALID_RETURN(400, "INVALID_RETURN", "the rule's update returned something other than fields to set"),

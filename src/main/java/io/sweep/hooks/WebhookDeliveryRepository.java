@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Idempotency keys of webhook deliveries. The first request with a key claims it (a primary key
- * insert, so concurrent duplicates on any node lose); the others answer the first one's job.
+ * Webhook deliveries by key: a sender's Idempotency-Key, or the signed request itself when it has
+ * none. The first request with a key claims it (a primary key insert, so concurrent duplicates on
+ * any node lose); the others answer the first one's job, or are refused as replays.
  */
 public final class WebhookDeliveryRepository {
     public static final Duration KEY_LIFETIME = Duration.ofHours(24);
@@ -27,9 +28,9 @@ public final class WebhookDeliveryRepository {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         try {
             return db.inTransaction(h -> {
-                // a key older than its lifetime is free again
-                h.createUpdate("DELETE FROM webhook_deliveries WHERE rule_id = :rule AND idempotency_key = :key AND created_time < :expired")
-                        .bind("rule", ruleId).bind("key", key).bind("expired", now.minus(KEY_LIFETIME)).execute();
+                // keys older than their lifetime are free again, and forgotten
+                h.createUpdate("DELETE FROM webhook_deliveries WHERE created_time < :expired")
+                        .bind("expired", now.minus(KEY_LIFETIME)).execute();
                 h.createUpdate("INSERT INTO webhook_deliveries (rule_id, idempotency_key, created_time) VALUES (:rule, :key, :now)")
                         .bind("rule", ruleId).bind("key", key).bind("now", now).execute();
                 return true;

@@ -10,16 +10,21 @@ import io.sweep.jobs.Trigger;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleRegistry;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code POST /hooks/{rule}} (SPEC §4): a signed request starts a run of a rule whose
  * {@code triggers.webhook} is on, with the JSON body as {@code ctx.params}. With an
- * {@code Idempotency-Key}, repeats within 24 hours answer the first job instead of starting another.
+ * {@code Idempotency-Key}, repeats within 24 hours answer the first job instead of starting another;
+ * without one, the same signed request (timestamp and body) is accepted once: a captured request
+ * sent again within the 5-minute window is a replay and is refused.
  */
 public final class WebhookService {
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
@@ -48,9 +53,12 @@ public final class WebhookService {
         Rule rule = rules.rule(ruleId).filter(r -> r.triggers().webhook())
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("rule", ruleId), "no rule with a webhook trigger has this name"));
         Map<String, JsonNode> params = params(body);
-        if (idempotencyKey == null || idempotencyKey.isBlank()) return jobs.scheduleRule(rule, params, Trigger.WEBHOOK).id();
-        String key = idempotencyKey.length() > MAX_KEY_LENGTH ? idempotencyKey.substring(0, MAX_KEY_LENGTH) : idempotencyKey;
-        if (!deliveries.claim(ruleId, key)) return firstJob(ruleId, key);
+        boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
+        String key = keyed ? truncate(idempotencyKey) : signedRequestKey(signature, body);
+        if (!deliveries.claim(ruleId, key)) {
+            if (!keyed) throw new ApiException(ErrorCode.SIGNATURE_REPLAYED);
+            return firstJob(ruleId, key);
+        }
         try {
             Job job = jobs.scheduleRule(rule, params, Trigger.WEBHOOK);
             deliveries.recordJob(ruleId, key, job.id());
@@ -58,6 +66,20 @@ public final class WebhookService {
         } catch (RuntimeException e) {
             deliveries.release(ruleId, key);
             throw e;
+        }
+    }
+
+    private static String truncate(String key) {
+        return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
+    }
+
+    /** What makes a signed request the same request: its timestamp and its body (the signature follows from them). */
+    private static String signedRequestKey(String signature, byte[] body) {
+        long timestamp = WebhookSignature.parse(signature).orElseThrow().timestamp();
+        try {
+            return "signed-request:" + timestamp + ":" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

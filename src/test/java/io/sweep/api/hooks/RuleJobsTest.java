@@ -61,6 +61,15 @@ class RuleJobsTest {
                   return { Rating: "Market Failed" };
                 }
                 """);
+        Files.writeString(rulesDir.resolve("replay-guard.js"), """
+                export const rule = {
+                  module: "Leads",
+                  select: { criteria: "(Company:equals:Replay Co)" },
+                  triggers: { webhook: true },
+                  runAs: "admin@sweep.local",
+                };
+                export function update(record, ctx) { return { Rating: "Active" }; }
+                """);
         Files.writeString(rulesDir.resolve("stamp-now.js"), """
                 export const rule = {
                   module: "Leads",
@@ -81,6 +90,7 @@ class RuleJobsTest {
         }
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[" + leads + "]}").status()).isEqualTo(201);
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Cron\",\"Company\":\"Cron Co\"}]}").status()).isEqualTo(201);
+        assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Replay\",\"Company\":\"Replay Co\"}]}").status()).isEqualTo(201);
         for (int batch = 0; batch < CHUNK_CO_LEADS / 100; batch++) {
             var chunk = new StringBuilder();
             for (int i = 0; i < 100; i++) {
@@ -202,6 +212,28 @@ class RuleJobsTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void the_same_signed_request_without_an_idempotency_key_is_accepted_once_and_refused_as_a_replay_after() throws Exception {
+        String secret = admin.post("/api/rules/replay-guard/webhook_secret", "").json().get("secret").asText();
+        byte[] body = "{\"note\":\"once\"}".getBytes(StandardCharsets.UTF_8);
+        long t = Instant.now().getEpochSecond();
+        Http signed = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, t, body));
+        var first = signed.post("/hooks/replay-guard", new String(body, StandardCharsets.UTF_8));
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        waitForEnd(first.json().get("job_id").asText());
+
+        var replay = signed.post("/hooks/replay-guard", new String(body, StandardCharsets.UTF_8));
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(replay.json().get("code").asText()).isEqualTo("INVALID_SIGNATURE");
+        assertThat(replay.json().get("message").asText()).contains("delivered before");
+
+        var resigned = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, t + 1, body))
+                .post("/hooks/replay-guard", new String(body, StandardCharsets.UTF_8));
+        assertThat(resigned.status()).as(resigned.body()).isEqualTo(202);
+        assertThat(resigned.json().get("job_id").asText()).isNotEqualTo(first.json().get("job_id").asText());
+        waitForEnd(resigned.json().get("job_id").asText());
     }
 
     @Test
