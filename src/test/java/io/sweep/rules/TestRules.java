@@ -19,6 +19,7 @@ final class TestRules {
     private static Metadata metadata;
     private static RuleSandbox sandbox;
     private static RuleSandbox strict;
+    private static RuleSandbox roomy;
 
     private TestRules() {}
 
@@ -42,6 +43,15 @@ final class TestRules {
                     .withLogBytes(4096), CLOCK);
         }
         return strict;
+    }
+
+    /**
+     * Budgets no test reaches on a busy machine (60 s a record), for tests about what a script can
+     * do rather than how long it may take: a first use of Intl, say, loads its data.
+     */
+    static synchronized RuleSandbox roomy() {
+        if (roomy == null) roomy = new RuleSandbox(SandboxLimits.defaults().withRecordTime(Duration.ofSeconds(60)), CLOCK);
+        return roomy;
     }
 
     static RuleValidator validator() {
