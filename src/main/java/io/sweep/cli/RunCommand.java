@@ -95,8 +95,8 @@ public final class RunCommand implements Callable<Integer> {
             if (!answer.ok()) throw new CliFailure(1, "job " + jobId + ": " + answer.error());
             JsonNode job = answer.body();
             int total = job.path("Total_Count").asInt();
-            bar.show(passed(job, total), total, job.path("Updated_Count").asInt(), job.path("Failed_Count").asInt(),
-                    job.path("records_per_second").asDouble(0));
+            int passed = passed(job, total);
+            bar.show(passed, total, job.path("Updated_Count").asInt(), job.path("Failed_Count").asInt(), perSecond(job, passed));
             if (!List.of("SCHEDULED", "RUNNING").contains(job.path("status").asText())) {
                 bar.finish();
                 return job;
@@ -113,11 +113,18 @@ public final class RunCommand implements Callable<Integer> {
         return (int) ((long) total * done / chunks);
     }
 
+    /** Records gone through (skipped ones too) per second of running; 0 before the job starts. */
+    private static double perSecond(JsonNode job, int passed) {
+        long millis = job.path("duration_ms").asLong(0);
+        return millis > 0 ? passed * 1000.0 / millis : 0;
+    }
+
     private void summary(SweepClient client, JsonNode job, PrintWriter out) {
         String id = job.path("id").asText();
         double seconds = job.path("duration_ms").asLong() / 1000.0;
+        double perSecond = perSecond(job, passed(job, job.path("Total_Count").asInt()));
         out.printf(Locale.ROOT, "job %s %s in %.1f s%s%n", id, job.path("status").asText(), seconds,
-                job.path("records_per_second").isNumber() ? String.format(Locale.ROOT, " (%,.0f records/s)", job.path("records_per_second").asDouble()) : "");
+                perSecond > 0 ? String.format(Locale.ROOT, " (%,.0f records/s)", perSecond) : "");
         out.printf(Locale.ROOT, "  total %,d  updated %,d  failed %,d  not updated %,d%n", job.path("Total_Count").asInt(),
                 job.path("Updated_Count").asInt(), job.path("Failed_Count").asInt(), job.path("Not_Updated_Count").asInt());
         if (!job.path("message").isNull() && !job.path("message").asText().isEmpty()) out.println("  " + job.path("message").asText());

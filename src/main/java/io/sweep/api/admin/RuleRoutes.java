@@ -142,6 +142,11 @@ final class RuleRoutes {
         node.put("file", e.file());
         node.put("status", e.ok() ? "ok" : "error");
         node.set("problems", Json.MAPPER.valueToTree(problems(e.problems())));
+        var secret = secrets.info(e.id());
+        ObjectNode webhookSecret = node.putObject("webhook_secret");
+        webhookSecret.put("exists", secret.isPresent());
+        webhookSecret.put("created_time", secret.map(i -> AdminContext.time(i.createdTime())).orElse(null));
+        webhookSecret.put("rotated_time", secret.map(i -> AdminContext.time(i.rotatedTime())).orElse(null));
         Rule r = e.active();
         if (r != null) {
             node.put("module", r.module());
