@@ -268,6 +268,18 @@ public final class JobRepository {
         }
     }
 
+    /** One page of a job's results in record order ({@code status} null for all), for a screen that shows a page at a time. */
+    public List<JobRecord> pageResults(long jobId, String status, int offset, int limit) {
+        String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
+                + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status")
+                + " ORDER BY job_id, record_id LIMIT :limit OFFSET :offset";
+        return db.withHandle(h -> {
+            var query = h.createQuery(sql).bind("job", jobId).bind("limit", limit).bind("offset", offset);
+            if (status != null) query.bind("status", status);
+            return query.map(RECORD).list();
+        });
+    }
+
     /** Whether a SCHEDULED or RUNNING job holds this key (see {@link Draft#activeKey()}). */
     public boolean hasActiveJob(String activeKey) {
         return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE active_key = :key").bind("key", activeKey)

@@ -210,6 +210,11 @@ public final class JobService {
         jobs.streamResults(job.id(), status, consumer);
     }
 
+    /** Up to {@code limit} of a job's results after the first {@code offset}, in record order; {@code status} as for {@link #results}. */
+    public List<JobRecord> resultsPage(Job job, String status, int offset, int limit) {
+        return jobs.pageResults(job.id(), status, offset, limit);
+    }
+
     /** Stops a SCHEDULED or RUNNING job after its current chunk. */
     public Job cancel(Principal p, String id) {
         Job job = visibleJob(p, id);

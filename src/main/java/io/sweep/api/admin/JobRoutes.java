@@ -11,6 +11,7 @@ import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Module;
 import io.sweep.jobs.Job;
+import io.sweep.jobs.JobRecord;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.JobStatus;
 import java.io.IOException;
@@ -81,6 +82,10 @@ final class JobRoutes {
         String status = AdminContext.choiceParam(ctx, "status", RESULT_STATUSES);
         String format = AdminContext.choiceParam(ctx, "format", FORMATS);
         String dbStatus = status == null ? null : status.toUpperCase(Locale.ROOT);
+        // a page at a time, for a screen, when a page is asked for: the page's rows and whether more follow
+        boolean paged = !"csv".equals(format) && (ctx.queryParam("page") != null || ctx.queryParam("per_page") != null);
+        int page = QueryParams.intParam(ctx, "page", 1, 1, 100_000);
+        int perPage = QueryParams.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         Job job = call.job();
         ctx.status(200);
         try {
@@ -88,6 +93,12 @@ final class JobRoutes {
                 ctx.contentType("text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-results.csv\"");
                 ResultsWriter.csv(ctx.outputStream(), rows -> jobs.results(job, dbStatus, rows));
+            } else if (paged) {
+                List<JobRecord> found = jobs.resultsPage(job, dbStatus, (page - 1) * perPage, perPage + 1);
+                boolean more = found.size() > perPage;
+                List<JobRecord> shown = more ? found.subList(0, perPage) : found;
+                ctx.contentType("application/json; charset=utf-8");
+                ResultsWriter.jsonPage(ctx.outputStream(), shown, page, perPage, more);
             } else {
                 ctx.contentType("application/json; charset=utf-8");
                 ResultsWriter.json(ctx.outputStream(), rows -> jobs.results(job, dbStatus, rows));

@@ -37,6 +37,23 @@ final class ResultsWriter {
         }
     }
 
+    /** One page of rows, {@code {"results":[…],"info":{per_page,count,page,more_records}}}. */
+    static void jsonPage(OutputStream out, List<JobRecord> rows, int page, int perPage, boolean more) throws IOException {
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("results");
+            for (JobRecord row : rows) writeJson(g, row);
+            g.writeEndArray();
+            g.writeObjectFieldStart("info");
+            g.writeNumberField("per_page", perPage);
+            g.writeNumberField("count", rows.size());
+            g.writeNumberField("page", page);
+            g.writeBooleanField("more_records", more);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+    }
+
     static void csv(OutputStream out, Consumer<Consumer<JobRecord>> source) throws IOException {
         try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             w.write(Csv.line(CSV_HEADER));

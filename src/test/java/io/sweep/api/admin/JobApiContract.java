@@ -251,6 +251,26 @@ abstract class JobApiContract {
     }
 
     @Test
+    void results_come_a_page_at_a_time_when_a_page_is_asked_for() {
+        var job = jobWithUpdatedAndFailedRecords("Results Page Co");
+        List<String> sorted = job.leads().stream().sorted((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b))).toList();
+        JsonNode first = admin.get("/api/jobs/" + job.id() + "/results?page=1&per_page=3").json();
+        assertThat(first.get("results")).hasSize(3);
+        assertThat(first.get("results").get(0).get("id").asText()).isEqualTo(sorted.get(0));
+        assertThat(first.get("info").get("more_records").asBoolean()).isTrue();
+        assertThat(first.get("info").get("count").asInt()).isEqualTo(3);
+        JsonNode second = admin.get("/api/jobs/" + job.id() + "/results?page=2&per_page=3").json();
+        assertThat(second.get("results")).hasSize(1);
+        assertThat(second.get("results").get(0).get("id").asText()).isEqualTo(sorted.get(3));
+        assertThat(second.get("info").get("more_records").asBoolean()).isFalse();
+        JsonNode failed = admin.get("/api/jobs/" + job.id() + "/results?status=failed&page=1&per_page=1").json();
+        assertThat(failed.get("results")).hasSize(1);
+        assertThat(failed.get("results").get(0).get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("info").get("more_records").asBoolean()).isTrue();
+        assertThat(admin.get("/api/jobs/" + job.id() + "/results?page=0").status()).isEqualTo(400);
+    }
+
+    @Test
     void results_as_csv_are_quoted_as_RFC_4180_says_and_cannot_run_as_spreadsheet_formulas() {
         var job = jobWithUpdatedAndFailedRecords("Results Csv Co");
         // messages a rule could one day write: a cell starting with = or @ must not run in a spreadsheet
