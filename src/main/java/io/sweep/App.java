@@ -3,6 +3,7 @@ package io.sweep;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.ErrorRenderer;
@@ -10,6 +11,9 @@ import io.sweep.api.Json;
 import io.sweep.api.admin.AdminApi;
 import io.sweep.api.zoho.ZohoApi;
 import io.sweep.auth.Authenticator;
+import io.sweep.auth.LoginFailureRepository;
+import io.sweep.auth.SessionRepository;
+import io.sweep.auth.Sessions;
 import io.sweep.auth.Scopes;
 import io.sweep.auth.Tokens;
 import io.sweep.auth.UserRepository;
@@ -40,6 +44,7 @@ import io.sweep.massupdate.RecordUpdater;
 import io.sweep.records.RecordService;
 import io.sweep.records.References;
 import io.sweep.records.Selections;
+import io.sweep.records.ViewService;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,7 +87,7 @@ public final class App implements AutoCloseable {
         var massUpdates = new MassUpdateService(db, validator, updater, clock);
         var views = new CustomViewRepository(db);
         var recordService = new RecordService(db, metadata, records, users, clock);
-        var selections = new Selections(views);
+        var selections = new Selections(views, recordService);
         this.jobRepository = new JobRepository(db);
         this.sandbox = new RuleSandbox();
         var ruleValidator = new RuleValidator(metadata, sandbox);
@@ -96,11 +101,13 @@ public final class App implements AutoCloseable {
         jobScheduler.onRuleScheduleTick(new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock));
         var webhookSecrets = new WebhookSecrets(db, clock);
         this.hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), jobService, clock));
-        var authenticator = new Authenticator(tokens, users);
+        var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle());
+        var authenticator = new Authenticator(tokens, users, sessions);
         this.zohoApi = new ZohoApi(authenticator, metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService);
-        this.adminApi = new AdminApi(authenticator, metadata, users, jobService,
-                new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets, clock);
+        this.adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
+                new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
+                new ViewService(views, selections, records, metadata, users, clock), clock);
     }
 
     public static App create(Config config, Clock clock) {
@@ -131,6 +138,13 @@ public final class App implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
+            // the admin UI (web/ at the repository root, copied into the jar); "/" answers index.html
+            cfg.staticFiles.add(web -> {
+                web.hostedPath = "/";
+                web.directory = "/web";
+                web.location = Location.CLASSPATH;
+                web.headers = Map.of("Cache-Control", "no-cache");
+            });
             cfg.routes.before(this::gate);
             cfg.routes.get("/health", this::health);
             zohoApi.register(cfg.routes);
@@ -171,6 +185,11 @@ public final class App implements AutoCloseable {
         return tokens;
     }
 
+    /** Signs a user out of every browser (after their password changed). */
+    public void endSessionsOf(long userId) {
+        new SessionRepository(db).deleteForUser(userId);
+    }
+
     public JobService jobs() {
         return jobService;
     }
@@ -183,7 +202,19 @@ public final class App implements AutoCloseable {
         return metadata;
     }
 
+    /**
+     * Sent with every response: the UI's pages may run only their own scripts and styles, talk
+     * only to this server, and not be framed; browsers must not guess content types.
+     */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "same-origin",
+            "X-Frame-Options", "DENY");
+
     private void gate(Context ctx) {
+        SECURITY_HEADERS.forEach(ctx::header);
         if (!ready.get() && !ctx.path().equals("/health")) {
             ctx.status(503).contentType("application/json; charset=utf-8").result("{\"status\":\"starting\"}");
             ctx.skipRemainingHandlers();
@@ -226,6 +257,9 @@ public final class App implements AutoCloseable {
     }
 
     private static void render(Context ctx, ApiException e) {
+        if (e.error() == ErrorCode.TOO_MANY_ATTEMPTS && e.details().get("retry_after_seconds") != null) {
+            ctx.header("Retry-After", String.valueOf(e.details().get("retry_after_seconds")));
+        }
         ctx.status(e.error().httpStatus()).contentType("application/json; charset=utf-8").result(Json.write(ErrorRenderer.body(e)));
     }
 

@@ -19,7 +19,8 @@ public record Config(
         boolean demo,
         long maxBodyBytes,
         Limits limits,
-        JobSettings jobs) {
+        JobSettings jobs,
+        java.time.Duration sessionIdle) {
 
     /** How this node takes part in running jobs. */
     public record JobSettings(java.time.Duration heartbeat, java.time.Duration polling, int threads, String nodeName) {}
@@ -42,7 +43,8 @@ public record Config(
                         java.time.Duration.ofMillis(Long.parseLong(env.getOrDefault("SWEEP_HEARTBEAT_MILLIS", "1500"))),
                         java.time.Duration.ofMillis(Long.parseLong(env.getOrDefault("SWEEP_JOB_POLL_MILLIS", "500"))),
                         Integer.parseInt(env.getOrDefault("SWEEP_JOB_THREADS", "2")),
-                        env.getOrDefault("SWEEP_NODE_NAME", defaultNodeName())));
+                        env.getOrDefault("SWEEP_NODE_NAME", defaultNodeName())),
+                java.time.Duration.ofMinutes(Long.parseLong(env.getOrDefault("SWEEP_SESSION_IDLE_MINUTES", "30"))));
     }
 
     private static String defaultNodeName() {
@@ -60,34 +62,38 @@ public record Config(
     }
 
     public Config withPort(int p) {
-        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs);
+        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle);
     }
 
     public Config withDb(String url, String user, String password) {
-        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs);
+        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle);
     }
 
     public Config withDemo(boolean d) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits, jobs);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits, jobs, sessionIdle);
     }
 
     public Config withBootstrapToken(String token) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits, jobs);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits, jobs, sessionIdle);
     }
 
     public Config withRulesDir(Path dir) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits, jobs);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle);
     }
 
     public Config withLimits(Limits l) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l, jobs);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l, jobs, sessionIdle);
     }
 
     public Config withJobs(JobSettings j) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, j);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, j, sessionIdle);
+    }
+
+    public Config withSessionIdle(java.time.Duration idle) {
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, idle);
     }
 
     public Config withMaxBodyBytes(long bytes) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits, jobs);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits, jobs, sessionIdle);
     }
 }

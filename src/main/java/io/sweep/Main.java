@@ -1,11 +1,10 @@
 package io.sweep;
 
+import io.sweep.auth.Passwords;
 import io.sweep.auth.Scopes;
+import io.sweep.auth.Tokens;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -110,7 +109,7 @@ public final class Main {
         }
     }
 
-    @Command(name = "user", description = "Manage users.", subcommands = UserCommand.Add.class)
+    @Command(name = "user", description = "Manage users.", subcommands = {UserCommand.Add.class, UserCommand.SetPassword.class})
     static final class UserCommand {
         @Command(name = "add", description = "Add a user.")
         static final class Add implements Callable<Integer> {
@@ -119,16 +118,49 @@ public final class Main {
             @Option(names = "--name", required = true) String name;
             @Option(names = "--profile", defaultValue = "Standard", description = "profile name (default: ${DEFAULT-VALUE})")
             String profile;
+            @Option(names = "--password-stdin", description = "read the user's browser password from the first line of standard input")
+            boolean passwordStdin;
 
             @Override
-            public Integer call() {
+            public Integer call() throws java.io.IOException {
+                String hash = passwordStdin ? Passwords.hash(passwordFromStdin()) : null;
                 try (App app = App.create(db.config(), Clock.systemUTC())) {
                     app.prepareDatabase();
-                    var user = app.users().add(email, name, profile);
+                    var user = app.users().add(email, name, profile, hash);
                     System.out.println(user.id());
                 }
                 return 0;
             }
+        }
+
+        @Command(name = "password", description = "Set a user's browser password, read from the first line of standard input; ends their sessions.")
+        static final class SetPassword implements Callable<Integer> {
+            @Mixin DbOptions db = new DbOptions();
+            @Option(names = "--email", required = true) String email;
+
+            @Override
+            public Integer call() throws java.io.IOException {
+                String hash = Passwords.hash(passwordFromStdin());
+                try (App app = App.create(db.config(), Clock.systemUTC())) {
+                    app.prepareDatabase();
+                    var user = app.users().byEmail(email).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + email));
+                    app.users().setPasswordHash(user.id(), hash);
+                    app.endSessionsOf(user.id());
+                }
+                System.err.println("password set");
+                return 0;
+            }
+        }
+
+        /** The first line of standard input, so {@code echo pw | sweep …} and a terminal both work; never an argument (ps shows those). */
+        static String passwordFromStdin() throws java.io.IOException {
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            String line = in.readLine();
+            if (line == null || line.isEmpty()) throw new IllegalArgumentException("no password on standard input");
+            if (line.length() < Passwords.MIN_LENGTH) {
+                throw new IllegalArgumentException("the password needs at least " + Passwords.MIN_LENGTH + " characters");
+            }
+            return line;
         }
     }
 
@@ -155,22 +187,11 @@ public final class Main {
                 return 0;
             }
 
-            private OffsetDateTime expiry(String text) {
-                if (text == null) return null;
-                var now = OffsetDateTime.now(ZoneOffset.UTC);
-                var m = java.util.regex.Pattern.compile("(\\d+)([dhm])").matcher(text);
-                if (m.matches()) {
-                    long n = Long.parseLong(m.group(1));
-                    return now.plus(switch (m.group(2)) {
-                        case "d" -> Duration.ofDays(n);
-                        case "h" -> Duration.ofHours(n);
-                        default -> Duration.ofMinutes(n);
-                    });
-                }
+            private static OffsetDateTime expiry(String text) {
                 try {
-                    return text.contains("T") ? OffsetDateTime.parse(text) : LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new IllegalArgumentException("--expires: not a duration (30d, 12h, 90m) or a date/time: " + text);
+                    return Tokens.parseExpiry(text, Clock.systemUTC());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--expires: " + e.getMessage());
                 }
             }
         }

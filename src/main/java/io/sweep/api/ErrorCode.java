@@ -9,6 +9,12 @@ public enum ErrorCode {
     INVALID_TOKEN(401, "INVALID_TOKEN", "invalid oauth token"),
     AUTHENTICATION_FAILURE(401, "AUTHENTICATION_FAILURE", "Authentication failed"),
     OAUTH_SCOPE_MISMATCH(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL"),
+    /** Browser login: unknown e-mail and wrong password answer alike. */
+    INVALID_CREDENTIALS(401, "INVALID_CREDENTIALS", "Wrong email or password."),
+    /** Browser login throttled; the message names the seconds and a Retry-After header carries them. */
+    TOO_MANY_ATTEMPTS(429, "TOO_MANY_ATTEMPTS", "Too many failed attempts; try again later."),
+    /** A cookie-authenticated change without the session's X-CSRF-Token, or any cookie request from a foreign Origin. */
+    INVALID_CSRF_TOKEN(403, "INVALID_CSRF_TOKEN", "Missing or invalid CSRF token."),
 
     FIELD_EDIT_PERMISSION(403, "NO_PERMISSION", "Field Edit Permission not given"),
     CUSTOMVIEW_NOT_ACCESSIBLE(403, "NO_PERMISSION", "Customview not accessible"),
@@ -20,6 +26,7 @@ public enum ErrorCode {
     MANDATORY_NOT_FOUND(400, "MANDATORY_NOT_FOUND", "required field not found"),
     MANDATORY_PARAM_MISSING(400, "MANDATORY_NOT_FOUND", "mandatory param missing"),
     INVALID_DATA(400, "INVALID_DATA", "invalid data"),
+    DUPLICATE_DATA(400, "DUPLICATE_DATA", "duplicate data"),
     INVALID_ID(400, "INVALID_DATA", "the id given seems to be invalid"),
     FIELD_NOT_MASS_UPDATABLE(400, "INVALID_DATA", "This field cannot be updated in the Mass Update"),
     MAX_FIELD_LIMIT(400, "INVALID_DATA", "Max field limit exceeded"),

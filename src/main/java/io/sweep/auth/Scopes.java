@@ -1,8 +1,10 @@
 package io.sweep.auth;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,6 +46,41 @@ public final class Scopes {
                 || granted.contains(base + "." + op)
                 || (moduleKey != null && (granted.contains(base + "." + moduleKey + ".all")
                         || granted.contains(base + "." + moduleKey + "." + op)));
+    }
+
+    /**
+     * Every scope name Sweep understands, in Zoho's spelling: the module-wide ones first, then
+     * the per-module ones for these modules (scope keys such as {@code leads}).
+     */
+    public static List<String> known(Collection<String> moduleKeys) {
+        List<String> names = new ArrayList<>(List.of(
+                "ZohoCRM.mass_update.ALL", "ZohoCRM.mass_update.READ", "ZohoCRM.mass_update.UPDATE",
+                "ZohoCRM.modules.ALL", "ZohoCRM.modules.READ", "ZohoCRM.modules.CREATE", "ZohoCRM.modules.UPDATE", "ZohoCRM.modules.DELETE",
+                "ZohoCRM.settings.ALL", "ZohoCRM.settings.READ", "ZohoCRM.settings.modules.READ", "ZohoCRM.settings.fields.READ",
+                "ZohoCRM.settings.custom_views.READ", "ZohoCRM.settings.custom_views.ALL",
+                "ZohoCRM.users.ALL", "ZohoCRM.users.READ", "Sweep.admin.ALL"));
+        for (String m : moduleKeys) {
+            for (String op : List.of("ALL", "READ", "UPDATE")) names.add("ZohoCRM.mass_update." + m + "." + op);
+            for (String op : List.of("ALL", "READ", "CREATE", "UPDATE", "DELETE")) names.add("ZohoCRM.modules." + m + "." + op);
+        }
+        return names;
+    }
+
+    /**
+     * Whether these scopes grant everything {@code scope} grants, so a token can only hand out
+     * what it has: {@code ZohoCRM.<group>[.<key>].<operation>} through {@link #permits}, any other
+     * name only when held as it is.
+     */
+    public boolean covers(String scope) {
+        String s = scope.trim().toLowerCase(Locale.ROOT);
+        if (granted.contains(s)) return true;
+        String[] parts = s.split("\\.");
+        if (!parts[0].equals("zohocrm")) return false;
+        return switch (parts.length) {
+            case 3 -> permits(parts[1], null, parts[2]);
+            case 4 -> permits(parts[1], parts[2], parts[3]);
+            default -> false;
+        };
     }
 
     public boolean contains(String scope) {

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * API tokens. A token is 32 random bytes shown once; only its SHA-256 is stored (a slow hash
@@ -74,6 +76,70 @@ public final class Tokens {
                         .findOne())
                 .filter(t -> t.revokedTime() == null)
                 .filter(t -> t.expiresTime() == null || t.expiresTime().isAfter(now()));
+    }
+
+    /** A token as its owner and administrators see it: never the secret. */
+    public record Listed(long id, String label, Scopes scopes, long userId, String userEmail, OffsetDateTime createdTime,
+                         OffsetDateTime expiresTime, OffsetDateTime revokedTime) {
+        public String status(OffsetDateTime now) {
+            if (revokedTime != null) return "revoked";
+            if (expiresTime != null && !expiresTime.isAfter(now)) return "expired";
+            return "active";
+        }
+    }
+
+    private static final String LISTED_SELECT = """
+            SELECT t.id, t.label, t.scopes, t.user_id, u.email, t.created_time, t.expires_time, t.revoked_time
+            FROM tokens t JOIN users u ON u.id = t.user_id
+            """;
+    private static final RowMapper<Listed> LISTED = (rs, ctx) -> new Listed(
+            rs.getLong("id"), rs.getString("label"), Scopes.parse(rs.getString("scopes")), rs.getLong("user_id"),
+            rs.getString("email"), rs.getObject("created_time", OffsetDateTime.class),
+            rs.getObject("expires_time", OffsetDateTime.class), rs.getObject("revoked_time", OffsetDateTime.class));
+
+    /** Every user's tokens, newest first. */
+    public List<Listed> listAll() {
+        return db.withHandle(h -> h.createQuery(LISTED_SELECT + "ORDER BY t.created_time DESC, t.id DESC").map(LISTED).list());
+    }
+
+    /** One user's tokens, newest first. */
+    public List<Listed> listOf(long userId) {
+        return db.withHandle(h -> h.createQuery(LISTED_SELECT + "WHERE t.user_id = :user ORDER BY t.created_time DESC, t.id DESC")
+                .bind("user", userId).map(LISTED).list());
+    }
+
+    public Optional<Listed> byId(long id) {
+        return db.withHandle(h -> h.createQuery(LISTED_SELECT + "WHERE t.id = :id").bind("id", id).map(LISTED).findOne());
+    }
+
+
+    /**
+     * When a token given {@code text} expires: a duration ({@code 30d}, {@code 12h}, {@code 90m})
+     * from now, a date (its start, UTC) or a date-time with offset; null for none.
+     * Throws IllegalArgumentException for anything else or for a time already past.
+     */
+    public static OffsetDateTime parseExpiry(String text, Clock clock) {
+        if (text == null || text.isBlank()) return null;
+        var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        var m = java.util.regex.Pattern.compile("(\\d{1,6})([dhm])").matcher(text.trim());
+        OffsetDateTime at;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            at = now.plus(switch (m.group(2)) {
+                case "d" -> java.time.Duration.ofDays(n);
+                case "h" -> java.time.Duration.ofHours(n);
+                default -> java.time.Duration.ofMinutes(n);
+            });
+        } else {
+            try {
+                at = text.contains("T") ? OffsetDateTime.parse(text.trim())
+                        : java.time.LocalDate.parse(text.trim()).atStartOfDay().atOffset(ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("not a duration (30d, 12h, 90m) or a date/time: " + text);
+            }
+        }
+        if (!at.isAfter(now)) throw new IllegalArgumentException("the expiry lies in the past: " + text);
+        return at;
     }
 
     /** Revokes by token secret or by token id; false when nothing matched. */

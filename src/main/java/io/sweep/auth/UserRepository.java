@@ -49,20 +49,87 @@ public final class UserRepository {
                 .stream().collect(Collectors.toMap(User::id, Function.identity()));
     }
 
+    /** A user's login data: the user and their password hash (null when they have none). */
+    public record Login(User user, String passwordHash) {}
+
+    /** A user as the admin UI lists them. */
+    public record Listed(User user, String profileName, boolean hasPassword) {}
+
+    public record ProfileName(long id, String name) {}
+
+    /** Thrown when a user with the e-mail (in any case) exists already. */
+    public static final class DuplicateEmailException extends IllegalArgumentException {
+        public DuplicateEmailException(String email) {
+            super("a user with e-mail " + email + " exists already");
+        }
+    }
+
+    /** Thrown when no profile has the name given. */
+    public static final class UnknownProfileException extends IllegalArgumentException {
+        public UnknownProfileException(String name) {
+            super("no profile named " + name);
+        }
+    }
+
+    public Optional<Login> login(String email) {
+        return db.withHandle(h -> h.createQuery("SELECT * FROM users WHERE LOWER(email) = LOWER(:email)")
+                .bind("email", email)
+                .map((rs, ctx) -> new Login(USER.map(rs, ctx), rs.getString("password_hash")))
+                .findOne());
+    }
+
+    public List<Listed> listed() {
+        return db.withHandle(h -> h.createQuery("""
+                SELECT u.*, p.name AS profile_name
+                FROM users u JOIN profiles p ON p.id = u.profile_id
+                ORDER BY LOWER(u.email), u.id""")
+                .map((rs, ctx) -> new Listed(USER.map(rs, ctx), rs.getString("profile_name"), rs.getString("password_hash") != null))
+                .list());
+    }
+
+    public List<ProfileName> profileNames() {
+        return db.withHandle(h -> h.createQuery("SELECT id, name FROM profiles ORDER BY name")
+                .map((rs, ctx) -> new ProfileName(rs.getLong("id"), rs.getString("name"))).list());
+    }
+
+    public String profileName(long profileId) {
+        return db.withHandle(h -> h.createQuery("SELECT name FROM profiles WHERE id = :id").bind("id", profileId).mapTo(String.class).one());
+    }
+
     public User add(String email, String fullName, String profileName) {
-        return db.inTransaction(h -> {
-            long profileId = h.createQuery("SELECT id FROM profiles WHERE LOWER(name) = LOWER(:name)")
-                    .bind("name", profileName).mapTo(Long.class).findOne()
-                    .orElseThrow(() -> new IllegalArgumentException("no profile named " + profileName));
-            long id = db.nextId(h);
-            h.createUpdate("""
-                    INSERT INTO users (id, email, full_name, profile_id, active, created_time)
-                    VALUES (:id, :email, :name, :profile, TRUE, :now)""")
-                    .bind("id", id).bind("email", email).bind("name", fullName).bind("profile", profileId)
-                    .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                    .execute();
-            return new User(id, email, fullName, profileId, true);
-        });
+        return add(email, fullName, profileName, null);
+    }
+
+    /** Adds an active user; {@code passwordHash} may be null (no browser login until one is set). */
+    public User add(String email, String fullName, String profileName, String passwordHash) {
+        try {
+            return db.inTransaction(h -> {
+                long profileId = h.createQuery("SELECT id FROM profiles WHERE LOWER(name) = LOWER(:name)")
+                        .bind("name", profileName).mapTo(Long.class).findOne()
+                        .orElseThrow(() -> new UnknownProfileException(profileName));
+                boolean taken = h.createQuery("SELECT COUNT(*) FROM users WHERE LOWER(email) = LOWER(:email)")
+                        .bind("email", email).mapTo(Long.class).one() > 0;
+                if (taken) throw new DuplicateEmailException(email);
+                long id = db.nextId(h);
+                h.createUpdate("""
+                        INSERT INTO users (id, email, full_name, profile_id, active, password_hash, created_time)
+                        VALUES (:id, :email, :name, :profile, TRUE, :hash, :now)""")
+                        .bind("id", id).bind("email", email).bind("name", fullName).bind("profile", profileId)
+                        .bind("hash", passwordHash)
+                        .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                        .execute();
+                return new User(id, email, fullName, profileId, true);
+            });
+        } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) throw new DuplicateEmailException(email);
+            throw e;
+        }
+    }
+
+    /** Sets (or with null, removes) a user's password hash; false when there is no such user. */
+    public boolean setPasswordHash(long userId, String passwordHash) {
+        return db.withHandle(h -> h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .bind("hash", passwordHash).bind("id", userId).execute() > 0);
     }
 
     /** The user as a caller: with their profile, their territories and the given scopes. */

@@ -5,6 +5,7 @@ import static io.sweep.demo.DemoWords.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sweep.auth.Passwords;
 import io.sweep.crm.DataType;
 import io.sweep.db.Database;
 import java.math.BigDecimal;
@@ -60,6 +61,8 @@ public final class DemoData {
     /** What the demo stores in Leads.Country (and the other country fields) for the United States. */
     public static final String USA = "USA";
     public static final String DEAL_BLUEPRINT = "Deal Pipeline";
+    /** The browser login of every demo user. */
+    public static final String PASSWORD = "sweep-demo";
 
     public static final int LEADS = 60_000;
     public static final int ACCOUNTS = 1_000;
@@ -319,6 +322,10 @@ public final class DemoData {
             batch.bind("id", repId).bind("email", REP_EMAIL).bind("name", "Sam Seller")
                     .bind("profile", SALES_REP_PROFILE_ID).bind("created", now).add();
             batch.execute();
+            // one slow hash for all three: each has its own salt in real use, the demo shares one
+            h.createUpdate("UPDATE users SET password_hash = :hash WHERE id IN (:admin, :sales, :rep)")
+                    .bind("hash", Passwords.hash(PASSWORD)).bind("admin", ADMIN_ID).bind("sales", salesId).bind("rep", repId)
+                    .execute();
         }
 
         private void territories() {

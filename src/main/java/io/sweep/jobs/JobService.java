@@ -140,7 +140,7 @@ public final class JobService {
         if (request.byIds()) throw new IllegalArgumentException("a mass update by ids selects its ids");
         MassUpdate update = validator.validate(p, module, request.values(), request.overWrite());
         var view = selections.accessibleView(p, module, request.cvid());
-        Where where = Where.and(List.of(recordService.visibleTo(p, module), Selections.criteriaOf(module, view), territoryFilter(request.territory())));
+        Where where = Where.and(List.of(selections.visibleInView(p, module, view), territoryFilter(request.territory())));
         return new CvidSelection(update, view, where, records.count(module, where.sql(), where.params()));
     }
 

@@ -12,15 +12,28 @@ import io.sweep.crm.criteria.CriteriaException;
 import io.sweep.crm.criteria.CriteriaSql;
 import io.sweep.crm.criteria.SearchCriteriaParser;
 import io.sweep.crm.criteria.ViewCriteriaJson;
+import io.sweep.crm.Field;
+import io.sweep.crm.criteria.Comparator;
+import io.sweep.crm.criteria.Condition;
+import io.sweep.crm.criteria.Criteria;
+import io.sweep.crm.criteria.Group;
+import io.sweep.crm.criteria.GroupOperator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Turns what a client names a selection by — a custom view, a search string — into SQL. */
 public final class Selections {
-    private final CustomViewRepository views;
+    /** Zoho answers a shorter search word with an error. */
+    public static final int MIN_WORD_LENGTH = 2;
 
-    public Selections(CustomViewRepository views) {
+    private final CustomViewRepository views;
+    private final RecordService records;
+
+    public Selections(CustomViewRepository views, RecordService records) {
         this.views = views;
+        this.records = records;
     }
 
     /** The view with this id, if the user may use it on this module (Zoho's 403 otherwise). */
@@ -35,6 +48,41 @@ public final class Selections {
 
     public Where view(Principal p, Module module, String cvid) {
         return criteriaOf(module, accessibleView(p, module, cvid));
+    }
+
+    /**
+     * The records of a view that this user may see: what a mass update by this cvid selects
+     * (before a territory filter), and so what a view's record count counts.
+     */
+    public Where visibleInView(Principal p, Module module, CustomView view) {
+        return Where.and(List.of(records.visibleTo(p, module), criteriaOf(module, view)));
+    }
+
+    /** The records matching criteria that this user may see, as {@link #visibleInView} for a view not saved yet. */
+    public Where visibleMatching(Principal p, Module module, Criteria criteria) {
+        var sql = CriteriaSql.compile(module, criteria, "cv");
+        return Where.and(List.of(records.visibleTo(p, module), new Where(sql.sql(), sql.params())));
+    }
+
+    /**
+     * Zoho's {@code word} search: records with the word in any text field the user may see
+     * (case-insensitive, anywhere in the value).
+     */
+    public Where word(Principal p, Module module, String word) {
+        String w = word == null ? "" : word.strip();
+        if (w.length() < MIN_WORD_LENGTH) {
+            throw new ApiException(ErrorCode.INVALID_QUERY, Map.of("param_name", "word",
+                    "reason", "the word must have at least " + MIN_WORD_LENGTH + " characters"));
+        }
+        List<Criteria> conditions = new ArrayList<>();
+        for (Field f : module.fields()) {
+            if (f.dataType().isTextual() && f.visible() && p.profile().maySeeField(f.id())) {
+                conditions.add(new Condition(f, Comparator.CONTAINS, List.of(w)));
+            }
+        }
+        if (conditions.isEmpty()) return new Where("1 = 0", Map.of());
+        var sql = CriteriaSql.compile(module, conditions.size() == 1 ? conditions.get(0) : new Group(GroupOperator.OR, conditions), "w");
+        return new Where(sql.sql(), sql.params());
     }
 
     public static Where criteriaOf(Module module, CustomView view) {

@@ -18,8 +18,8 @@ public final class TestServer {
     private final App app;
     private final Http http;
 
-    private TestServer(Config config) {
-        this.app = App.create(config, Clock.systemUTC());
+    private TestServer(Config config, Clock clock) {
+        this.app = App.create(config, clock);
         int port = app.start();
         this.http = new Http("http://localhost:" + port);
     }
@@ -30,13 +30,18 @@ public final class TestServer {
 
     /** A server of its own, for tests that change settings or global state. */
     public static TestServer start(String dbUrl, java.util.function.UnaryOperator<Config> customize) {
+        return start(dbUrl, customize, Clock.systemUTC());
+    }
+
+    /** A server of its own on this clock (demo data included unless {@code customize} turns it off). */
+    public static TestServer start(String dbUrl, java.util.function.UnaryOperator<Config> customize, Clock clock) {
         Config config = Config.fromEnvironment(Map.of())
                 .withPort(0)
                 .withDb(dbUrl, null, null)
                 .withDemo(true)
                 .withBootstrapToken(ADMIN_TOKEN)
                 .withRulesDir(Path.of("rules"));
-        return new TestServer(customize.apply(config));
+        return new TestServer(customize.apply(config), clock);
     }
 
     public App app() {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
+import io.sweep.api.SessionCookie;
 import io.sweep.auth.Authenticator;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Metadata;
@@ -33,9 +34,27 @@ final class AdminContext {
         this.jobs = jobs;
     }
 
+    /** Authenticates only: a token (with its scopes) or a browser session (every scope). */
+    Principal caller(Context ctx) {
+        return authenticator.authenticate(SessionCookie.credentials(ctx));
+    }
+
+    /** A caller with the Administrator profile (and, for a token, {@code ZohoCRM.<group>.<operation>}); others get 403. */
+    Principal administrator(Context ctx, String group, String operation) {
+        Principal p = caller(ctx);
+        requireScope(p, group, null, operation);
+        if (!p.profile().administrator()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        return p;
+    }
+
+    /** {@code ZohoCRM.<group>[.<key>].<operation>} or an ALL covering it; a browser session has every scope. */
+    static void requireScope(Principal p, String group, String key, String operation) {
+        if (!p.scopes().permits(group, key, operation)) throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH);
+    }
+
     /** Authenticates; a token without this mass update scope for any module is turned away before anything is looked up. */
     Principal principal(Context ctx, String operation) {
-        Principal p = authenticator.authenticate(ctx.header("Authorization"));
+        Principal p = caller(ctx);
         if (metadata.modules().stream().noneMatch(m -> permits(p, m, operation))) throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH);
         return p;
     }
@@ -78,6 +97,35 @@ final class AdminContext {
             throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", name, "allowed", allowed.stream().sorted().toList()),
                     "invalid value for " + name);
         }
+        return v;
+    }
+
+    private static final java.time.format.DateTimeFormatter DATETIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    /** ISO-8601 with offset, second precision, UTC; null stays null. */
+    static String time(java.time.OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(java.time.ZoneOffset.UTC).format(DATETIME);
+    }
+
+    /** The request body as a JSON object; anything else is UNABLE_TO_PARSE_DATA_TYPE. */
+    static com.fasterxml.jackson.databind.JsonNode bodyObject(Context ctx) {
+        var body = Json.parseBody(ctx.body());
+        if (!body.isObject()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of(), "the body must be a JSON object");
+        return body;
+    }
+
+    /** A string member: missing or null gives null, another JSON type INVALID_DATA naming it. */
+    static String text(com.fasterxml.jackson.databind.JsonNode body, String name) {
+        var v = body.get(name);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", name), name + " must be a string");
+        return v.asText();
+    }
+
+    /** A string member that must be there and not blank (MANDATORY_NOT_FOUND naming it otherwise). */
+    static String requiredText(com.fasterxml.jackson.databind.JsonNode body, String name) {
+        String v = text(body, name);
+        if (v == null || v.isBlank()) throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", name));
         return v;
     }
 

@@ -57,10 +57,14 @@ final class RecordRoutes {
     void search(Context ctx) {
         var call = zoho.call(ctx, "modules", "READ");
         String criteria = ctx.queryParam("criteria");
-        if (criteria == null || criteria.isBlank()) {
+        String word = ctx.queryParam("word");
+        if (criteria != null && !criteria.isBlank()) {
+            page(ctx, call, selections.search(call.module(), criteria));
+        } else if (word != null) {
+            page(ctx, call, selections.word(call.principal(), call.module(), word));
+        } else {
             throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "criteria"));
         }
-        page(ctx, call, selections.search(call.module(), criteria));
     }
 
     void get(Context ctx) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
+import io.sweep.api.SessionCookie;
 import io.sweep.auth.Authenticator;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Metadata;
@@ -22,7 +23,7 @@ final class ZohoContext {
     }
 
     Principal principal(Context ctx) {
-        return authenticator.authenticate(ctx.header("Authorization"));
+        return authenticator.authenticate(SessionCookie.credentials(ctx));
     }
 
     /** Authenticates, resolves the module of the path and checks {@code ZohoCRM.<group>[.<module>].<operation>}. */

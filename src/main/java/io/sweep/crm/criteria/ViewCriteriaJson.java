@@ -42,7 +42,7 @@ public final class ViewCriteriaJson {
         if (criteria == null || criteria.isNull() || criteria.isMissingNode()) {
             throw new CriteriaException("criteria is empty");
         }
-        return new ViewCriteriaJson(module).node(criteria, 1);
+        return new ViewCriteriaJson(module).node(criteria, 1, "");
     }
 
     public static ObjectNode write(Criteria criteria) {
@@ -59,39 +59,62 @@ public final class ViewCriteriaJson {
         };
     }
 
-    private Criteria node(JsonNode node, int depth) {
-        if (!node.isObject()) throw new CriteriaException("criteria must be an object, got " + node.getNodeType());
-        if (depth > Criteria.MAX_DEPTH) {
-            throw new CriteriaException("criteria nested deeper than " + Criteria.MAX_DEPTH + " levels");
+    /** {@code path} locates the node for error messages: "" for the root, else like {@code group[1].group[0]}. */
+    private Criteria node(JsonNode node, int depth, String path) {
+        if (!node.isObject()) {
+            throw new CriteriaException("criteria must be an object, got " + node.getNodeType()).at(path);
         }
-        return node.has("group") || node.has("group_operator") ? group(node, depth) : leaf(node);
+        if (depth > Criteria.MAX_DEPTH) {
+            throw new CriteriaException("criteria nested deeper than " + Criteria.MAX_DEPTH + " levels").at(path);
+        }
+        return node.has("group") || node.has("group_operator") ? group(node, depth, path) : leaf(node, path);
     }
 
-    private Group group(JsonNode node, int depth) {
+    private Group group(JsonNode node, int depth, String path) {
         GroupOperator op = GroupOperator.fromApiName(node.path("group_operator").asText())
-                .orElseThrow(() -> new CriteriaException("group_operator must be \"and\" or \"or\""));
+                .orElseThrow(() -> new CriteriaException("group_operator must be \"and\" or \"or\"").at(child(path, "group_operator")));
         JsonNode members = node.path("group");
         if (!members.isArray() || members.isEmpty()) {
-            throw new CriteriaException("group must be a non-empty array of criteria");
+            throw new CriteriaException("group must be a non-empty array of criteria").at(child(path, "group"));
         }
         List<Criteria> children = new ArrayList<>(members.size());
-        for (JsonNode member : members) children.add(node(member, depth + 1));
+        for (int i = 0; i < members.size(); i++) children.add(node(members.get(i), depth + 1, child(path, "group[" + i + "]")));
         return new Group(op, children);
     }
 
-    private Condition leaf(JsonNode node) {
+    private Condition leaf(JsonNode node, String path) {
         if (++conditions > Criteria.MAX_CONDITIONS) {
-            throw new CriteriaException("criteria has more than " + Criteria.MAX_CONDITIONS + " conditions");
+            throw new CriteriaException("criteria has more than " + Criteria.MAX_CONDITIONS + " conditions").at(path);
         }
-        Field field = field(node.path("field"));
+        Field field;
+        try {
+            field = field(node.path("field"));
+        } catch (CriteriaException e) {
+            throw e.at(child(path, "field"));
+        }
         String name = node.path("comparator").asText();
         Comparator comparator = Comparator.fromApiName(name).orElseThrow(() -> new CriteriaException(
                 "unknown comparator '%s' for field %s".formatted(CriteriaException.shorten(name), field.apiName()),
-                field.apiName()));
-        if (!node.has("value")) {
-            throw new CriteriaException("missing value for field " + field.apiName(), field.apiName());
+                field.apiName()).at(child(path, "comparator")));
+        if (!comparator.appliesTo(field.dataType())) {
+            try {
+                Condition.requireApplicable(field, comparator);
+            } catch (CriteriaException e) {
+                throw e.at(child(path, "comparator"));
+            }
         }
-        return ConditionFactory.condition(field, comparator, values(field, node.get("value")));
+        if (!node.has("value")) {
+            throw new CriteriaException("missing value for field " + field.apiName(), field.apiName()).at(child(path, "value"));
+        }
+        try {
+            return ConditionFactory.condition(field, comparator, values(field, node.get("value")));
+        } catch (CriteriaException e) {
+            throw e.at(child(path, "value"));
+        }
+    }
+
+    private static String child(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     /** By api_name as Zoho writes it; a bare string or an id alone are accepted too. */

@@ -1,0 +1,79 @@
+package io.sweep.api.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.Json;
+import io.sweep.auth.Passwords;
+import io.sweep.auth.User;
+import io.sweep.auth.UserRepository;
+import java.util.Map;
+
+/** {@code /api/users} (administrators) and {@code /api/profiles} (anyone signed in). */
+final class UserRoutes {
+    private static final int MAX_TEXT = 255;
+
+    private final AdminContext admin;
+    private final UserRepository users;
+
+    UserRoutes(AdminContext admin, UserRepository users) {
+        this.admin = admin;
+        this.users = users;
+    }
+
+    void list(Context ctx) {
+        admin.administrator(ctx, "users", "READ");
+        ObjectNode body = Json.object();
+        var list = body.putArray("users");
+        users.listed().forEach(u -> list.add(render(u.user(), u.profileName(), u.hasPassword())));
+        AdminContext.json(ctx, 200, body);
+    }
+
+    void create(Context ctx) {
+        admin.administrator(ctx, "users", "CREATE");
+        var body = AdminContext.bodyObject(ctx);
+        String email = AdminContext.requiredText(body, "email").trim();
+        String name = AdminContext.requiredText(body, "name").trim();
+        String profile = AdminContext.requiredText(body, "profile").trim();
+        String password = AdminContext.text(body, "password");
+        if (email.length() > MAX_TEXT || !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "email"), "not an e-mail address");
+        }
+        if (name.length() > MAX_TEXT) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "name"), "name is longer than 255 characters");
+        if (password != null && password.length() < Passwords.MIN_LENGTH) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "password"),
+                    "the password needs at least " + Passwords.MIN_LENGTH + " characters");
+        }
+        User user;
+        try {
+            user = users.add(email, name, profile, password == null ? null : Passwords.hash(password));
+        } catch (UserRepository.DuplicateEmailException e) {
+            throw new ApiException(ErrorCode.DUPLICATE_DATA, Map.of("param_name", "email"), "a user with this e-mail exists already");
+        } catch (UserRepository.UnknownProfileException e) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "profile"), "no profile named " + profile);
+        }
+        ObjectNode out = Json.object();
+        out.set("user", render(user, users.profileName(user.profileId()), password != null));
+        AdminContext.json(ctx, 201, out);
+    }
+
+    void profiles(Context ctx) {
+        admin.caller(ctx);
+        ObjectNode body = Json.object();
+        var list = body.putArray("profiles");
+        users.profileNames().forEach(p -> list.addObject().put("id", String.valueOf(p.id())).put("name", p.name()));
+        AdminContext.json(ctx, 200, body);
+    }
+
+    private static ObjectNode render(User user, String profile, boolean hasPassword) {
+        ObjectNode node = Json.object();
+        node.put("id", String.valueOf(user.id()));
+        node.put("email", user.email());
+        node.put("name", user.fullName());
+        node.put("profile", profile);
+        node.put("active", user.active());
+        node.put("has_password", hasPassword);
+        return node;
+    }
+}

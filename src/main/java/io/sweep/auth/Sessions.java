@@ -1,0 +1,146 @@
+package io.sweep.auth;
+
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Browser logins: e-mail and password against the stored hash, throttled per e-mail and per
+ * client address (counted in the database, so it holds across nodes), and the sessions they
+ * start. A session ends after {@link #idleTimeout()} without a request; expired rows are removed
+ * lazily, when someone logs in.
+ */
+public final class Sessions {
+    /** Failures older than this no longer count. */
+    public static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
+    public static final int MAX_FAILURES_PER_EMAIL = 5;
+    public static final int MAX_FAILURES_PER_ADDRESS = 20;
+    /**
+     * A request refreshes the session's last-seen time only when it is older than this, so a page
+     * that polls does not write a row every second; a session may therefore end up to this much
+     * before the full idle timeout.
+     */
+    static final Duration TOUCH_EVERY = Duration.ofSeconds(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SessionRepository sessions;
+    private final LoginFailureRepository failures;
+    private final UserRepository users;
+    private final Clock clock;
+    private final Duration idleTimeout;
+
+    public Sessions(SessionRepository sessions, LoginFailureRepository failures, UserRepository users, Clock clock, Duration idleTimeout) {
+        this.sessions = sessions;
+        this.failures = failures;
+        this.users = users;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** A live session: its user and its CSRF token. */
+    public record Session(String idHash, User user, String csrfToken) {}
+
+    /** A session just started, with the cookie value the browser keeps (shown only here). */
+    public record Started(String cookieValue, Session session) {}
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * Checks the password and starts a session. Unknown e-mail, inactive user and wrong password
+     * answer alike (and take alike long); too many recent failures answer TOO_MANY_ATTEMPTS
+     * without looking at the password.
+     */
+    public Started login(String email, String password, String clientAddress) {
+        OffsetDateTime now = now();
+        String key = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        String address = clientAddress == null ? "unknown" : clientAddress;
+        failures.deleteOlderThan(now.minus(THROTTLE_WINDOW));
+        long retryAfter = retryAfterSeconds(key, address, now);
+        if (retryAfter > 0) {
+            throw new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, Map.of("retry_after_seconds", retryAfter),
+                    "Too many failed attempts; try again in " + retryAfter + " seconds.");
+        }
+        var login = key.isEmpty() ? Optional.<UserRepository.Login>empty() : users.login(key);
+        boolean ok = login.isPresent()
+                ? Passwords.verify(password == null ? "" : password, login.get().passwordHash()) && login.get().user().active()
+                : decoy(password);
+        if (!ok) {
+            failures.record(key, address, now);
+            throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
+        }
+        failures.clearEmail(key);
+        sessions.deleteIdleSince(now.minus(idleTimeout));
+        String cookie = randomHex();
+        String csrf = randomHex();
+        String hash = Tokens.hash(cookie);
+        sessions.insert(new SessionRepository.Row(hash, login.get().user().id(), csrf, now, now));
+        return new Started(cookie, new Session(hash, login.get().user(), csrf));
+    }
+
+    private static boolean decoy(String password) {
+        Passwords.verifyDecoy(password);
+        return false;
+    }
+
+    /** The live session this cookie names, refreshed; empty when unknown, idle too long, or its user is inactive. */
+    public Optional<Session> current(String cookieValue) {
+        if (cookieValue == null || cookieValue.isBlank()) return Optional.empty();
+        String hash = Tokens.hash(cookieValue);
+        var row = sessions.find(hash);
+        if (row.isEmpty()) return Optional.empty();
+        OffsetDateTime now = now();
+        OffsetDateTime lastSeen = row.get().lastSeenTime();
+        if (!lastSeen.plus(idleTimeout).isAfter(now)) {
+            sessions.delete(hash);
+            return Optional.empty();
+        }
+        var user = users.byId(row.get().userId()).filter(User::active);
+        if (user.isEmpty()) return Optional.empty();
+        if (!lastSeen.plus(TOUCH_EVERY).isAfter(now)) sessions.touch(hash, now);
+        return Optional.of(new Session(hash, user.get(), row.get().csrfToken()));
+    }
+
+    public void end(Session session) {
+        sessions.delete(session.idHash());
+    }
+
+    /**
+     * Seconds until a new attempt is allowed, 0 when it is: the oldest of the last N failures
+     * leaves the window then.
+     */
+    private long retryAfterSeconds(String email, String address, OffsetDateTime now) {
+        OffsetDateTime since = now.minus(THROTTLE_WINDOW);
+        long wait = Math.max(
+                wait(failures.latestForEmail(email, since, MAX_FAILURES_PER_EMAIL), MAX_FAILURES_PER_EMAIL, now),
+                wait(failures.latestForAddress(address, since, MAX_FAILURES_PER_ADDRESS), MAX_FAILURES_PER_ADDRESS, now));
+        return wait;
+    }
+
+    private static long wait(List<OffsetDateTime> latest, int limit, OffsetDateTime now) {
+        if (latest.size() < limit) return 0;
+        OffsetDateTime free = latest.get(limit - 1).plus(THROTTLE_WINDOW);
+        long millis = Duration.between(now, free).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,10 @@
+package io.sweep.api.admin;
+
+import io.sweep.testsupport.Backend;
+
+class ViewApiH2Test extends ViewApiContract {
+    @Override
+    Backend backend() {
+        return Backend.H2;
+    }
+}

@@ -1,0 +1,10 @@
+package io.sweep.api.session;
+
+import io.sweep.testsupport.Backend;
+
+class SessionApiH2Test extends SessionApiContract {
+    @Override
+    Backend backend() {
+        return Backend.H2;
+    }
+}
