@@ -62,6 +62,16 @@ public final class WebhookSecrets {
                 .findOne().orElse(List.of()));
     }
 
+    /** When the rule's secret was created and last rotated; empty when it has none. Never the secret itself. */
+    public record Info(OffsetDateTime created, OffsetDateTime rotated) {}
+
+    public java.util.Optional<Info> info(String ruleId) {
+        return db.withHandle(h -> h.createQuery("SELECT created_time, rotated_time FROM webhook_secrets WHERE rule_id = :rule")
+                .bind("rule", ruleId)
+                .map((rs, ctx) -> new Info(rs.getObject("created_time", OffsetDateTime.class), rs.getObject("rotated_time", OffsetDateTime.class)))
+                .findOne());
+    }
+
     public boolean exists(String ruleId) {
         return !valid(ruleId).isEmpty();
     }
