@@ -46,7 +46,7 @@ export async function render(container, { query }) {
       const tbody = h("tbody", null, body.jobs.map((j) => row(j)));
       fill(listBox, scrollTable(h("table", { class: "list", id: "jobs-table" },
         h("caption", { class: "visually-hidden" }, "Jobs, newest first"),
-        h("thead", null, h("tr", null, ["Job", "Status", "Module", "Trigger", "Who", "Updated", "Failed", "Not updated", "Progress", "Created", "Duration"]
+        h("thead", null, h("tr", null, ["Job", "Status", "Module", "Trigger", "Who", "Updated / failed / not updated", "Progress", "Created", "Duration"]
           .map((t) => h("th", { scope: "col" }, t)))),
         tbody), "Jobs"), pager({ page: state.page, more: body.info.more_records, go, label: "Job pages" }));
     }
@@ -61,9 +61,7 @@ export async function render(container, { query }) {
   function row(j) {
     const cells = {
       status: h("td", null, badge(j.status)),
-      updated: h("td", { class: "num" }, num(j.Updated_Count)),
-      failed: h("td", { class: "num" }, num(j.Failed_Count)),
-      notUpdated: h("td", { class: "num" }, num(j.Not_Updated_Count)),
+      counts: h("td", { class: "num counts-cell" }, counts(j)),
       progress: jobProgress(j),
       duration: h("td", null, duration(j.duration_ms)),
     };
@@ -72,8 +70,8 @@ export async function render(container, { query }) {
     const tr = h("tr", { dataset: { job: j.id, status: j.status } },
       h("th", { scope: "row" }, h("a", { href: `#/jobs/${j.id}` }, j.id)),
       cells.status, h("td", null, j.module), h("td", null, trigger), h("td", null, j.user?.email || "–"),
-      cells.updated, cells.failed, cells.notUpdated, h("td", { class: "progress-cell" }, cells.progress),
-      h("td", null, time(j.created_time)), cells.duration);
+      cells.counts, h("td", { class: "progress-cell" }, cells.progress),
+      h("td", { class: "nowrap" }, time(j.created_time)), cells.duration);
     rows.set(j.id, { tr, cells });
     return tr;
   }
@@ -83,9 +81,7 @@ export async function render(container, { query }) {
     if (!r) return;
     r.tr.dataset.status = j.status;
     fill(r.cells.status, badge(j.status));
-    r.cells.updated.textContent = num(j.Updated_Count);
-    r.cells.failed.textContent = num(j.Failed_Count);
-    r.cells.notUpdated.textContent = num(j.Not_Updated_Count);
+    fill(r.cells.counts, counts(j));
     r.cells.duration.textContent = duration(j.duration_ms);
     updateJobProgress(r.cells.progress, j);
   }
@@ -108,4 +104,10 @@ export async function render(container, { query }) {
 
   await load();
   return () => { stopped = true; clearTimeout(timer); };
+}
+
+function counts(j) {
+  return [h("span", { class: "n-updated", title: "updated" }, num(j.Updated_Count)), " / ",
+    h("span", { class: "n-failed", title: "failed" }, num(j.Failed_Count)), " / ",
+    h("span", { class: "n-not-updated", title: "not updated" }, num(j.Not_Updated_Count))];
 }

@@ -1,5 +1,5 @@
 import { api, get } from "../api.js";
-import { h, fill, field, option, uid } from "../dom.js";
+import { h, fill, field, option } from "../dom.js";
 import { time } from "../format.js";
 import { badge, busy, clearErrors, confirmDialog, heading, loading, notify, scrollTable, sectionError, showError } from "../ui.js";
 
@@ -56,8 +56,16 @@ async function tokenSection(section, admin) {
 
   try {
     const scopes = (await get("/api/scopes")).scopes;
-    scopesBox.append(...scopes.map((s) => h("label", { class: "check" },
-      h("input", { type: "checkbox", value: s, checked: s === "ZohoCRM.modules.ALL" || s === "ZohoCRM.mass_update.ALL" }), " ", s)));
+    // per-module scopes (ZohoCRM.mass_update.leads.READ …) are many: they wait behind a disclosure
+    const perModule = (s) => /^ZohoCRM\.(mass_update|modules)\.[^.]+\.[^.]+$/.test(s);
+    const box = (s) => h("label", { class: "check" },
+      h("input", { type: "checkbox", value: s, checked: s === "ZohoCRM.modules.ALL" || s === "ZohoCRM.mass_update.ALL" }), " ", s);
+    const moduleScopes = scopes.filter(perModule);
+    scopesBox.append(...scopes.filter((s) => !perModule(s)).map(box));
+    if (moduleScopes.length) {
+      scopesBox.append(h("details", { class: "more-scopes" }, h("summary", null, `Per-module scopes (${moduleScopes.length})`),
+        h("div", { class: "checks" }, moduleScopes.map(box))));
+    }
   } catch (e) {
     sectionError(scopesBox, e);
   }
@@ -163,7 +171,7 @@ async function secretSection(section, admin) {
       return h("tr", { dataset: { rule: r.id } },
         h("th", { scope: "row" }, h("a", { href: `#/rules/${r.id}` }, r.id)),
         h("td", null, r.triggers ? (r.triggers.webhook ? "on" : "off") : "–"),
-        h("td", null, exists ? `since ${time(s.created_time)}` : s ? "none" : "–"),
+        h("td", { class: "secret-state" }, exists ? (s.rotated_time ? `rotated ${time(s.rotated_time)}` : `created ${time(s.created_time)}`) : s ? "none" : "–"),
         h("td", null, button));
     }))), "Webhook secrets"));
 }

@@ -47,6 +47,10 @@ final class UiHarness implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Dimension WIDE = new Dimension(1280, 800);
 
+    // Selenium looks for a DevTools binding matching this Chromium and warns when it has none; these tests use no DevTools
+    private static final java.util.logging.Logger CDP_LOG = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final java.util.logging.Logger CHROMIUM_LOG = quiet("org.openqa.selenium.chromium.ChromiumDriver");
+
     private final TestServer server;
     private final Path rulesDir;
     private final ChromeDriver driver;
@@ -59,6 +63,12 @@ final class UiHarness implements AutoCloseable {
         this.rulesDir = rulesDir;
         this.driver = driver;
         this.wait = new WebDriverWait(driver, WAIT);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        var logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     /** Where Chromium and its driver are; SWEEP_CHROMIUM / SWEEP_CHROMEDRIVER override Debian's paths. */

@@ -61,7 +61,7 @@ class UiRuleEditorTest {
         ui.screenshot("rule-editor-error");
 
         // fix: remove the typed line, save, the problems go
-        new Actions(ui.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.HOME).keyUp(Keys.SHIFT).sendKeys(Keys.BACK_SPACE).perform();
+        new Actions(ui.driver()).sendKeys(Keys.END).keyDown(Keys.SHIFT).sendKeys(Keys.HOME).keyUp(Keys.SHIFT).sendKeys(Keys.BACK_SPACE).perform();
         ui.driver().findElement(By.id("rule-save")).click();
         ui.until(d -> d.findElements(By.cssSelector("#rule-problems li")).isEmpty()
                 && ui.editor().findElements(By.cssSelector(".cm-problem-line")).isEmpty());
