@@ -4,6 +4,7 @@
 export function throughputChart(canvas) {
   const points = [];
   const ctx = canvas.getContext("2d");
+  let emptyText = "waiting for progress…";
 
   function draw() {
     const dpr = window.devicePixelRatio || 1;
@@ -29,7 +30,7 @@ export function throughputChart(canvas) {
     ctx.stroke();
     ctx.globalAlpha = 1;
     if (points.length === 0) {
-      ctx.fillText("waiting for progress…", left + 8, top + hgt / 2);
+      ctx.fillText(emptyText, left + 8, top + hgt / 2);
       return;
     }
     const maxT = Math.max(points[points.length - 1].t, 1);
@@ -63,6 +64,11 @@ export function throughputChart(canvas) {
     add(t, rate) {
       points.push({ t, rate: Math.max(0, rate) });
       if (points.length > 600) points.shift();
+      draw();
+    },
+    /** What the empty chart says. */
+    empty(text) {
+      emptyText = text;
       draw();
     },
     get points() {

@@ -119,10 +119,12 @@ export async function render(container, { params: [id], query, navigate }) {
 
   function startLive() {
     if (!active(job)) {
-      chartNote.textContent = job.records_per_second !== null
-        ? `The job ran before this page opened: ${num(job.Updated_Count + job.Failed_Count)} records in ${duration(job.duration_ms)}, average ${rate(job.records_per_second)}.`
-        : "The job did not process records.";
-      chart.draw();
+      const done = job.Updated_Count + job.Failed_Count;
+      chartNote.textContent = done === 0 ? "The job processed no records."
+        : job.records_per_second !== null
+          ? `${num(done)} records in ${duration(job.duration_ms)}: on average ${rate(job.records_per_second)}.`
+          : `${num(done)} records in under a second.`;
+      chart.empty("the job ended before this page watched it");
       return;
     }
     chartNote.textContent = "Waiting for the job to start…";
