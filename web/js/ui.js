@@ -25,8 +25,14 @@ export function showError(control, err) {
   clearError(control);
   const text = typeof err === "string" ? err : errorText(err);
   const msg = h("p", { class: "error", id: uid("err"), attrs: { role: "alert" } }, text);
-  const anchor = control.closest(".field, .control-group") || control;
-  anchor.after(msg);
+  const row = control.closest(".condition");
+  if (row) {
+    // a criteria-builder row: the message goes at the end of its row
+    msg.classList.add("row-error");
+    row.append(msg);
+  } else {
+    (control.closest(".field, .control-group") || control).after(msg);
+  }
   control.setAttribute("aria-invalid", "true");
   describe(control, msg.id);
   control.dataset.errorId = msg.id;

@@ -98,33 +98,46 @@ export async function render(container, { params: [id], query, navigate }) {
   function sample(j) {
     const done = (j.Updated_Count || 0) + (j.Failed_Count || 0);
     const now = performance.now();
-    if (j.status === "RUNNING" || (last && last.status === "RUNNING")) {
+    const running = j.status === "RUNNING";
+    // the end event after the last progress adds nothing new: no point for it
+    if (running || (last && last.status === "RUNNING" && done !== last.done)) {
       const r = last && now > last.at ? ((done - last.done) * 1000) / (now - last.at) : j.records_per_second || 0;
       chart.add((now - t0) / 1000, r);
-      chartNote.textContent = `Records per second while this page watched the job; average so far ${rate(j.records_per_second)}.`;
+    }
+    if (chart.points.length) {
+      chartNote.textContent = `Records per second while this page watched the job; average ${running ? "so far" : "over the run"} ${rate(j.records_per_second)}.`;
     }
     last = { done, at: now, status: j.status };
   }
 
+  let finished = false;
   function onJob(j, ended) {
-    if (stopped) return;
+    if (stopped || finished) return;
     sample(j);
     show(j);
     if (ended) {
+      finished = true;
       stopLive();
+      if (!chart.points.length) summarizeEnded(j);
       loadResults();
       notify(`Job ${id} ${j.status.toLowerCase()}`);
     }
   }
 
+  /** For a job that ended before this page saw it run: what it did, on average. */
+  function summarizeEnded(j) {
+    const done = j.Updated_Count + j.Failed_Count;
+    chartNote.textContent = done === 0 ? "The job processed no records."
+      : j.records_per_second !== null
+        ? `${num(done)} records in ${duration(j.duration_ms)}: on average ${rate(j.records_per_second)}.`
+        : `${num(done)} records in under a second.`;
+    chart.empty("the job ended before this page watched it run");
+  }
+
   function startLive() {
     if (!active(job)) {
-      const done = job.Updated_Count + job.Failed_Count;
-      chartNote.textContent = done === 0 ? "The job processed no records."
-        : job.records_per_second !== null
-          ? `${num(done)} records in ${duration(job.duration_ms)}: on average ${rate(job.records_per_second)}.`
-          : `${num(done)} records in under a second.`;
-      chart.empty("the job ended before this page watched it");
+      finished = true;
+      summarizeEnded(job);
       return;
     }
     chartNote.textContent = "Waiting for the job to start…";
