@@ -4,7 +4,7 @@ import { num } from "../format.js";
 import { fields as fieldsOf, label, moduleSelect, valueInput } from "../fields.js";
 import { viewsOf } from "../views-data.js";
 import { renderPreview } from "../preview.js";
-import { badge, busy, clearErrors, confirmDialog, errorText, heading, scrollTable, sectionError, showError } from "../ui.js";
+import { badge, busy, clearErrors, confirmDialog, errorText, heading, loading, scrollTable, showError } from "../ui.js";
 import { replaceQuery } from "../../app.js";
 
 export async function render(container, { query, navigate }) {
@@ -93,6 +93,7 @@ export async function render(container, { query, navigate }) {
 
   preview.addEventListener("click", () => busy(preview, async () => {
     clearErrors(form);
+    fill(result, loading("Running the dry run…"));
     try {
       const p = await doPreview();
       renderPreview(result, p, { module: module.value });

@@ -34,7 +34,8 @@ export async function render(container, { params: [id], query, session, navigate
   const run = h("button", { type: "button", id: "rule-run", disabled: isNew }, "Run");
   const paramsInput = h("textarea", { id: "rule-params", rows: 2, spellcheck: false, placeholder: "{}" });
   const previewBox = h("section", { class: "preview", id: "rule-preview-result", attrs: { "aria-label": "Dry run" } });
-  const actions = h("div", { class: "actions toolbar" }, save, preview, run);
+  const actions = h("div", { class: "actions toolbar" }, save, preview, run,
+    session.user.admin ? null : h("span", { class: "hint" }, "Only administrators save rules: a rule runs as the user it names."));
 
   function showRule(r) {
     rule = r;

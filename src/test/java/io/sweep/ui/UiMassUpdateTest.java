@@ -78,7 +78,11 @@ class UiMassUpdateTest {
         List<WebElement> results = ui.driver().findElements(By.cssSelector("#results-table tbody tr"));
         assertThat(results).extracting(r -> r.getDomAttribute("data-record")).containsExactlyInAnyOrderElementsOf(selected);
         assertThat(results.get(0).getText()).contains("Rating").contains("→ Active");
-        assertThat(ui.driver().findElement(By.id("download-csv")).getDomAttribute("href")).endsWith("/results?format=csv");
+        String csv = ui.driver().findElement(By.id("download-csv")).getDomAttribute("href");
+        assertThat(csv).endsWith("/results?format=csv");
+        // the download is an ordinary same-origin GET with the session cookie
+        assertThat(ui.script("return fetch(arguments[0]).then(r => r.text())", csv)).asString()
+                .startsWith("id,status,code,message,changes").contains(selected.get(0) + ",updated,,,Rating: null → Active");
         ui.screenshot("job");
         for (String id : selected) assertThat(ui.lead(id).get("Rating").asText()).isEqualTo("Active");
         assertThat(ui.lead(leads.get(3)).get("Rating").isNull()).isTrue();
