@@ -19,14 +19,41 @@ class CliTest {
     private record Run(int exit, String out) {}
 
     private static Run run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** Runs the command with {@code input} as standard input. */
+    private static Run runWithInput(String input, String... args) {
         var out = new ByteArrayOutputStream();
         PrintStream original = System.out;
+        var originalIn = System.in;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {
             int exit = Main.commandLine().execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            System.setIn(originalIn);
+        }
+    }
+
+    @Test
+    void a_user_added_with_a_password_from_stdin_logs_in_and_a_new_password_replaces_it() {
+        String url = "jdbc:h2:file:" + dir.resolve("pw") + ";DB_CLOSE_ON_EXIT=FALSE";
+        var added = runWithInput("first-password\n", "user", "add", "--db-url", url, "--email", "pw@example.com", "--name", "Pw User",
+                "--password-stdin");
+        assertThat(added.exit()).isZero();
+        assertThat(runWithInput("short\n", "user", "password", "--db-url", url, "--email", "pw@example.com").exit()).isEqualTo(2);
+        assertThat(runWithInput("", "user", "password", "--db-url", url, "--email", "nobody@example.com").exit()).isEqualTo(2);
+
+        var config = Config.fromEnvironment(java.util.Map.of()).withPort(0).withDb(url, null, null);
+        try (App app = App.create(config, Clock.systemUTC())) {
+            var http = new Http("http://localhost:" + app.start());
+            assertThat(io.sweep.testsupport.Browser.login(http, "pw@example.com", "first-password").status()).isEqualTo(200);
+            assertThat(runWithInput("second-password\n", "user", "password", "--db-url", url, "--email", "pw@example.com").exit()).isZero();
+            assertThat(io.sweep.testsupport.Browser.login(http, "pw@example.com", "first-password").status()).isEqualTo(401);
+            assertThat(io.sweep.testsupport.Browser.login(http, "pw@example.com", "second-password").status()).isEqualTo(200);
         }
     }
 

@@ -62,8 +62,8 @@ public final class WebhookSecrets {
                 .findOne().orElse(List.of()));
     }
 
-    /** When the rule's secret was created and last rotated; empty when it has none. Never the secret itself. */
-    public record Info(OffsetDateTime created, OffsetDateTime rotated) {}
+    /** When a rule's secret was created and last rotated; never the secret. */
+    public record Info(OffsetDateTime createdTime, OffsetDateTime rotatedTime) {}
 
     public java.util.Optional<Info> info(String ruleId) {
         return db.withHandle(h -> h.createQuery("SELECT created_time, rotated_time FROM webhook_secrets WHERE rule_id = :rule")

@@ -134,12 +134,11 @@ final class RuleRoutes {
         node.put("file", e.file());
         node.put("status", e.ok() ? "ok" : "error");
         node.set("problems", Json.MAPPER.valueToTree(problems(e.problems())));
-        // whether the rule has a webhook secret (the secret itself is shown once, when made)
-        ObjectNode secret = node.putObject("webhook_secret");
-        var info = secrets.info(e.id());
-        secret.put("exists", info.isPresent());
-        secret.put("created_time", info.map(i -> time(i.created())).orElse(null));
-        secret.put("rotated_time", info.map(i -> time(i.rotated())).orElse(null));
+        var secret = secrets.info(e.id());
+        ObjectNode webhookSecret = node.putObject("webhook_secret");
+        webhookSecret.put("exists", secret.isPresent());
+        webhookSecret.put("created_time", secret.map(i -> AdminContext.time(i.createdTime())).orElse(null));
+        webhookSecret.put("rotated_time", secret.map(i -> AdminContext.time(i.rotatedTime())).orElse(null));
         Rule r = e.active();
         if (r != null) {
             node.put("module", r.module());
@@ -157,11 +156,6 @@ final class RuleRoutes {
             if (withSource) node.put("source", r.source());
         }
         return node;
-    }
-
-    private static String time(java.time.OffsetDateTime t) {
-        return t == null ? null : t.withOffsetSameInstant(java.time.ZoneOffset.UTC)
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx"));
     }
 
     private static List<Map<String, Object>> problems(List<RuleProblem> problems) {

@@ -134,12 +134,21 @@ class RuleJobsTest {
     }
 
     @Test
+    void a_rule_says_whether_it_has_a_webhook_secret_and_since_when_but_never_shows_it() {
+        assertThat(admin.get("/api/rules/cron-rating").json().get("webhook_secret").get("exists").asBoolean()).isFalse();
+        String secret = admin.post("/api/rules/cron-rating/webhook_secret", "").json().get("secret").asText();
+
+        var rule = admin.get("/api/rules/cron-rating");
+
+        assertThat(rule.json().get("webhook_secret").get("exists").asBoolean()).isTrue();
+        assertThat(rule.json().get("webhook_secret").get("created_time").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+00:00");
+        assertThat(rule.body()).doesNotContain(secret);
+        assertThat(admin.get("/api/rules").body()).doesNotContain(secret);
+    }
+
+    @Test
     void a_signed_webhook_starts_a_job_and_a_repeat_with_the_same_key_answers_the_same_job() throws Exception {
         String secret = admin.post("/api/rules/tag-company/webhook_secret", "").json().get("secret").asText();
-        JsonNode info = admin.get("/api/rules/tag-company").json().get("webhook_secret");
-        assertThat(info.get("exists").asBoolean()).isTrue();
-        assertThat(info.get("created_time").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+00:00");
-        assertThat(admin.get("/api/rules").toString()).doesNotContain(secret);
         byte[] body = "{\"rating\":\"Acquired\"}".getBytes(StandardCharsets.UTF_8);
         long t = Instant.now().getEpochSecond();
         Http signed = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, t, body)).withHeader("Idempotency-Key", "k-1");

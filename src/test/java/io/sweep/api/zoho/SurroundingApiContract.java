@@ -201,6 +201,45 @@ abstract class SurroundingApiContract {
     }
 
     @Test
+    void word_search_finds_the_word_in_any_text_field_case_insensitively_and_pages() {
+        String word = "wordy" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var created = admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"A " + word + "\",\"Company\":\"W Co\"},"
+                + "{\"Last_Name\":\"B\",\"Company\":\"" + word.toUpperCase() + " Ltd\"},{\"Last_Name\":\"C\",\"Company\":\"W Co\",\"City\":\"x" + word + "x\"}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        JsonNode all = admin.get("/crm/v2/Leads/search?word=" + q(word)).json();
+        JsonNode page2 = admin.get("/crm/v2/Leads/search?word=" + q(word) + "&per_page=2&page=2&sort_by=Last_Name&sort_order=desc").json();
+
+        assertThat(all.get("data")).hasSize(3);
+        assertThat(page2.get("data")).hasSize(1);
+        assertThat(page2.get("data").get(0).get("Last_Name").asText()).isEqualTo("A " + word);
+        assertThat(admin.get("/crm/v2/Leads/search?word=" + q(word + "-none")).status()).isEqualTo(204);
+        var tooShort = admin.get("/crm/v2/Leads/search?word=a");
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.json().get("code").asText()).isEqualTo("INVALID_QUERY");
+        assertThat(admin.get("/crm/v2/Leads/search").json().get("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
+    }
+
+    @Test
+    void a_view_pages_and_sorts_like_the_records_browser_asks() {
+        String cvid = null;
+        for (JsonNode v : admin.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views")) {
+            if (v.get("name").asText().equals("Contacted Leads")) cvid = v.get("id").asText();
+        }
+        JsonNode first = admin.get("/crm/v2/Leads?cvid=" + cvid + "&page=1&per_page=5&sort_by=Last_Name&sort_order=asc").json();
+        JsonNode second = admin.get("/crm/v2/Leads?cvid=" + cvid + "&page=2&per_page=5&sort_by=Last_Name&sort_order=asc").json();
+
+        assertThat(first.get("data")).hasSize(5);
+        assertThat(first.get("info").get("more_records").asBoolean()).isTrue();
+        assertThat(second.get("info").get("page").asInt()).isEqualTo(2);
+        List<String> ids = new ArrayList<>();
+        first.get("data").forEach(r -> ids.add(r.get("id").asText()));
+        second.get("data").forEach(r -> ids.add(r.get("id").asText()));
+        assertThat(ids).as("pages do not overlap").doesNotHaveDuplicates().hasSize(10);
+        for (JsonNode r : first.get("data")) assertThat(r.get("Lead_Status").asText()).isEqualTo("Contacted");
+    }
+
+    @Test
     void search_with_criteria_escapes_and_case_insensitive_picklists() {
         admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Smith (Jr), the 2nd\",\"Company\":\"Paren Co\",\"Lead_Status\":\"Junk Lead\"}]}");
         var response = admin.get("/crm/v2/Leads/search?criteria=" + q("((Last_Name:equals:Smith \\(Jr\\)\\, the 2nd)and(Lead_Status:equals:junk lead))"));
