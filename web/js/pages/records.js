@@ -50,11 +50,9 @@ export async function render(container, { query }) {
     fieldList = fs.filter((f) => f.visible !== false);
     fill(view, option("", "all records"), vs.map((v) => option(v.id, v.name, v.id === st.cvid)));
     const searchable = fieldList.filter((f) => !HIDDEN_TYPES.has(f.data_type) && f.data_type !== "multiselectpicklist");
-    fill(searchField, searchable.map((f) => option(f.api_name, label(f), f.api_name === st.searchField)));
-    if (!st.searchField) {
-      const preferred = searchable.find((f) => f.api_name === "Last_Name") || searchable.find((f) => f.data_type === "text");
-      if (preferred) searchField.value = preferred.api_name;
-    }
+    fill(searchField, option("", "any text field", !st.searchField),
+      searchable.map((f) => option(f.api_name, label(f), f.api_name === st.searchField)));
+    searchOp.disabled = !searchField.value;
   }
 
   function columns() {
@@ -72,7 +70,7 @@ export async function render(container, { query }) {
     replaceQuery({
       module: st.module, cvid: st.cvid, ids: st.ids, page: st.page > 1 ? st.page : null, per_page: st.perPage !== 50 ? st.perPage : null,
       sort_by: st.sortBy, sort_order: st.sortBy ? st.sortOrder : null, search: st.search,
-      search_field: st.search ? st.searchField : null, search_op: st.search ? st.searchOp : null, all: st.all ? "1" : null,
+      search_field: st.search ? st.searchField : null, search_op: st.search && st.searchField ? st.searchOp : null, all: st.all ? "1" : null,
     });
     idsNote.hidden = !st.ids;
     fill(idsNote, st.ids ? [`Showing record ${st.ids}. `, h("button", { type: "button", class: "link", on: { click: () => { st.ids = ""; load(); } } }, "Show all")] : []);
@@ -82,12 +80,13 @@ export async function render(container, { query }) {
     const q = { page: st.page, per_page: st.perPage, fields: cols.map((f) => f.api_name).join(","), sort_by: st.sortBy, sort_order: st.sortBy ? st.sortOrder : null };
     let body;
     try {
-      if (st.search) body = await get(`/crm/v2/${encodeURIComponent(st.module)}/search`, { ...q, criteria: criteria() });
+      if (st.search && !st.searchField) body = await get(`/crm/v2/${encodeURIComponent(st.module)}/search`, { ...q, word: st.search });
+      else if (st.search) body = await get(`/crm/v2/${encodeURIComponent(st.module)}/search`, { ...q, criteria: criteria() });
       else body = await get(`/crm/v2/${encodeURIComponent(st.module)}`, { ...q, cvid: st.cvid, ids: st.ids });
     } catch (e) {
       fill(box);
       const d = e.details || {};
-      if (st.search && (e.code === "INVALID_QUERY" || d.api_name)) return void showError(search, e);
+      if (st.search && (e.code === "INVALID_QUERY" || d.api_name || d.param_name === "word")) return void showError(search, e);
       if (d.param_name === "sort_by") { st.sortBy = ""; }
       if (e.message === "Customview not accessible" || d.cvid) return void showError(view, e);
       return void sectionError(box, e);
@@ -131,6 +130,7 @@ export async function render(container, { query }) {
     load();
   });
   view.addEventListener("change", () => { st.cvid = view.value; st.page = 1; load(); });
+  searchField.addEventListener("change", () => { searchOp.disabled = !searchField.value; });
   perPage.addEventListener("change", () => { st.perPage = Number(perPage.value); st.page = 1; load(); });
   allCols.addEventListener("change", () => { st.all = allCols.checked; load(); });
   form.addEventListener("submit", (e) => {

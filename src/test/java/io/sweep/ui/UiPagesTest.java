@@ -24,6 +24,9 @@ class UiPagesTest {
         page(ui, "/views", "Custom views", By.id("views-table"), "views-list");
         page(ui, "/views/new?module=Leads", "New custom view", By.cssSelector("#view-criteria .crit-group"), "view-new");
         page(ui, "/records", "Records", By.id("records-table"), "records-browser");
+        ui.driver().findElement(By.xpath("//table[@id='records-table']//th[button[starts-with(., 'Last Name')]]/button")).click();
+        ui.awaitPresent(By.xpath("//table[@id='records-table']//th[@aria-sort='ascending'][button[starts-with(., 'Last Name')]]"));
+        assertThat(ui.driver().getCurrentUrl()).contains("sort_by=Last_Name");
         page(ui, "/settings", "Settings", By.cssSelector("#tokens-table, #tokens .empty"), "settings");
         assertThat(ui.driver().findElements(By.id("users-table"))).as("users section for an administrator").hasSize(1);
 

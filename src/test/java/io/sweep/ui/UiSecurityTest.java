@@ -33,6 +33,15 @@ class UiSecurityTest {
         assertNoAlert(ui);
         ui.screenshot("records");
 
+        // found again by the records browser's search, still as text
+        ui.open("/records?module=Leads");
+        ui.await(By.id("records-table"));
+        ui.driver().findElement(By.id("records-search")).sendKeys("Ui Xss Co");
+        ui.driver().findElement(By.id("records-search-go")).click();
+        row = ui.await(By.cssSelector("#records-table tbody tr[data-record='" + id + "']"));
+        assertThat(row.getText()).contains(XSS);
+        assertThat(ui.script("return document.querySelectorAll('img').length")).isEqualTo(0L);
+
         // the same text as an old value in a dry run's diff table
         ui.open("/mass-update?module=Leads&ids=" + id);
         ui.selectByValue(By.id("mu-field"), "Designation");
