@@ -22,8 +22,10 @@ export async function render(container, { params: [id], query, session, navigate
   const problemsBox = h("div", { class: "problems", id: "rule-problems", attrs: { "aria-live": "polite" } });
   const dirtyNote = h("p", { class: "hint", id: uid("dirty"), hidden: true }, "Unsaved changes: Preview and Run use the saved file.");
   const editorBox = h("div", { class: "editor", id: "rule-editor" });
+  // a file that does not validate is shown as it is on disk, so its problems line up with its text
+  const fromDisk = rule.status === "error" && typeof rule.file_source === "string";
   const editor = createEditor(editorBox, {
-    source: rule.source ?? "",
+    source: fromDisk ? rule.file_source : rule.source ?? "",
     label: `Source of rule ${id}`,
     describedBy: problemsBox.id,
     onChange: () => { dirtyNote.hidden = false; },
@@ -48,8 +50,9 @@ export async function render(container, { params: [id], query, session, navigate
       term("Triggers", r.triggers ? ["manual", r.triggers.webhook ? "webhook" : null, r.triggers.schedule ? `schedule ${r.triggers.schedule} (UTC)` : null].filter(Boolean).join(", ") : "–"),
       term("Version", r.version ? r.version.slice(0, 12) : "–"));
     paramsInput.placeholder = r.params && Object.keys(r.params).length ? JSON.stringify(r.params) : "{}";
-    showProblems(r.problems, r.status === "error" && r.source !== undefined
-      ? "The file on disk has these problems; runs use the last good version, shown here." : null);
+    showProblems(r.problems, r.status !== "error" ? null
+      : r.source !== undefined ? "The file on disk (shown here) has these problems; runs use its last good version until it is fixed."
+        : "The file on disk (shown here) has these problems and has never loaded; fix it and save.");
   }
 
   function showProblems(problems, note) {
