@@ -41,12 +41,14 @@ class UiMassUpdateTest {
         condition(ui, inGroup.get(1), "Lead_Status", "equal");
         ui.selectByValue(relative(inGroup.get(1), ".crit-value select"), "Not Contacted");
         ui.awaitText(By.id("view-count"), "3");
+        ui.await(By.cssSelector("#view-share-users input[data-email='sales@sweep.local']")).click();
         ui.screenshot("view-editor");
         ui.driver().findElement(By.id("view-save")).click();
 
         ui.await(By.id("views-table"));
         WebElement row = ui.await(By.xpath("//table[@id='views-table']//tr[th[contains(., '" + company + "')]]"));
         assertThat(row.findElement(By.cssSelector(".record-count")).getText()).isEqualTo("3");
+        assertThat(row.getText()).contains("sales@sweep.local");
         ui.screenshot("views");
 
         // --- the mass update over it: Rating → Active
