@@ -63,7 +63,7 @@ export async function render(container, { params: [id], query, session, navigate
       note ? h("p", { class: "hint" }, note) : null,
       h("ul", null, problems.map((p) => h("li", { class: "problem", dataset: { line: p.line } },
         h("button", { type: "button", class: "link", on: { click: () => editor.goToLine(p.line, p.column) } },
-          `Line ${p.line}, column ${p.column}: `), p.message))));
+          `Line ${p.line}, column ${p.column}`), ": ", p.message))));
   }
 
   save.addEventListener("click", () => busy(save, async () => {
