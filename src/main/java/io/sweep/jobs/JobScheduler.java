@@ -2,6 +2,7 @@ package io.sweep.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.exceptions.FailedToScheduleBatchException;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -84,10 +85,19 @@ public final class JobScheduler {
         scheduler.stop();
     }
 
-    /** Creates the executions of a new job's chunks, in one batch. */
+    /**
+     * Creates the executions of a new job's chunks, in one batch. The job is committed before this
+     * runs, so the sweep that re-creates missing executions may have made some of them already; then
+     * the batch fails on the duplicate and the chunks are scheduled one by one, skipping those.
+     */
     public void schedule(long jobId, List<Integer> chunks) {
         List<TaskInstance<?>> instances = chunks.stream().<TaskInstance<?>>map(c -> chunkTask.instance(jobId + "-" + c)).toList();
-        scheduler.scheduleBatch(instances, Instant.now());
+        try {
+            scheduler.scheduleBatch(instances, Instant.now());
+        } catch (FailedToScheduleBatchException e) {
+            LOG.debug("chunks of job {} were partly scheduled already; scheduling the rest", jobId, e);
+            for (TaskInstance<?> instance : instances) scheduler.scheduleIfNotExists(instance, Instant.now());
+        }
     }
 
     private void scheduleMissing() {

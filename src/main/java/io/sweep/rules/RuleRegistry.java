@@ -99,6 +99,20 @@ public final class RuleRegistry implements AutoCloseable {
     }
 
     /**
+     * The rule file's current text, as it is on disk (also when it does not validate), or empty when
+     * there is no such file or it is too large to be a rule.
+     */
+    public Optional<String> fileSource(String id) {
+        Path file = dir.resolve(id + SUFFIX);
+        try {
+            if (!id.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file) || Files.size(file) > RuleValidator.MAX_FILE_BYTES) return Optional.empty();
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Validates a rule's source and, if it is valid, writes it to the rule's file atomically
      * (a temporary file moved into place), then loads it. The file stays the source of truth.
      *

@@ -163,6 +163,8 @@ final class RuleRoutes {
             r.params().forEach(params::set);
             if (withSource) node.put("source", r.source());
         }
+        // a file that does not validate: its text as it is, so the problems' lines can be shown on it and fixed
+        if (withSource && !e.ok()) rules.fileSource(e.id()).ifPresent(text -> node.put("file_source", text));
         return node;
     }
 

@@ -296,4 +296,31 @@ class RuleJobsTest {
         assertThat(problem.get("file").asText()).isEqualTo("tag-company.js");
         assertThat(admin.get("/api/rules/tag-company").json().get("status").asText()).isEqualTo("ok");
     }
+
+    @Test
+    void a_file_broken_on_disk_is_shown_as_it_is_next_to_its_problems() throws Exception {
+        String text = "export const rule = {\n  module: \"Leads\",\n  select: { criteria: \"(Company:equals:X)\" },\n  runAs: \"admin@sweep.local\",\n};\nexport function update(r) {\n  return {\n";
+        Files.writeString(rulesDir.resolve("broken-on-disk.js"), text);
+
+        JsonNode rule = seenByTheRegistry("broken-on-disk");
+
+        assertThat(rule.get("status").asText()).isEqualTo("error");
+        assertThat(rule.get("problems").get(0).get("line").asInt()).isGreaterThan(6);
+        assertThat(rule.get("file_source").asText()).isEqualTo(text);
+        assertThat(rule.has("source")).as("no version ever loaded").isFalse();
+        assertThat(admin.get("/api/rules/tag-company").json().has("file_source")).as("only for a file with problems").isFalse();
+        assertThat(admin.get("/api/rules").body()).doesNotContain("file_source");
+        Files.delete(rulesDir.resolve("broken-on-disk.js"));
+    }
+
+    /** The registry polls the folder every second; a new file shows up at the next poll. */
+    private JsonNode seenByTheRegistry(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            var response = admin.get("/api/rules/" + id);
+            if (response.status() == 200) return response.json();
+            if (System.nanoTime() > deadline) throw new AssertionError("rule " + id + " never appeared: " + response);
+            Thread.sleep(100);
+        }
+    }
 }

@@ -1,0 +1,133 @@
+package io.sweep.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** A custom view built with the criteria builder, then a mass update over it: preview, run, progress, results, undo. */
+@ExtendWith(UiExtension.class)
+class UiMassUpdateTest {
+
+    @Test
+    void a_view_built_in_the_criteria_builder_is_mass_updated_watched_to_the_end_and_undone(UiHarness ui) {
+        String company = "Ui Browser " + UUID.randomUUID().toString().substring(0, 8);
+        List<String> leads = ui.createLeads(
+                lead("Ada", company, "Contacted"), lead("Grace", company, "Contacted"),
+                lead("Edsger", company, "Not Contacted"), lead("Barbara", company, "Junk Lead"));
+        List<String> selected = leads.subList(0, 3);
+        ui.loggedIn();
+
+        // --- the view: Company is <company> and (Lead_Status is Contacted or Lead_Status is Not Contacted)
+        ui.open("/views/new?module=Leads");
+        ui.await(By.id("view-name")).sendKeys("Browser view " + company);
+        WebElement root = ui.await(By.cssSelector("#view-criteria .crit-group.root"));
+        root.findElement(By.cssSelector(":scope > .crit-actions .add-condition")).click();
+        WebElement first = ui.await(By.cssSelector("#view-criteria .crit-group.root > .crit-list > .condition"));
+        condition(ui, first, "Company", "equal");
+        first.findElement(By.cssSelector(".crit-value input")).sendKeys(company);
+        root.findElement(By.cssSelector(":scope > .crit-actions .add-group")).click();
+        WebElement group = ui.await(By.cssSelector("#view-criteria .crit-group.nested"));
+        ui.selectByValue(By.cssSelector("#view-criteria .crit-group.nested .crit-op"), "or");
+        group.findElement(By.cssSelector(".crit-actions .add-condition")).click();
+        List<WebElement> inGroup = group.findElements(By.cssSelector(".crit-list > .condition"));
+        assertThat(inGroup).hasSize(2);
+        condition(ui, inGroup.get(0), "Lead_Status", "equal");
+        ui.selectByValue(relative(inGroup.get(0), ".crit-value select"), "Contacted");
+        condition(ui, inGroup.get(1), "Lead_Status", "equal");
+        ui.selectByValue(relative(inGroup.get(1), ".crit-value select"), "Not Contacted");
+        ui.awaitText(By.id("view-count"), "3");
+        ui.await(By.cssSelector("#view-share-users input[data-email='sales@sweep.local']")).click();
+        ui.screenshot("view-editor");
+        ui.driver().findElement(By.id("view-save")).click();
+
+        ui.await(By.id("views-table"));
+        WebElement row = ui.await(By.xpath("//table[@id='views-table']//tr[th[contains(., '" + company + "')]]"));
+        assertThat(row.findElement(By.cssSelector(".record-count")).getText()).isEqualTo("3");
+        assertThat(row.getText()).contains("sales@sweep.local");
+        ui.screenshot("views");
+
+        // --- the mass update over it: Rating → Active
+        row.findElement(By.linkText("Mass update")).click();
+        ui.selectByValue(By.id("mu-field"), "Rating");
+        ui.selectByValue(By.cssSelector(".value-box select"), "Active");
+        ui.driver().findElement(By.id("mu-preview")).click();
+        ui.await(By.cssSelector("#mu-result .selected-count[data-count='3']"));
+        List<WebElement> diff = ui.driver().findElements(By.cssSelector("#mu-result table.diff tbody tr"));
+        assertThat(diff).hasSize(3);
+        assertThat(diff).allSatisfy(tr -> {
+            assertThat(tr.getText()).contains("Rating").contains("Active");
+            assertThat(selected).contains(tr.getDomAttribute("data-record"));
+        });
+        ui.screenshot("mass-update");
+
+        ui.driver().findElement(By.id("mu-run")).click();
+        WebElement dialog = ui.await(By.cssSelector("dialog.confirm"));
+        assertThat(dialog.getText()).contains("3 records");
+        dialog.findElement(By.cssSelector("button.primary")).click();
+
+        // --- the job: live progress to COMPLETED, counts, results
+        ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
+        String jobUrl = ui.driver().getCurrentUrl();
+        assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-updated dd")).getText()).isEqualTo("3");
+        assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-total dd")).getText()).isEqualTo("3");
+        assertThat(ui.driver().findElement(By.cssSelector("#job-progress progress")).getDomProperty("value")).isEqualTo("3");
+        ui.await(By.cssSelector("#results-table tbody tr[data-status='updated']"));
+        List<WebElement> results = ui.driver().findElements(By.cssSelector("#results-table tbody tr"));
+        assertThat(results).extracting(r -> r.getDomAttribute("data-record")).containsExactlyInAnyOrderElementsOf(selected);
+        assertThat(results.get(0).getText()).contains("Rating").contains("→ Active");
+        String csv = ui.driver().findElement(By.id("download-csv")).getDomAttribute("href");
+        assertThat(csv).endsWith("/results?format=csv");
+        // the download is an ordinary same-origin GET with the session cookie
+        assertThat(ui.script("return fetch(arguments[0]).then(r => r.text())", csv)).asString()
+                .startsWith("id,status,code,message,changes").contains(selected.get(0) + ",updated,,,Rating: null → Active");
+        ui.screenshot("job");
+        for (String id : selected) assertThat(ui.lead(id).get("Rating").asText()).isEqualTo("Active");
+        assertThat(ui.lead(leads.get(3)).get("Rating").isNull()).isTrue();
+
+        ui.selectByValue(By.id("results-status"), "failed");
+        ui.awaitText(By.id("results"), "No results with this status.");
+
+        // --- undo, after a confirmation that says how many records come back
+        ui.driver().findElement(By.id("job-undo")).click();
+        dialog = ui.await(By.cssSelector("dialog.confirm"));
+        assertThat(dialog.getText()).contains("restores the previous values of 3 records");
+        dialog.findElement(By.cssSelector("button.primary")).click();
+        ui.until(d -> !d.getCurrentUrl().equals(jobUrl));
+        ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
+        assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-updated dd")).getText()).isEqualTo("3");
+        for (String id : selected) assertThat(ui.lead(id).get("Rating").isNull()).isTrue();
+
+        ui.open("/jobs");
+        ui.await(By.cssSelector("#jobs-table tbody tr"));
+        ui.screenshot("jobs");
+    }
+
+    private static String lead(String first, String company, String status) {
+        return "{\"First_Name\":\"%s\",\"Last_Name\":\"Tester\",\"Company\":\"%s\",\"Lead_Status\":\"%s\"}".formatted(first, company, status);
+    }
+
+    private static void condition(UiHarness ui, WebElement row, String field, String comparator) {
+        ui.selectByValue(relative(row, ".crit-field"), field);
+        ui.selectByValue(relative(row, ".crit-comparator"), comparator);
+    }
+
+    /** A locator for an element inside a given row (the row itself must stay in the page). */
+    private static By relative(WebElement row, String css) {
+        return new By() {
+            @Override
+            public List<WebElement> findElements(org.openqa.selenium.SearchContext context) {
+                return row.findElements(By.cssSelector(css));
+            }
+
+            @Override
+            public String toString() {
+                return css + " in a row";
+            }
+        };
+    }
+}

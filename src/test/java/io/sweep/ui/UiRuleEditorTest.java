@@ -1,0 +1,83 @@
+package io.sweep.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** The rule editor: a syntax error shown at its line and not saved; fixed, previewed and run. */
+@ExtendWith(UiExtension.class)
+class UiRuleEditorTest {
+    static final String RULE_ID = "ui-browser-rule";
+    static final String COMPANY = "Ui Rule Company";
+    static final String RULE_SOURCE = """
+            export const rule = {
+              module: "Leads",
+              description: "Browser test: the leads of Ui Rule Company become Active",
+              select: { criteria: "(Company:equals:Ui Rule Company)" },
+              runAs: "admin@sweep.local",
+            };
+
+            export function update(record, ctx) {
+              return { Rating: "Active" };
+            }
+            """;
+    private static final String BROKEN_LINE = "let broken = ;";
+
+    @Test
+    void a_syntax_error_is_shown_at_its_line_and_once_fixed_the_rule_previews_and_runs(UiHarness ui) throws IOException {
+        List<String> leads = ui.createLeads(
+                "{\"Last_Name\":\"One\",\"Company\":\"" + COMPANY + "\"}", "{\"Last_Name\":\"Two\",\"Company\":\"" + COMPANY + "\"}");
+        ui.loggedIn();
+        ui.open("/rules");
+        ui.await(By.linkText(RULE_ID)).click();
+        ui.awaitText(By.tagName("h1"), "Rule: " + RULE_ID);
+        WebElement content = ui.editor().findElement(By.cssSelector(".cm-content"));
+        // syntax highlighting: the keyword and the strings are told apart by CodeMirror's token spans
+        assertThat(ui.editor().findElements(By.cssSelector(".cm-line span"))).isNotEmpty();
+        assertThat(ui.editor().findElements(By.cssSelector(".cm-lineNumbers .cm-gutterElement"))).extracting(WebElement::getText).contains("1", "10");
+
+        // the last line of the file is the empty one after its final newline; type the error there
+        int errorLine = RULE_SOURCE.split("\n", -1).length;
+        content.click();
+        new Actions(ui.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL).sendKeys(BROKEN_LINE).perform();
+        ui.driver().findElement(By.id("rule-save")).click();
+
+        WebElement problem = ui.await(By.cssSelector("#rule-problems li.problem"));
+        assertThat(problem.getDomAttribute("data-line")).isEqualTo(String.valueOf(errorLine));
+        assertThat(problem.getText()).startsWith("Line " + errorLine + ",").contains("SyntaxError");
+        WebElement marked = ui.until(d -> ui.editor().findElements(By.cssSelector(".cm-problem-line")).stream().findFirst().orElse(null));
+        assertThat(marked.getDomAttribute("data-problem-line")).isEqualTo(String.valueOf(errorLine));
+        assertThat(marked.getText()).isEqualTo(BROKEN_LINE);
+        assertThat(ui.editor().findElements(By.cssSelector(".cm-gutter-lint .cm-lint-marker-error"))).hasSize(1);
+        assertThat(Files.readString(ui.rulesDir().resolve(RULE_ID + ".js"))).as("the file on disk").isEqualTo(RULE_SOURCE);
+        ui.screenshot("rule-editor-error");
+
+        // fix: remove the typed line, save, the problems go
+        new Actions(ui.driver()).sendKeys(Keys.END).keyDown(Keys.SHIFT).sendKeys(Keys.HOME).keyUp(Keys.SHIFT).sendKeys(Keys.BACK_SPACE).perform();
+        ui.driver().findElement(By.id("rule-save")).click();
+        ui.until(d -> d.findElements(By.cssSelector("#rule-problems li")).isEmpty()
+                && ui.editor().findElements(By.cssSelector(".cm-problem-line")).isEmpty());
+        ui.await(By.cssSelector(".meta .badge-ok"));
+        assertThat(Files.readString(ui.rulesDir().resolve(RULE_ID + ".js"))).isEqualTo(RULE_SOURCE);
+
+        ui.driver().findElement(By.id("rule-preview")).click();
+        ui.await(By.cssSelector("#rule-preview-result .selected-count[data-count='2']"));
+        assertThat(ui.driver().findElements(By.cssSelector("#rule-preview-result table.diff tbody tr")))
+                .extracting(tr -> tr.getDomAttribute("data-record")).containsExactlyInAnyOrderElementsOf(leads);
+        ui.screenshot("rule-editor-preview");
+
+        ui.driver().findElement(By.id("rule-run")).click();
+        ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
+        assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-updated dd")).getText()).isEqualTo("2");
+        assertThat(ui.driver().findElement(By.cssSelector(".meta")).getText()).contains(RULE_ID);
+        for (String id : leads) assertThat(ui.lead(id).get("Rating").asText()).isEqualTo("Active");
+    }
+}

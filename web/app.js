@@ -1,0 +1,154 @@
+// Sweep admin UI: session, navigation and hash routes. Each page is an ES module with
+// render(container, route) that may return a cleanup function (closing live streams, timers).
+import { api, setCsrfToken, onUnauthorized } from "./js/api.js";
+import { h, fill } from "./js/dom.js";
+import { errorText } from "./js/ui.js";
+
+const ROUTES = [
+  { pattern: /^\/login$/, page: () => import("./js/pages/login.js"), title: "Log in", public: true },
+  { pattern: /^\/rules$/, page: () => import("./js/pages/rules.js"), title: "Rules", nav: "rules" },
+  { pattern: /^\/rules\/([A-Za-z0-9_-]+)$/, page: () => import("./js/pages/rule.js"), title: "Rule", nav: "rules" },
+  { pattern: /^\/jobs$/, page: () => import("./js/pages/jobs.js"), title: "Jobs", nav: "jobs" },
+  { pattern: /^\/jobs\/([0-9]+)$/, page: () => import("./js/pages/job.js"), title: "Job", nav: "jobs" },
+  { pattern: /^\/mass-update$/, page: () => import("./js/pages/massupdate.js"), title: "Mass update", nav: "mass-update" },
+  { pattern: /^\/views$/, page: () => import("./js/pages/views.js"), title: "Custom views", nav: "views" },
+  { pattern: /^\/views\/(new|[0-9]+)$/, page: () => import("./js/pages/view.js"), title: "Custom view", nav: "views" },
+  { pattern: /^\/records$/, page: () => import("./js/pages/records.js"), title: "Records", nav: "records" },
+  { pattern: /^\/settings$/, page: () => import("./js/pages/settings.js"), title: "Settings", nav: "settings" },
+];
+
+const NAV = [
+  ["rules", "Rules"], ["jobs", "Jobs"], ["mass-update", "Mass update"], ["views", "Custom views"],
+  ["records", "Records"], ["settings", "Settings"],
+];
+
+const state = { session: null, cleanup: null, renderCount: 0 };
+
+export function session() {
+  return state.session;
+}
+
+export function setSession(s) {
+  state.session = s;
+  setCsrfToken(s ? s.csrf_token : null);
+  renderChrome();
+}
+
+/** Parses "#/views?module=Leads" into {path: "/views", query: URLSearchParams}. */
+function currentRoute() {
+  const hash = window.location.hash.replace(/^#/, "") || "/rules";
+  const [path, qs] = hash.split("?");
+  return { path: path || "/rules", query: new URLSearchParams(qs || "") };
+}
+
+export function navigate(hash) {
+  if (window.location.hash === hash) route();
+  else window.location.hash = hash;
+}
+
+/** Changes the hash's query without a new history entry or a re-render (e.g. the page number). */
+export function replaceQuery(query) {
+  const { path } = currentRoute();
+  const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== "")).toString();
+  history.replaceState(null, "", `#${path}${qs ? "?" + qs : ""}`);
+}
+
+function goToLogin() {
+  const { path } = currentRoute();
+  if (path === "/login") return;
+  const next = window.location.hash || "#/rules";
+  setSession(null);
+  window.location.hash = "#/login?next=" + encodeURIComponent(next);
+}
+
+onUnauthorized(goToLogin);
+
+function renderChrome() {
+  const nav = document.getElementById("nav");
+  const userBox = document.getElementById("user-box");
+  const s = state.session;
+  nav.hidden = !s;
+  if (!s) {
+    fill(userBox);
+    fill(nav);
+    return;
+  }
+  const { path } = currentRoute();
+  const active = ROUTES.find((r) => r.pattern.test(path))?.nav;
+  fill(nav, h("ul", null, NAV.map(([key, text]) => h("li", null,
+    h("a", { href: `#/${key}`, attrs: { "aria-current": key === active ? "page" : null } }, text)))));
+  const logout = h("button", { type: "button", class: "link", id: "logout", on: { click: logOut } }, "Log out");
+  fill(userBox, h("span", { class: "who", title: s.user.email }, s.user.name || s.user.email,
+    h("span", { class: "profile" }, ` · ${s.user.profile}`)), logout);
+}
+
+async function logOut() {
+  try {
+    await api("DELETE", "/api/session");
+  } catch {
+    // the session may be gone already; either way it is over here
+  }
+  setSession(null);
+  navigate("#/login");
+}
+
+async function route() {
+  const { path, query } = currentRoute();
+  const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
+  if (state.cleanup) {
+    try { state.cleanup(); } catch { /* a page's cleanup must not stop the next page */ }
+    state.cleanup = null;
+  }
+  if (!match) {
+    navigate("#/rules");
+    return;
+  }
+  if (!match.r.public && !state.session) {
+    goToLogin();
+    return;
+  }
+  if (path === "/login" && state.session) {
+    navigate(query.get("next") || "#/rules");
+    return;
+  }
+  renderChrome();
+  const main = document.getElementById("main");
+  const container = h("div", { class: "page" });
+  fill(main, container);
+  document.title = `${match.r.title} · Sweep`;
+  const count = ++state.renderCount;
+  try {
+    const mod = await match.r.page();
+    const cleanup = await mod.render(container, { params: match.m.slice(1), query, session: state.session, navigate });
+    if (count !== state.renderCount) {
+      if (typeof cleanup === "function") cleanup();
+      return;
+    }
+    state.cleanup = typeof cleanup === "function" ? cleanup : null;
+    // a new page: move focus to its heading so keyboard and screen-reader users start there
+    const heading = container.querySelector("h1");
+    if (heading && document.activeElement === document.body) heading.focus({ preventScroll: true });
+  } catch (e) {
+    if (count !== state.renderCount) return;
+    if (e && e.httpStatus === 401) return;
+    container.append(h("p", { class: "error page-error", attrs: { role: "alert" } }, errorText(e) || String(e)));
+  }
+}
+
+async function start() {
+  document.getElementById("skip").addEventListener("click", (e) => {
+    e.preventDefault();
+    const heading = document.querySelector("#main h1") || document.getElementById("main");
+    heading.focus();
+  });
+  try {
+    setSession(await api("GET", "/api/session"));
+  } catch {
+    setSession(null);
+  }
+  window.addEventListener("hashchange", route);
+  await route();
+  document.body.dataset.ready = "true";
+}
+
+start();

@@ -1,0 +1,48 @@
+// Turning API values into short text. Everything here returns strings; callers put them in text nodes.
+
+const NUMBER = new Intl.NumberFormat("en");
+
+export function num(n) {
+  return n === null || n === undefined ? "–" : NUMBER.format(n);
+}
+
+/** "2026-11-29T14:05:09+00:00" → "2026-11-29 14:05:09" in the browser's time zone. */
+export function time(iso) {
+  if (!iso) return "–";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const p = (x) => String(x).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+export function duration(ms) {
+  if (ms === null || ms === undefined) return "–";
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export function rate(perSecond) {
+  return perSecond === null || perSecond === undefined ? "–" : `${NUMBER.format(Math.round(perSecond))}/s`;
+}
+
+/** A record's field value as text: lookups by name, lists joined, empty as "". */
+export function value(v) {
+  if (v === null || v === undefined) return "";
+  if (Array.isArray(v)) return v.map(value).join(", ");
+  if (typeof v === "object") return v.name ?? v.email ?? v.id ?? JSON.stringify(v);
+  return String(v);
+}
+
+/** A changed value in a diff: text as it is, anything else as JSON (as the API's summary does). */
+export function changeValue(v) {
+  if (typeof v === "string") return v;
+  return JSON.stringify(v);
+}
+
+export function percent(part, whole) {
+  if (!whole) return 0;
+  return Math.min(100, Math.round((part / whole) * 100));
+}

@@ -1,0 +1,268 @@
+import { api, get } from "../api.js";
+import { h, fill, field, option } from "../dom.js";
+import { num, time, duration, rate, changeValue } from "../format.js";
+import { throughputChart } from "../chart.js";
+import {
+  badge, busy, clearErrors, confirmDialog, heading, jobProgress, updateJobProgress, loading, notify, pager,
+  scrollTable, sectionError, showError,
+} from "../ui.js";
+
+const RESULT_STATUSES = ["", "updated", "failed", "skipped", "pending"];
+const PER_PAGE = 50;
+const active = (j) => j.status === "SCHEDULED" || j.status === "RUNNING";
+
+export async function render(container, { params: [id], query, navigate }) {
+  let job = await get(`/api/jobs/${id}`);
+  const results = { status: query.get("status") || "", page: 1 };
+
+  const statusBadge = h("span", { id: "job-status" });
+  const progress = jobProgress(job);
+  progress.id = "job-progress";
+  const counts = h("dl", { class: "counts", id: "job-counts" });
+  const meta = h("dl", { class: "meta" });
+  const canvas = h("canvas", { class: "chart", id: "job-chart", width: 600, height: 160,
+    attrs: { role: "img", "aria-label": "Throughput over time" } }, "Throughput over time");
+  const chartNote = h("p", { class: "hint", id: "job-chart-note" });
+  const chart = throughputChart(canvas);
+  const cancel = h("button", { type: "button", id: "job-cancel", class: "danger" }, "Cancel job");
+  const undo = h("button", { type: "button", id: "job-undo" }, "Undo…");
+  const actions = h("div", { class: "actions toolbar" }, cancel, undo);
+  const message = h("p", { class: "job-message", hidden: true });
+
+  const resultsFilter = h("select", { id: "results-status" }, RESULT_STATUSES.map((s) => option(s, s || "all", s === results.status)));
+  const csv = h("a", { class: "button", id: "download-csv", href: "#" }, "Download CSV");
+  const json = h("a", { class: "button", id: "download-json", href: "#" }, "Download JSON");
+  const refresh = h("button", { type: "button", id: "results-refresh" }, "Refresh");
+  const resultsBox = h("div", { id: "results" });
+
+  container.append(
+    heading(`Job ${id}`, h("a", { href: "#/jobs", class: "button" }, "All jobs")),
+    h("section", { class: "job-summary", attrs: { "aria-label": "Status" } },
+      h("div", { class: "status-line" }, statusBadge, progress), message, counts, actions),
+    h("div", { class: "two-col" },
+      h("section", { attrs: { "aria-labelledby": "chart-h" } }, h("h2", { id: "chart-h" }, "Throughput"), canvas, chartNote),
+      h("section", { attrs: { "aria-labelledby": "details-h" } }, h("h2", { id: "details-h" }, "Details"), meta)),
+    h("section", { attrs: { "aria-labelledby": "results-h" } },
+      h("h2", { id: "results-h" }, "Results"),
+      h("div", { class: "filters" }, field("Show", resultsFilter), h("div", { class: "actions" }, refresh, csv, json)),
+      resultsBox));
+
+  function show(j) {
+    job = j;
+    fill(statusBadge, badge(j.status));
+    updateJobProgress(progress, j);
+    fill(counts,
+      count("Updated", j.Updated_Count, "updated"), count("Failed", j.Failed_Count, "failed"),
+      count("Not updated", j.Not_Updated_Count, "not-updated"), count("Total", j.Total_Count, "total"));
+    message.hidden = !j.message;
+    message.textContent = j.message || "";
+    const trigger = j.rule_id ? [`${j.trigger}: `, h("a", { href: `#/rules/${j.rule_id}` }, j.rule_id)]
+      : j.undo_of ? [`${j.trigger} of `, h("a", { href: `#/jobs/${j.undo_of}` }, `job ${j.undo_of}`)] : j.trigger;
+    fill(meta,
+      term("Module", j.module), term("Trigger", trigger), term("Started by", j.user ? `${j.user.name || ""} <${j.user.email || j.user.id}>` : "–"),
+      j.cvid ? term("Custom view", j.cvid) : null,
+      j.rule_version ? term("Rule version", j.rule_version.slice(0, 12)) : null,
+      j.parameters ? term("Parameters", JSON.stringify(j.parameters)) : null,
+      j.request ? term("Request", JSON.stringify(j.request)) : null,
+      term("Created", time(j.created_time)), term("Started", time(j.start_time)), term("Ended", time(j.end_time)),
+      term("Duration", duration(j.duration_ms)), term("Rate", rate(j.records_per_second)),
+      term("Chunks", `${num(j.chunks?.done)} of ${num(j.chunks?.total)}`));
+    cancel.hidden = !active(j);
+    undo.hidden = active(j) || !(j.Updated_Count > 0);
+    csv.href = downloadHref("csv");
+    json.href = downloadHref("json");
+    json.download = `job-${id}-results.json`;
+    canvas.setAttribute("aria-label", chartLabel(j));
+  }
+
+  function downloadHref(format) {
+    const q = new URLSearchParams({ format });
+    if (results.status) q.set("status", results.status);
+    return `/api/jobs/${id}/results?${q}`;
+  }
+
+  function chartLabel(j) {
+    const pts = chart.points;
+    if (!pts.length) return `Throughput: average ${rate(j.records_per_second)}`;
+    const peak = Math.max(...pts.map((p) => p.rate));
+    return `Throughput over ${Math.round(pts[pts.length - 1].t)} s: latest ${rate(pts[pts.length - 1].rate)}, peak ${rate(peak)}`;
+  }
+
+  // --- live progress: server-sent events, with a quiet poll if the stream cannot be had
+  let source = null;
+  let pollTimer = null;
+  let stopped = false;
+  let last = null;
+  const t0 = performance.now();
+
+  function sample(j) {
+    const done = (j.Updated_Count || 0) + (j.Failed_Count || 0);
+    const now = performance.now();
+    const running = j.status === "RUNNING";
+    // the end event after the last progress adds nothing new: no point for it
+    if (running || (last && last.status === "RUNNING" && done !== last.done)) {
+      const r = last && now > last.at ? ((done - last.done) * 1000) / (now - last.at) : j.records_per_second || 0;
+      chart.add((now - t0) / 1000, r);
+    }
+    if (chart.points.length) {
+      chartNote.textContent = `Records per second while this page watched the job; average ${running ? "so far" : "over the run"} ${rate(j.records_per_second)}.`;
+    }
+    last = { done, at: now, status: j.status };
+  }
+
+  let finished = false;
+  function onJob(j, ended) {
+    if (stopped || finished) return;
+    sample(j);
+    show(j);
+    if (ended) {
+      finished = true;
+      stopLive();
+      if (!chart.points.length) summarizeEnded(j);
+      loadResults();
+      notify(`Job ${id} ${j.status.toLowerCase()}`);
+    }
+  }
+
+  /** For a job that ended before this page saw it run: what it did, on average. */
+  function summarizeEnded(j) {
+    const done = j.Updated_Count + j.Failed_Count;
+    chartNote.textContent = done === 0 ? "The job processed no records."
+      : j.records_per_second !== null
+        ? `${num(done)} records in ${duration(j.duration_ms)}: on average ${rate(j.records_per_second)}.`
+        : `${num(done)} records in under a second.`;
+    chart.empty("the job ended before this page watched it run");
+  }
+
+  function startLive() {
+    if (!active(job)) {
+      finished = true;
+      summarizeEnded(job);
+      return;
+    }
+    chartNote.textContent = "Waiting for the job to start…";
+    chart.draw();
+    source = new EventSource(`/api/jobs/${id}/events`);
+    source.addEventListener("progress", (e) => onJob(JSON.parse(e.data), false));
+    source.addEventListener("end", (e) => onJob(JSON.parse(e.data), true));
+    source.addEventListener("error", () => {
+      if (source && source.readyState === EventSource.CLOSED) {
+        source = null;
+        poll();
+      }
+    });
+  }
+
+  async function poll() {
+    if (stopped) return;
+    try {
+      const j = await get(`/api/jobs/${id}`);
+      onJob(j, !active(j));
+      if (!active(j)) return;
+    } catch (e) {
+      if (e.httpStatus === 401) return;
+    }
+    pollTimer = setTimeout(poll, 2000);
+  }
+
+  function stopLive() {
+    if (source) source.close();
+    source = null;
+    clearTimeout(pollTimer);
+  }
+
+  // --- results, a page at a time
+  async function loadResults() {
+    fill(resultsBox, loading("Loading results…"));
+    let body;
+    try {
+      body = await get(`/api/jobs/${id}/results`, { status: results.status, page: results.page, per_page: PER_PAGE });
+    } catch (e) {
+      fill(resultsBox);
+      return void sectionError(resultsBox, e);
+    }
+    if (!body.results.length) {
+      return void fill(resultsBox, h("p", { class: "empty" }, results.page > 1 ? "No more results." : "No results with this status."),
+        results.page > 1 ? pager({ page: results.page, more: false, go: goResults, label: "Result pages" }) : null);
+    }
+    const rows = body.results.map((r) => h("tr", { dataset: { record: r.id, status: r.status } },
+      h("th", { scope: "row" }, h("a", { href: `#/records?module=${encodeURIComponent(job.module)}&ids=${r.id}` }, r.id)),
+      h("td", null, badge(r.status)),
+      h("td", null, r.code || ""),
+      h("td", null, r.message || ""),
+      h("td", null, r.changes.length ? h("ul", { class: "changes" }, r.changes.map((c) =>
+        h("li", null, h("span", { class: "field-name" }, c.field), ": ", h("span", { class: "old" }, changeValue(c.old)),
+          " → ", h("span", { class: "new" }, changeValue(c.new))))) : "")));
+    fill(resultsBox, scrollTable(h("table", { class: "list", id: "results-table" },
+      h("caption", { class: "visually-hidden" }, "Per-record results"),
+      h("thead", null, h("tr", null, ["Record", "Status", "Code", "Message", "Changes"].map((t) => h("th", { scope: "col" }, t)))),
+      h("tbody", null, rows)), "Results"),
+    pager({ page: results.page, more: body.info.more_records, go: goResults, label: "Result pages" }));
+  }
+
+  function goResults(page) {
+    results.page = page;
+    loadResults();
+  }
+
+  resultsFilter.addEventListener("change", () => {
+    results.status = resultsFilter.value;
+    results.page = 1;
+    csv.href = downloadHref("csv");
+    json.href = downloadHref("json");
+    loadResults();
+  });
+  refresh.addEventListener("click", () => loadResults());
+
+  cancel.addEventListener("click", async () => {
+    clearErrors(actions.parentElement);
+    const ok = await confirmDialog({
+      title: `Cancel job ${id}?`,
+      message: "The chunk being written finishes; records not reached yet stay as they are (pending).",
+      confirmLabel: "Cancel job", danger: true,
+    });
+    if (!ok) return;
+    await busy(cancel, async () => {
+      try {
+        onJob(await api("POST", `/api/jobs/${id}/cancel`), true);
+      } catch (e) {
+        showError(cancel, e);
+      }
+    });
+  });
+
+  undo.addEventListener("click", async () => {
+    clearErrors(actions.parentElement);
+    const n = job.Updated_Count;
+    const ok = await confirmDialog({
+      title: `Undo job ${id}?`,
+      message: `This restores the previous values of ${num(n)} ${n === 1 ? "record" : "records"}. A record changed since by anyone is left as it is and reported as a conflict.`,
+      confirmLabel: `Restore ${num(n)} ${n === 1 ? "record" : "records"}`,
+    });
+    if (!ok) return;
+    await busy(undo, async () => {
+      try {
+        const undoJob = await api("POST", `/api/jobs/${id}/undo`);
+        notify(`Undo started as job ${undoJob.id}`);
+        navigate(`#/jobs/${undoJob.id}`);
+      } catch (e) {
+        showError(undo, e);
+      }
+    });
+  });
+
+  show(job);
+  startLive();
+  await loadResults();
+  const onResize = () => chart.draw();
+  window.addEventListener("resize", onResize);
+  return () => { stopped = true; stopLive(); window.removeEventListener("resize", onResize); };
+}
+
+function count(label, value, key) {
+  return h("div", { class: `count count-${key}`, dataset: { count: key } }, h("dt", null, label), h("dd", null, num(value)));
+}
+
+function term(name, value) {
+  return h("div", null, h("dt", null, name), h("dd", null, value));
+}

@@ -1,0 +1,168 @@
+import { api } from "../api.js";
+import { h, fill, field, option, uid } from "../dom.js";
+import { num } from "../format.js";
+import { fields as fieldsOf, label, moduleSelect, valueInput } from "../fields.js";
+import { viewsOf } from "../views-data.js";
+import { renderPreview } from "../preview.js";
+import { badge, busy, clearErrors, confirmDialog, errorText, heading, loading, scrollTable, showError } from "../ui.js";
+import { replaceQuery } from "../../app.js";
+
+export async function render(container, { query, navigate }) {
+  const module = await moduleSelect(query.get("module") || "Leads", { onlyEditable: true });
+  module.id = "mu-module";
+  const byView = h("input", { type: "radio", name: "mu-by", value: "cvid", id: "mu-by-view", checked: query.get("ids") === null });
+  const byIds = h("input", { type: "radio", name: "mu-by", value: "ids", id: "mu-by-ids", checked: query.get("ids") !== null });
+  const view = h("select", { id: "mu-view" });
+  const ids = h("textarea", { id: "mu-ids", rows: 3, spellcheck: false, value: query.get("ids") || "",
+    placeholder: "5725767000001000010, 5725767000001000011" });
+  const fieldSelect = h("select", { id: "mu-field" });
+  const valueBox = h("div", { class: "value-box" });
+  const preview = h("button", { type: "button", id: "mu-preview" }, "Preview");
+  const run = h("button", { type: "submit", class: "primary", id: "mu-run" }, "Run mass update");
+  const result = h("section", { class: "preview", id: "mu-result", attrs: { "aria-label": "Result" } });
+
+  const viewField = field("Custom view", view, { className: "by-view" });
+  const idsField = field("Record ids", ids, { hint: "up to 500, separated by commas, spaces or lines; updated at once", className: "by-ids" });
+  const recordsGroup = h("fieldset", { class: "control-group" }, h("legend", null, "Records"),
+    h("div", { class: "radios" },
+      h("label", { class: "check" }, byView, " every record of a custom view (in the background, up to 50,000)"),
+      h("label", { class: "check" }, byIds, " these record ids")),
+    viewField, idsField);
+  const form = h("form", { class: "mass-update", id: "mu-form", attrs: { novalidate: true } },
+    field("Module", module), recordsGroup, field("Field", fieldSelect, { hint: "fields that can be mass updated" }), valueBox,
+    h("div", { class: "actions toolbar" }, preview, run));
+  container.append(heading("Mass update"), form, result);
+
+  let fieldList = [];
+  let input = null;
+  let viewList = [];
+
+  function syncMode() {
+    viewField.hidden = !byView.checked;
+    idsField.hidden = !byIds.checked;
+  }
+
+  async function loadModule() {
+    clearErrors(form);
+    replaceQuery({ module: module.value });
+    const [fs, vs] = await Promise.all([fieldsOf(module.value), viewsOf(module.value)]);
+    fieldList = fs.filter((f) => f.mass_update);
+    viewList = vs;
+    fill(view, vs.map((v) => option(v.id, v.record_count === null || v.record_count === undefined ? v.name : `${v.name} (${num(v.record_count)})`, v.id === query.get("cvid"))));
+    fill(fieldSelect, fieldList.map((f) => option(f.api_name, `${label(f)}${f.field_read_only ? " (you may not edit it)" : ""}`, f.api_name === query.get("field"))));
+    loadField();
+  }
+
+  function loadField() {
+    const f = fieldList.find((x) => x.api_name === fieldSelect.value);
+    input = f ? valueInput(f) : null;
+    fill(valueBox, input ? input.element : h("p", { class: "hint" }, "This module has no field that can be mass updated."));
+  }
+
+  function body() {
+    const b = { data: [{ [fieldSelect.value]: input ? input.read() : null }] };
+    if (byIds.checked) b.ids = ids.value.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+    else b.cvid = view.value;
+    if (input && input.overWrite) b.over_write = input.overWrite.checked;
+    return b;
+  }
+
+  /** The control an API error is about, so the message shows next to it. */
+  function target(err) {
+    const d = err.details || {};
+    const msg = err.message || "";
+    if (err.code === "INVALID_MODULE" || msg === "permission denied") return module;
+    if (msg === "Field Edit Permission not given" || msg === "This field cannot be updated in the Mass Update"
+      || msg === "Max field limit exceeded" || msg === "No field found") return fieldSelect;
+    if (d.expected_data_type || msg === "invalid data") return input ? input.control : fieldSelect;
+    if (d.param_name === "ids" || msg === "the id given seems to be invalid" || (byIds.checked && err.code === "MANDATORY_NOT_FOUND")) return byIds.checked ? ids : view;
+    if (msg === "Customview not accessible" || err.code === "NO_RECORDS_FOUND" || err.code === "ALREADY_SCHEDULED"
+      || err.code === "LIMIT_EXCEEDED" || d.cvid !== undefined || d.territory !== undefined) return byIds.checked ? ids : view;
+    return run;
+  }
+
+  async function doPreview(limit = 20) {
+    return api("POST", "/api/mass_update/preview", { body: body(), query: { module: module.value, limit } });
+  }
+
+  module.addEventListener("change", () => loadModule().catch((e) => showError(module, e)));
+  fieldSelect.addEventListener("change", () => { clearErrors(form); loadField(); });
+  byView.addEventListener("change", syncMode);
+  byIds.addEventListener("change", syncMode);
+  syncMode();
+
+  preview.addEventListener("click", () => busy(preview, async () => {
+    clearErrors(form);
+    fill(result, loading("Running the dry run…"));
+    try {
+      const p = await doPreview();
+      renderPreview(result, p, { module: module.value });
+      if (p.error) showError(target(p.error), p.error);
+    } catch (e) {
+      fill(result);
+      showError(e.httpStatus === 400 && e.code === "INVALID_MODULE" ? module : preview, e);
+    }
+  }));
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    busy(run, async () => {
+      clearErrors(form);
+      const b = body();
+      if (b.cvid) {
+        // say how many records a background update will touch before it starts
+        let check;
+        try {
+          check = await doPreview(1);
+        } catch (err) {
+          return void showError(run, err);
+        }
+        if (check.error) return void showError(target(check.error), check.error);
+        const viewName = viewList.find((v) => v.id === b.cvid)?.name || b.cvid;
+        const ok = await confirmDialog({
+          title: "Run the mass update?",
+          message: `Set ${fieldSelect.value} on ${num(check.selected)} records of the view “${viewName}”. You can cancel it while it runs and undo it afterwards.`,
+          confirmLabel: `Update ${num(check.selected)} records`,
+        });
+        if (!ok) return;
+      }
+      await submit(b);
+    });
+  });
+
+  async function submit(b) {
+    let res;
+    try {
+      res = await api("POST", `/crm/v2/${encodeURIComponent(module.value)}/actions/mass_update`, { body: b, response: true });
+    } catch (err) {
+      if (err.body && Array.isArray(err.body.data)) return void perId(err.body.data, 400);
+      return void showError(target(err), err);
+    }
+    const entries = (res.body && res.body.data) || [];
+    if (b.cvid) {
+      const first = entries[0] || {};
+      if (first.status === "success" && first.details && first.details.job_id) return void navigate(`#/jobs/${first.details.job_id}`);
+      return void showError(target(first), first);
+    }
+    perId(entries, res.status);
+  }
+
+  function perId(entries, status) {
+    const ok = entries.filter((x) => x.status === "success").length;
+    const rows = entries.map((x) => h("tr", { dataset: { record: x.details?.id || "" } },
+      h("th", { scope: "row" }, x.details?.id || "–"),
+      h("td", null, badge(x.status)),
+      h("td", null, x.code || ""),
+      h("td", null, x.status === "success" ? x.message : errorText(x))));
+    const summaryId = uid("sum");
+    fill(result,
+      h("p", { id: summaryId, class: ok === entries.length ? "ok" : "error", attrs: { role: "status" } },
+        `HTTP ${status}: ${num(ok)} of ${num(entries.length)} records updated.`),
+      scrollTable(h("table", { class: "list", id: "mu-ids-result" },
+        h("thead", null, h("tr", null, ["Record", "Status", "Code", "Message"].map((t) => h("th", { scope: "col" }, t)))),
+        h("tbody", null, rows)), "Per-record result"));
+    if (ok < entries.length) ids.setAttribute("aria-describedby", summaryId);
+  }
+
+  await loadModule();
+}

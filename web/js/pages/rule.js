@@ -1,0 +1,165 @@
+import { api, get, post } from "../api.js";
+import { h, fill, field, uid } from "../dom.js";
+import { createEditor } from "../editor.js";
+import { renderPreview } from "../preview.js";
+import { badge, busy, clearErrors, heading, notify, sectionError, showError, loading } from "../ui.js";
+
+export async function render(container, { params: [id], query, session, navigate }) {
+  container.append(loading());
+  let rule;
+  let isNew = false;
+  try {
+    rule = await get(`/api/rules/${id}`);
+  } catch (e) {
+    if (e.httpStatus !== 404) throw e;
+    isNew = true;
+    rule = { id, status: "new", problems: [], source: template(session.user.email) };
+  }
+  if (!isNew && query.get("new")) notify(`A rule named ${id} exists already; this is it.`);
+  container.replaceChildren();
+
+  const info = h("dl", { class: "meta" });
+  const problemsBox = h("div", { class: "problems", id: "rule-problems", attrs: { "aria-live": "polite" } });
+  const dirtyNote = h("p", { class: "hint", id: uid("dirty"), hidden: true }, "Unsaved changes: Preview and Run use the saved file.");
+  const editorBox = h("div", { class: "editor", id: "rule-editor" });
+  // a file that does not validate is shown as it is on disk, so its problems line up with its text
+  const fromDisk = rule.status === "error" && typeof rule.file_source === "string";
+  const editor = createEditor(editorBox, {
+    source: fromDisk ? rule.file_source : rule.source ?? "",
+    label: `Source of rule ${id}`,
+    describedBy: problemsBox.id,
+    onChange: () => { dirtyNote.hidden = false; },
+  });
+
+  const save = h("button", { type: "button", class: "primary", id: "rule-save", disabled: !session.user.admin }, isNew ? "Create" : "Save");
+  const preview = h("button", { type: "button", id: "rule-preview", disabled: isNew }, "Preview");
+  const run = h("button", { type: "button", id: "rule-run", disabled: isNew }, "Run");
+  const paramsInput = h("textarea", { id: "rule-params", rows: 2, spellcheck: false, placeholder: "{}" });
+  const previewBox = h("section", { class: "preview", id: "rule-preview-result", attrs: { "aria-label": "Dry run" } });
+  const actions = h("div", { class: "actions toolbar" }, save, preview, run,
+    session.user.admin ? null : h("span", { class: "hint" }, "Only administrators save rules: a rule runs as the user it names."));
+
+  function showRule(r) {
+    rule = r;
+    fill(info,
+      term("Status", badge(r.status)),
+      term("Module", r.module || "–"),
+      term("Description", r.description || "–"),
+      term("Runs as", r.run_as || "–"),
+      term("Selects", r.select ? (r.select.criteria || (r.select.cvid ? `custom view ${r.select.cvid}` : "–")) : "–"),
+      term("Triggers", r.triggers ? ["manual", r.triggers.webhook ? "webhook" : null, r.triggers.schedule ? `schedule ${r.triggers.schedule} (UTC)` : null].filter(Boolean).join(", ") : "–"),
+      term("Version", r.version ? r.version.slice(0, 12) : "–"));
+    paramsInput.placeholder = r.params && Object.keys(r.params).length ? JSON.stringify(r.params) : "{}";
+    showProblems(r.problems, r.status !== "error" ? null
+      : r.source !== undefined ? "The file on disk (shown here) has these problems; runs use its last good version until it is fixed."
+        : "The file on disk (shown here) has these problems and has never loaded; fix it and save.");
+  }
+
+  function showProblems(problems, note) {
+    editor.setProblems(problems);
+    if (!problems.length) return void fill(problemsBox);
+    fill(problemsBox,
+      h("h2", null, problems.length === 1 ? "1 problem" : `${problems.length} problems`),
+      note ? h("p", { class: "hint" }, note) : null,
+      h("ul", null, problems.map((p) => h("li", { class: "problem", dataset: { line: p.line } },
+        h("button", { type: "button", class: "link", on: { click: () => editor.goToLine(p.line, p.column) } },
+          `Line ${p.line}, column ${p.column}`), ": ", p.message))));
+  }
+
+  save.addEventListener("click", () => busy(save, async () => {
+    clearErrors(container);
+    try {
+      const saved = await api("PUT", `/api/rules/${id}`, { body: { source: editor.getValue() } });
+      dirtyNote.hidden = true;
+      if (isNew) {
+        isNew = false;
+        save.textContent = "Save";
+        preview.disabled = false;
+        run.disabled = false;
+        history.replaceState(null, "", `#/rules/${id}`);
+      }
+      showRule(saved);
+      notify(`Saved rules/${id}.js`);
+    } catch (e) {
+      if (e.details && Array.isArray(e.details.problems)) {
+        showProblems(e.details.problems, "Not saved: the file was left as it was.");
+        const first = e.details.problems[0];
+        if (first) editor.goToLine(first.line, first.column);
+      } else {
+        showError(save, e);
+      }
+    }
+  }));
+
+  function runParams() {
+    const text = paramsInput.value.trim();
+    if (!text) return undefined;
+    try {
+      const value = JSON.parse(text);
+      if (value && typeof value === "object" && !Array.isArray(value)) return value;
+    } catch { /* reported below */ }
+    showError(paramsInput, "Parameters must be a JSON object, e.g. {\"days\": 45}.");
+    return null;
+  }
+
+  preview.addEventListener("click", () => busy(preview, async () => {
+    clearErrors(container);
+    const params = runParams();
+    if (params === null) return;
+    fill(previewBox, loading("Running the dry run…"));
+    try {
+      const p = await api("POST", `/api/rules/${id}/preview`, { body: params ?? "", query: { limit: 20 } });
+      renderPreview(previewBox, p, { module: rule.module });
+    } catch (e) {
+      fill(previewBox);
+      showError(preview, e);
+    }
+  }));
+
+  run.addEventListener("click", () => busy(run, async () => {
+    clearErrors(container);
+    const params = runParams();
+    if (params === null) return;
+    try {
+      const job = await api("POST", `/api/rules/${id}/run`, { body: params ?? "" });
+      const wrapped = job && job.data && job.data[0];
+      if (wrapped && wrapped.status === "error") return void showError(run, wrapped);
+      navigate(`#/jobs/${job.id}`);
+    } catch (e) {
+      if (e.details && Array.isArray(e.details.problems)) showProblems(e.details.problems);
+      showError(run, e);
+    }
+  }));
+
+  container.append(
+    heading(isNew ? `New rule: ${id}` : `Rule: ${id}`, h("a", { href: "#/rules", class: "button" }, "All rules")),
+    isNew ? h("p", { class: "hint" }, `Creating rules/${id}.js. It is checked before it is written.`) : info,
+    problemsBox,
+    h("div", { class: "editor-label", id: uid("lbl") }, "Source (JavaScript)"),
+    editorBox,
+    dirtyNote,
+    field("Run parameters (JSON object, optional)", paramsInput, { hint: "override the rule's params for Preview and Run" }),
+    actions,
+    previewBox);
+  if (!isNew) showRule(rule);
+  return () => editor.destroy();
+}
+
+function term(name, value) {
+  return h("div", null, h("dt", null, name), h("dd", null, value));
+}
+
+function template(email) {
+  return `export const rule = {
+  module: "Leads",
+  description: "What this rule does",
+  select: { criteria: "(Lead_Status:equals:Contacted)" },
+  runAs: ${JSON.stringify(email)},
+};
+
+// Called once per selected record: return the fields to set, or null to leave it alone.
+export function update(record, ctx) {
+  return null;
+}
+`;
+}

@@ -1,0 +1,156 @@
+// Small shared widgets: errors next to their control, confirmation dialogs, status badges,
+// progress bars, scrollable tables, busy buttons, notices.
+import { h, uid, describe, undescribe, fill } from "./dom.js";
+import { num, percent } from "./format.js";
+
+/** The API's message as a person reads it: message, code, and the details that say what to fix. */
+export function errorText(err) {
+  if (!err) return "";
+  const parts = [err.message || "Something went wrong"];
+  const d = err.details || {};
+  const extra = [];
+  if (d.expected_data_type) extra.push(`expected ${d.expected_data_type}`);
+  if (d.api_name) extra.push(`field ${d.api_name}`);
+  if (d.param_name) extra.push(`parameter ${d.param_name}`);
+  if (d.path) extra.push(`at ${d.path}`);
+  if (d.limit) extra.push(`limit ${d.limit}`);
+  if (d.retry_after_seconds) extra.push(`retry in ${d.retry_after_seconds} s`);
+  if (extra.length) parts.push(`(${extra.join(", ")})`);
+  if (err.code && err.code !== "NETWORK_ERROR") parts.push(`[${err.code}]`);
+  return parts.join(" ");
+}
+
+/** Shows an error right after a control (or its .field wrapper) and links it with aria-describedby. */
+export function showError(control, err) {
+  clearError(control);
+  const text = typeof err === "string" ? err : errorText(err);
+  const msg = h("p", { class: "error", id: uid("err"), attrs: { role: "alert" } }, text);
+  const row = control.closest(".condition");
+  if (row) {
+    // a criteria-builder row: the message goes at the end of its row
+    msg.classList.add("row-error");
+    row.append(msg);
+  } else {
+    (control.closest(".field, .control-group") || control).after(msg);
+  }
+  control.setAttribute("aria-invalid", "true");
+  describe(control, msg.id);
+  control.dataset.errorId = msg.id;
+  return msg;
+}
+
+export function clearError(control) {
+  const id = control.dataset.errorId;
+  if (!id) return;
+  document.getElementById(id)?.remove();
+  undescribe(control, id);
+  control.removeAttribute("aria-invalid");
+  delete control.dataset.errorId;
+}
+
+export function clearErrors(container) {
+  container.querySelectorAll("[data-error-id]").forEach(clearError);
+  container.querySelectorAll(".page-error").forEach((e) => e.remove());
+}
+
+/** An error that belongs to no single control, shown at the top of a section. */
+export function sectionError(container, err) {
+  container.querySelectorAll(":scope > .page-error").forEach((e) => e.remove());
+  const text = typeof err === "string" ? err : errorText(err);
+  const box = h("p", { class: "error page-error", attrs: { role: "alert" } }, text);
+  container.prepend(box);
+  return box;
+}
+
+/** A modal confirmation; resolves true when confirmed. Escape or Cancel resolve false. */
+export function confirmDialog({ title, message, confirmLabel = "Confirm", danger = false }) {
+  return new Promise((resolve) => {
+    const titleId = uid("dlg");
+    const msgId = uid("dlg");
+    const cancel = h("button", { type: "button" }, "Cancel");
+    const ok = h("button", { type: "button", class: danger ? "danger" : "primary" }, confirmLabel);
+    const dialog = h("dialog", { class: "confirm", attrs: { "aria-labelledby": titleId, "aria-describedby": msgId } },
+      h("h2", { id: titleId }, title),
+      h("p", { id: msgId }, message),
+      h("div", { class: "actions" }, cancel, ok));
+    let answer = false;
+    cancel.addEventListener("click", () => dialog.close());
+    ok.addEventListener("click", () => { answer = true; dialog.close(); });
+    dialog.addEventListener("close", () => { dialog.remove(); resolve(answer); });
+    document.body.append(dialog);
+    dialog.showModal();
+    cancel.focus();
+  });
+}
+
+export function badge(status) {
+  const s = String(status || "").toLowerCase();
+  return h("span", { class: ["badge", `badge-${s}`] }, String(status || "–"));
+}
+
+/** A labelled progress bar for a job: done = updated + failed out of total. */
+export function jobProgress(job, label = "Progress") {
+  const bar = h("progress", { attrs: { "aria-label": `${label} of job ${job.id}` } });
+  const text = h("span", { class: "progress-text" });
+  const box = h("div", { class: "progress" }, bar, text);
+  updateJobProgress(box, job);
+  return box;
+}
+
+export function updateJobProgress(box, job) {
+  const [bar, text] = box.children;
+  const done = (job.Updated_Count || 0) + (job.Failed_Count || 0);
+  const total = job.Total_Count || 0;
+  bar.max = Math.max(total, 1);
+  bar.value = job.status === "COMPLETED" && total === 0 ? 1 : done;
+  const p = job.status === "COMPLETED" ? 100 : percent(done, total);
+  text.textContent = `${num(done)} of ${num(total)} (${p}%)`;
+  box.dataset.status = job.status;
+}
+
+/** A wide table in a region that scrolls sideways on a narrow window (and can be scrolled by keyboard). */
+export function scrollTable(table, label) {
+  return h("div", { class: "table-scroll", tabIndex: 0, attrs: { role: "region", "aria-label": label } }, table);
+}
+
+/** Disables a button while work runs and marks it busy; the page stays usable. */
+export async function busy(button, work) {
+  const was = button.disabled;
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  try {
+    return await work();
+  } finally {
+    button.disabled = was;
+    button.removeAttribute("aria-busy");
+  }
+}
+
+let liveRegion = null;
+/** A short message announced to screen readers and shown for a few seconds. */
+export function notify(message) {
+  liveRegion = liveRegion || document.getElementById("notices");
+  if (!liveRegion) return;
+  const item = h("p", { class: "notice" }, message);
+  liveRegion.append(item);
+  setTimeout(() => item.remove(), 6000);
+}
+
+/** Prev / next paging: calls go(page). */
+export function pager({ page, more, go, label = "Pages" }) {
+  const prev = h("button", { type: "button", disabled: page <= 1, on: { click: () => go(page - 1) } }, "← Previous");
+  const next = h("button", { type: "button", disabled: !more, on: { click: () => go(page + 1) } }, "Next →");
+  return h("nav", { class: "pager", attrs: { "aria-label": label } }, prev, h("span", { class: "page-no" }, `Page ${page}`), next);
+}
+
+export function loading(text = "Loading…") {
+  return h("p", { class: "loading", attrs: { role: "status" } }, text);
+}
+
+export function heading(title, ...actions) {
+  return h("div", { class: "page-head" }, h("h1", { tabIndex: -1 }, title), actions.length ? h("div", { class: "actions" }, actions) : null);
+}
+
+export function empty(container, text) {
+  fill(container, h("p", { class: "empty" }, text));
+}
