@@ -9,7 +9,7 @@ export async function render(container, { session }) {
   const secrets = h("section", { class: "card", id: "webhook-secrets", attrs: { "aria-labelledby": "secrets-h" } });
   const users = admin ? h("section", { class: "card", id: "users", attrs: { "aria-labelledby": "users-h" } }) : null;
   container.append(heading("Settings"), tokens, secrets, users);
-  await Promise.all([tokenSection(tokens, admin), secretSection(secrets, admin), admin ? userSection(users) : null]);
+  await Promise.all([tokenSection(tokens, admin), secretSection(secrets, admin), admin ? userSection(users, session.user.id) : null]);
 }
 
 /** A secret shown once, selectable, with a copy button. */
@@ -177,7 +177,7 @@ async function secretSection(section, admin) {
 }
 
 // --- users (administrators) -----------------------------------------------------------------
-async function userSection(section) {
+async function userSection(section, selfId) {
   const list = h("div", null, loading());
   const email = h("input", { type: "email", id: "user-email", autocomplete: "off" });
   const name = h("input", { type: "text", id: "user-name", autocomplete: "off" });
@@ -186,7 +186,7 @@ async function userSection(section) {
   const add = h("button", { type: "submit", class: "primary", id: "user-add" }, "Add user");
   const form = h("form", { class: "user-form", attrs: { "aria-label": "New user", novalidate: true } },
     field("E-mail", email), field("Name", name), field("Profile", profile),
-    field("Password", password, { hint: "they can change it with sweep user password" }), h("div", { class: "actions" }, add));
+    field("Password", password, { hint: "at least 8 characters; you can reset it here later" }), h("div", { class: "actions" }, add));
   fill(section, h("h2", { id: "users-h" }, "Users"), list, h("h3", null, "New user"), form);
   try {
     const profiles = (await get("/api/profiles")).profiles;
@@ -204,10 +204,47 @@ async function userSection(section) {
       return void sectionError(list, e);
     }
     fill(list, scrollTable(h("table", { class: "list", id: "users-table" },
-      h("thead", null, h("tr", null, ["Name", "E-mail", "Profile", "Active", "Password set"].map((t) => h("th", { scope: "col" }, t)))),
+      h("thead", null, h("tr", null, ["Name", "E-mail", "Profile", "Active", "Password set", "Change"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", null, body.users.map((u) => h("tr", { dataset: { user: u.id } },
         h("th", { scope: "row" }, u.name || "–"), h("td", null, u.email), h("td", null, u.profile),
-        h("td", null, u.active === false ? "no" : "yes"), h("td", null, u.has_password ? "yes" : "no"))))), "Users"));
+        h("td", null, u.active === false ? "no" : "yes"), h("td", null, u.has_password ? "yes" : "no"),
+        h("td", null, userActions(u)))))), "Users"));
+  }
+
+  /** Reset the password, turn logins off or on: either ends the user's browser sessions. */
+  function userActions(u) {
+    const toggle = h("button", { type: "button", class: u.active === false ? "" : "danger" }, u.active === false ? "Activate" : "Deactivate");
+    toggle.addEventListener("click", () => busy(toggle, async () => {
+      const turningOff = u.active !== false;
+      if (turningOff && !(await confirmDialog({ title: `Deactivate ${u.email}?`, danger: true, confirmLabel: "Deactivate",
+        message: "They are logged out, cannot log in, and their API tokens stop working until you activate them again." }))) return;
+      try {
+        await api("PATCH", `/api/users/${u.id}`, { body: { active: !turningOff } });
+        notify(`${u.email} ${turningOff ? "deactivated" : "activated"}`);
+        load();
+      } catch (err) {
+        showError(toggle, err);
+      }
+    }));
+    const password = h("input", { type: "password", id: `user-password-${u.id}`, autocomplete: "new-password" });
+    const set = h("button", { type: "submit" }, "Set password");
+    const form = h("form", { class: "inline-form", attrs: { novalidate: true, "aria-label": `New password for ${u.email}` } },
+      field("New password", password, { hint: "at least 8 characters; logs them out" }), set);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      busy(set, async () => {
+        clearErrors(form);
+        try {
+          await api("PATCH", `/api/users/${u.id}`, { body: { password: password.value } });
+          notify(`New password set for ${u.email}`);
+          load();
+        } catch (err) {
+          showError(password, err);
+        }
+      });
+    });
+    // the server refuses an administrator deactivating themselves: no button for it
+    return h("div", { class: "user-actions" }, u.id === selfId ? null : toggle, h("details", null, h("summary", null, "Reset password"), form));
   }
 
   form.addEventListener("submit", (e) => {

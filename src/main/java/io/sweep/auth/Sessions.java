@@ -115,6 +115,11 @@ public final class Sessions {
         sessions.delete(session.idHash());
     }
 
+    /** Ends every session of a user: after a new password, or when the user is deactivated. */
+    public void endAllOf(long userId) {
+        sessions.deleteForUser(userId);
+    }
+
     /**
      * Seconds until a new attempt is allowed, 0 when it is: the oldest of the last N failures
      * leaves the window then.

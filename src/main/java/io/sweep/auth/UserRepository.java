@@ -132,6 +132,12 @@ public final class UserRepository {
                 .bind("hash", passwordHash).bind("id", userId).execute() > 0);
     }
 
+    /** Turns a user's logins on or off (tokens and sessions of an inactive user are refused); false when there is no such user. */
+    public boolean setActive(long userId, boolean active) {
+        return db.withHandle(h -> h.createUpdate("UPDATE users SET active = :active WHERE id = :id")
+                .bind("active", active).bind("id", userId).execute() > 0);
+    }
+
     /** The user as a caller: with their profile, their territories and the given scopes. */
     public Principal principal(User user, Scopes scopes) {
         return new Principal(user, profile(user.profileId()), territoriesOf(user.id()), scopes);

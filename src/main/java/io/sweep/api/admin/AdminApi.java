@@ -35,7 +35,7 @@ public final class AdminApi {
         this.previews = new PreviewRoutes(admin, previewService);
         this.rules = new RuleRoutes(admin, ruleRegistry, jobService, jobJson, secrets, previewService);
         this.views = new ViewRoutes(admin, viewService, metadata, users);
-        this.users = new UserRoutes(admin, users);
+        this.users = new UserRoutes(admin, users, sessions);
         this.tokens = new TokenRoutes(admin, tokens, metadata, clock);
     }
 
@@ -64,6 +64,7 @@ public final class AdminApi {
         routes.delete("/api/views/{id}", views::delete);
         routes.get("/api/users", users::list);
         routes.post("/api/users", users::create);
+        routes.patch("/api/users/{id}", users::update);
         routes.get("/api/profiles", users::profiles);
         routes.get("/api/tokens", tokens::list);
         routes.post("/api/tokens", tokens::create);

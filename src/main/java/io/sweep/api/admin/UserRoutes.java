@@ -6,6 +6,7 @@ import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
 import io.sweep.auth.Passwords;
+import io.sweep.auth.Sessions;
 import io.sweep.auth.User;
 import io.sweep.auth.UserRepository;
 import java.util.Map;
@@ -16,10 +17,12 @@ final class UserRoutes {
 
     private final AdminContext admin;
     private final UserRepository users;
+    private final Sessions sessions;
 
-    UserRoutes(AdminContext admin, UserRepository users) {
+    UserRoutes(AdminContext admin, UserRepository users, Sessions sessions) {
         this.admin = admin;
         this.users = users;
+        this.sessions = sessions;
     }
 
     void list(Context ctx) {
@@ -41,10 +44,7 @@ final class UserRoutes {
             throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "email"), "not an e-mail address");
         }
         if (name.length() > MAX_TEXT) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "name"), "name is longer than 255 characters");
-        if (password != null && password.length() < Passwords.MIN_LENGTH) {
-            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "password"),
-                    "the password needs at least " + Passwords.MIN_LENGTH + " characters");
-        }
+        checkPassword(password);
         User user;
         try {
             user = users.add(email, name, profile, password == null ? null : Passwords.hash(password));
@@ -56,6 +56,43 @@ final class UserRoutes {
         ObjectNode out = Json.object();
         out.set("user", render(user, users.profileName(user.profileId()), password != null));
         AdminContext.json(ctx, 201, out);
+    }
+
+    /**
+     * {@code PATCH /api/users/{id}} with {@code password} and/or {@code active}: an administrator
+     * resets a password or turns a user's logins off or on. Either ends the user's browser sessions;
+     * an inactive user's tokens are refused too. Administrators cannot deactivate themselves.
+     */
+    void update(Context ctx) {
+        var caller = admin.administrator(ctx, "users", "UPDATE");
+        long id = io.sweep.crm.Ids.parse(ctx.pathParam("id"))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("id", ctx.pathParam("id"))));
+        User user = users.byId(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("id", ctx.pathParam("id"))));
+        var body = AdminContext.bodyObject(ctx);
+        String password = AdminContext.text(body, "password");
+        var active = body.get("active");
+        if (password == null && active == null) {
+            throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "password or active"));
+        }
+        if (active != null && !active.isBoolean()) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "active"), "active must be true or false");
+        if (active != null && !active.booleanValue() && id == caller.user().id()) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "active"), "you cannot deactivate yourself");
+        }
+        checkPassword(password);
+        if (password != null) users.setPasswordHash(id, Passwords.hash(password));
+        if (active != null) users.setActive(id, active.booleanValue());
+        sessions.endAllOf(id);
+        var listed = users.listed().stream().filter(l -> l.user().id() == id).findFirst().orElseThrow();
+        ObjectNode out = Json.object();
+        out.set("user", render(listed.user(), listed.profileName(), listed.hasPassword()));
+        AdminContext.json(ctx, 200, out);
+    }
+
+    private static void checkPassword(String password) {
+        if (password != null && password.length() < Passwords.MIN_LENGTH) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "password"),
+                    "the password needs at least " + Passwords.MIN_LENGTH + " characters");
+        }
     }
 
     void profiles(Context ctx) {

@@ -68,6 +68,43 @@ abstract class AccountApiContract {
     }
 
     @Test
+    void an_administrator_resets_a_password_and_deactivates_a_user_which_ends_their_sessions_and_tokens() {
+        String email = "leaver-" + UUID.randomUUID() + "@example.com";
+        String id = admin.post("/api/users", "{\"email\":\"" + email + "\",\"name\":\"Leaver\",\"profile\":\"Standard\",\"password\":\"first-password\"}")
+                .json().get("user").get("id").asText();
+        var leaver = Browser.signIn(fx.server.http(), email, "first-password").withCsrf();
+        assertThat(leaver.get("/api/session").status()).isEqualTo(200);
+
+        var reset = admin.send("PATCH", "/api/users/" + id, "{\"password\":\"second-password\"}");
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(leaver.get("/api/session").status()).isEqualTo(401);
+        assertThat(Browser.login(fx.server.http(), email, "first-password").status()).isEqualTo(401);
+        assertThat(Browser.login(fx.server.http(), email, "second-password").status()).isEqualTo(200);
+
+        var token = fx.server.tokenFor(email, "ZohoCRM.modules.ALL");
+        assertThat(token.get("/crm/v2/Leads?per_page=1").status()).isEqualTo(200);
+        var off = admin.send("PATCH", "/api/users/" + id, "{\"active\":false}");
+        assertThat(off.json().get("user").get("active").asBoolean()).isFalse();
+        assertThat(token.get("/crm/v2/Leads?per_page=1").status()).isEqualTo(401);
+        assertThat(Browser.login(fx.server.http(), email, "second-password").status()).isEqualTo(401);
+        assertThat(admin.send("PATCH", "/api/users/" + id, "{\"active\":true}").json().get("user").get("active").asBoolean()).isTrue();
+        assertThat(token.get("/crm/v2/Leads?per_page=1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void changing_users_is_for_administrators_who_cannot_deactivate_themselves() {
+        String adminId = admin.get("/api/session").json().get("user").get("id").asText();
+        var self = admin.send("PATCH", "/api/users/" + adminId, "{\"active\":false}");
+        assertError(self, 400, "INVALID_DATA");
+        assertError(admin.send("PATCH", "/api/users/" + adminId, "{\"password\":\"short\"}"), 400, "INVALID_DATA");
+        assertError(admin.send("PATCH", "/api/users/" + adminId, "{}"), 400, "MANDATORY_NOT_FOUND");
+        assertError(admin.send("PATCH", "/api/users/" + adminId, "{\"active\":\"no\"}"), 400, "INVALID_DATA");
+        assertError(admin.send("PATCH", "/api/users/123", "{\"active\":true}"), 404, "NOT_FOUND");
+        assertThat(sales.send("PATCH", "/api/users/" + adminId, "{\"active\":false}").status()).isEqualTo(403);
+        assertThat(admin.get("/api/session").status()).isEqualTo(200);
+    }
+
+    @Test
     void adding_a_user_twice_is_duplicate_data_and_an_unknown_profile_or_short_password_invalid_data() {
         String email = "twice-" + UUID.randomUUID() + "@example.com";
         String body = "{\"email\":\"" + email + "\",\"name\":\"Twice\",\"profile\":\"Standard\",\"password\":null}";
