@@ -37,21 +37,20 @@ public final class Bench {
     static final String WARM_RULE = "bench-warm-rule";
     /** The field every benchmark job sets: text, mass-updatable, unindexed, driven by no blueprint. */
     static final String FIELD = "Twitter";
-    static final long POLL_MILLIS = 50;
     /** Rows of the demo's Leads table; a larger table is these rows copied. */
     static final int DEMO_LEADS = 60_000;
 
     /** The sizes of a run. */
     record Plan(boolean quick, int reps, int selection, int warm, int baseTable, int largeTable, int byIdsCalls, int idsPerCall,
-                boolean scale, boolean profile, List<Database.Kind> databases) {
+                boolean scale, boolean profile, List<Database.Kind> databases, boolean pgStatements) {
         static Plan fullRun() {
             return new Plan(false, 5, 50_000, 5_000, 100_000, 1_000_000, 200, 500, true, false,
-                    List.of(Database.Kind.H2, Database.Kind.POSTGRES));
+                    List.of(Database.Kind.H2, Database.Kind.POSTGRES), false);
         }
 
         static Plan quickRun() {
             return new Plan(true, 1, 2_000, 500, 10_000, 20_000, 16, 500, true, false,
-                    List.of(Database.Kind.H2, Database.Kind.POSTGRES));
+                    List.of(Database.Kind.H2, Database.Kind.POSTGRES), false);
         }
     }
 
@@ -63,6 +62,8 @@ public final class Bench {
     private final StringBuilder profiles = new StringBuilder();
     private final long started = System.nanoTime();
     private EmbeddedPostgres postgres;
+    /** A developer's aid (--reuse-h2): keep the H2 database of the previous run instead of seeding a new one. */
+    private boolean reuseH2;
 
     private Bench(Plan plan, Path root) {
         this.plan = plan;
@@ -74,6 +75,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Plan plan = Plan.fullRun();
         Path out = null;
+        boolean reuseH2 = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> plan = Plan.quickRun();
@@ -81,7 +83,13 @@ public final class Bench {
                 case "--db" -> plan = with(plan, null, databases(args[++i]), null, null);
                 case "--no-scale" -> plan = with(plan, null, null, false, null);
                 case "--profile" -> plan = with(plan, null, null, null, true);
+                case "--pg-statements" -> {
+                    plan = with(plan, null, null, null, true);
+                    plan = new Plan(plan.quick(), plan.reps(), plan.selection(), plan.warm(), plan.baseTable(), plan.largeTable(), plan.byIdsCalls(),
+                            plan.idsPerCall(), plan.scale(), true, plan.databases(), true);
+                }
                 case "--out" -> out = Path.of(args[++i]);
+                case "--reuse-h2" -> reuseH2 = true;
                 case "-h", "--help" -> {
                     System.out.println("""
                             usage: bench/run [--quick] [--reps N] [--db h2,pg] [--no-scale] [--profile] [--out FILE]
@@ -90,6 +98,7 @@ public final class Bench {
                               --db        which databases (default both)
                               --no-scale  skip scenario 5 (growing the table to 1,000,000 leads)
                               --profile   record each Sweep scenario with JFR and write bench/results/profile.md
+                              --pg-statements  --profile, and PostgreSQL logs every statement's time (slows it down)
                               --out FILE  where the table goes (full: bench/results/latest.md)""");
                     return;
                 }
@@ -98,12 +107,15 @@ public final class Bench {
         }
         Path root = Path.of("").toAbsolutePath();
         if (out == null) out = root.resolve(plan.quick() ? "bench/target/quick-results.md" : "bench/results/latest.md");
-        new Bench(plan, root).run(out);
+        var bench = new Bench(plan, root);
+        bench.reuseH2 = reuseH2;
+        bench.run(out);
     }
 
     private static Plan with(Plan p, Integer reps, List<Database.Kind> dbs, Boolean scale, Boolean profile) {
         return new Plan(p.quick(), reps == null ? p.reps() : reps, p.selection(), p.warm(), p.baseTable(), p.largeTable(), p.byIdsCalls(),
-                p.idsPerCall(), scale == null ? p.scale() : scale, profile == null ? p.profile() : profile, dbs == null ? p.databases() : dbs);
+                p.idsPerCall(), scale == null ? p.scale() : scale, profile == null ? p.profile() : profile, dbs == null ? p.databases() : dbs,
+                p.pgStatements());
     }
 
     private static List<Database.Kind> databases(String list) {
@@ -120,7 +132,13 @@ public final class Bench {
 
     private void run(Path out) throws Exception {
         if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " is missing: mvn -DskipTests package (bench/run builds it)");
-        deleteTree(work);
+        if (reuseH2) {
+            try (var files = Files.list(work)) {
+                for (Path p : files.filter(p -> !p.getFileName().toString().equals("h2")).toList()) deleteTree(p);
+            }
+        } else {
+            deleteTree(work);
+        }
         Files.createDirectories(work);
         Machine machine = Machine.describe(root, jar);
         log("Sweep benchmark, %s run: %d repetition(s), selection %,d, tables %,d and %,d leads, by-ids %d calls of %d ids",
@@ -162,14 +180,9 @@ public final class Bench {
         String tag = kind == Database.Kind.H2 ? "[h2]" : "[pg]";
 
         long t = System.nanoTime();
-        // the full run seeds Sweep's demo data (60,000 realistic leads); the quick run only lets Sweep create its schema
-        try (SweepServer seed = start(db, dir, rules, "seed", !plan.quick())) {
-            seed.stop();
-        }
-        if (plan.quick()) Dataset.insertPlainLeads(db, plan.baseTable());
-        log("%s %s in %.1f s", tag, plan.quick() ? "schema created by Sweep, plain leads inserted" : "demo data seeded by Sweep", seconds(t));
+        boolean reuse = reuseH2 && kind == Database.Kind.H2 && Files.exists(dir.resolve("sweep.mv.db"));
+        if (!reuse) seed(db, dir, rules, tag);
         t = System.nanoTime();
-        Dataset.grow(db, plan.baseTable(), DEMO_LEADS);
         Dataset.Selection sel = Dataset.mark(db, plan.selection(), plan.warm());
         List<Long> byIds = firstIds(db, Math.min(plan.byIdsCalls(), 100) * plan.idsPerCall());
         log("%s Leads table %,d rows, selection %,d marked in %.1f s", tag, sel.tableRows(), sel.ids().size(), seconds(t));
@@ -186,6 +199,18 @@ public final class Bench {
         }
     }
 
+    /** Seeds the database through Sweep itself and grows the Leads table to the run's base size. */
+    private void seed(Database db, Path dir, Path rules, String tag) throws Exception {
+        long t = System.nanoTime();
+        // the full run seeds Sweep's demo data (60,000 realistic leads); the quick run only lets Sweep create its schema
+        try (SweepServer seed = start(db, dir, rules, "seed", !plan.quick())) {
+            seed.stop();
+        }
+        if (plan.quick()) Dataset.insertPlainLeads(db, plan.baseTable());
+        log("%s %s in %.1f s", tag, plan.quick() ? "schema created by Sweep, plain leads inserted" : "demo data seeded by Sweep", seconds(t));
+        Dataset.grow(db, plan.baseTable(), DEMO_LEADS);
+    }
+
     private void repetition(Database.Kind kind, Database db, Path dir, Path rules, Dataset.Selection sel, List<Long> byIds, int rep, String tag)
             throws Exception {
         int n = sel.ids().size();
@@ -196,7 +221,7 @@ public final class Bench {
 
         try (SweepServer sweep = start(db, dir, rules, "rep" + rep, false)) {
             SweepApi api = new SweepApi(sweep.base());
-            warmUp(api, sel);
+            results.add(kind, "cvid.cold.rps", warmUp(api, sel, "warm-" + rep));
 
             // (2) cvid job, and (6) its memory
             var memory = Memory.open(sweep);
@@ -204,7 +229,7 @@ public final class Bench {
             long t0 = System.nanoTime();
             String jobId = api.scheduleCvid(sel.viewId(), FIELD, "cvid-" + rep);
             double scheduleMs = (System.nanoTime() - t0) / 1e6;
-            api.awaitEnd(jobId, true, POLL_MILLIS, jobTimeout(), memory::sample);
+            api.awaitEnd(jobId, true, jobTimeout(), memory::sample);
             double cvidSeconds = seconds(t0);
             var mem = memory.close();
             profileStop(sweep, kind, "cvid", "(2) cvid job, repetition " + rep);
@@ -218,7 +243,7 @@ public final class Bench {
             profileStart(sweep, "undo");
             t0 = System.nanoTime();
             String undoId = api.undo(jobId);
-            api.awaitEnd(undoId, false, POLL_MILLIS, jobTimeout(), () -> { });
+            api.awaitEnd(undoId, false, jobTimeout(), () -> { });
             double undoSeconds = seconds(t0);
             profileStop(sweep, kind, "undo", "(7) undo, repetition " + rep);
             requireCompleted(api, undoId, n, "undo job");
@@ -229,7 +254,7 @@ public final class Bench {
             profileStart(sweep, "rule");
             t0 = System.nanoTime();
             String ruleJob = api.runRule(RULE, SweepApi.JSON.createObjectNode().put("tag", "r" + rep));
-            api.awaitEnd(ruleJob, false, POLL_MILLIS, jobTimeout(), memory::sample);
+            api.awaitEnd(ruleJob, false, jobTimeout(), memory::sample);
             double ruleSeconds = seconds(t0);
             mem = memory.close();
             profileStop(sweep, kind, "rule", "(3) rule job, repetition " + rep);
@@ -264,12 +289,12 @@ public final class Bench {
         results.add(kind, "scale.ceiling.cold.rps", ceilings[1]);
         try (SweepServer sweep = start(db, dir, rules, "scale" + rep, false)) {
             SweepApi api = new SweepApi(sweep.base());
-            warmUp(api, sel);
+            results.add(kind, "scale.cvid.cold.rps", warmUp(api, sel, "scale-warm-" + rep));
             profileStart(sweep, "scale");
             long t0 = System.nanoTime();
             String jobId = api.scheduleCvid(sel.viewId(), FIELD, "scale-" + rep);
             double scheduleMs = (System.nanoTime() - t0) / 1e6;
-            api.awaitEnd(jobId, true, POLL_MILLIS, jobTimeout(), () -> { });
+            api.awaitEnd(jobId, true, jobTimeout(), () -> { });
             double seconds = seconds(t0);
             profileStop(sweep, kind, "scale", "(5) cvid job on the large table, repetition " + rep);
             requireCompleted(api, jobId, n, "cvid job on the large table");
@@ -282,16 +307,24 @@ public final class Bench {
         }
     }
 
-    /** A small cvid job and rule run after each start: JIT, connection pool, the rule engine and the caches are warm before anything is timed. */
-    private void warmUp(SweepApi api, Dataset.Selection sel) {
+    /**
+     * After each start, before anything is timed: a small rule run (the rule engine's first context
+     * takes a second or two) and the cvid job over the measured selection, so that the JIT, the
+     * connection pool and the database's caches are as warm as for the ceiling's timed pass. The
+     * warm-up job's rate is kept as the "cold" figure (the first job after a start). Returns it.
+     */
+    private double warmUp(SweepApi api, Dataset.Selection sel, String value) {
         api.requireRule(RULE);
         api.requireRule(WARM_RULE);
-        String job = api.scheduleCvid(sel.warmViewId(), FIELD, "warm");
-        api.awaitEnd(job, true, POLL_MILLIS, jobTimeout(), () -> { });
-        requireCompleted(api, job, sel.warmIds().size(), "warm-up job");
         String rule = api.runRule(WARM_RULE, SweepApi.JSON.createObjectNode().put("tag", "warm"));
-        api.awaitEnd(rule, false, POLL_MILLIS, jobTimeout(), () -> { });
+        api.awaitEnd(rule, false, jobTimeout(), () -> { });
         requireCompleted(api, rule, sel.warmIds().size(), "warm-up rule job");
+        long t0 = System.nanoTime();
+        String job = api.scheduleCvid(sel.viewId(), FIELD, value);
+        api.awaitEnd(job, true, jobTimeout(), () -> { });
+        double seconds = seconds(t0);
+        requireCompleted(api, job, sel.ids().size(), "warm-up job");
+        return sel.ids().size() / seconds;
     }
 
     private static void requireCompleted(SweepApi api, String jobId, int n, String what) {
@@ -391,7 +424,11 @@ public final class Bench {
         if (postgres == null) {
             Path data = work.resolve("pgdata");
             Path log = work.resolve("postgres.log");
-            postgres = EmbeddedPostgres.builder()
+            var builder = EmbeddedPostgres.builder();
+            if (plan.pgStatements()) {
+                builder.setServerConfig("log_min_duration_statement", "0").setServerConfig("log_line_prefix", "");
+            }
+            postgres = builder
                     .setDataDirectory(data)
                     .setCleanDataDirectory(true)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -441,8 +478,19 @@ public final class Bench {
 
     // --- profiling and bookkeeping -----------------------------------------------------------------
 
+    private long pgLogOffset;
+
     private void profileStart(SweepServer sweep, String name) {
         if (plan.profile()) Profiler.start(sweep, name);
+        pgLogOffset = fileSize(work.resolve("postgres.log"));
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private void profileStop(SweepServer sweep, Database.Kind kind, String name, String title) {
@@ -450,6 +498,9 @@ public final class Bench {
         Path file = work.resolve(kind.name().toLowerCase(Locale.ROOT) + "-" + name + "-" + System.nanoTime() + ".jfr");
         Profiler.stop(sweep, name, file);
         profiles.append(Profiler.summary(file, kind.label + ": " + title)).append('\n');
+        if (plan.pgStatements() && kind == Database.Kind.POSTGRES) {
+            profiles.append(PgStatements.summary(work.resolve("postgres.log"), pgLogOffset)).append('\n');
+        }
     }
 
     private void addMemory(Database.Kind kind, String scenario, Memory.Figure m) {

@@ -24,7 +24,10 @@ final class Profiler {
     private Profiler() {}
 
     static void start(SweepServer server, String name) {
-        jcmd(server, "JFR.start", "name=" + name, "settings=profile");
+        // every socket read (a query's round trip to PostgreSQL) and every park of 1 ms or more (waiting
+        // for H2's one connection, for a lock) is recorded with its stack: where the wall-clock time goes
+        jcmd(server, "JFR.start", "name=" + name, "settings=profile", "jdk.SocketRead#threshold=0ms", "jdk.ThreadPark#threshold=1ms",
+                "jdk.JavaMonitorEnter#threshold=1ms");
     }
 
     static Path stop(SweepServer server, String name, Path file) {
@@ -54,8 +57,12 @@ final class Profiler {
         Map<String, Integer> sweepFrame = new HashMap<>();
         Map<String, Integer> top = new HashMap<>();
         Map<String, Integer> nativeWait = new HashMap<>();
+        Map<String, Integer> socketMillis = new HashMap<>();
+        Map<String, Integer> parkMillis = new HashMap<>();
         int samples = 0;
         int natives = 0;
+        int socketTotal = 0;
+        int parkTotal = 0;
         try {
             for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
                 String type = e.getEventType().getName();
@@ -68,11 +75,19 @@ final class Profiler {
                     top.merge(method(frames.get(0)), 1, Integer::sum);
                     sweepFrame.merge(innermostSweep(frames), 1, Integer::sum);
                 } else if (type.equals("jdk.NativeMethodSample")) {
-                    String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
-                    if (thread == null || !(thread.startsWith("JettyServerThreadPool") || thread.startsWith("qtp") || thread.contains("db-scheduler")
-                            || thread.startsWith("sweep"))) continue;
+                    if (!hasSweepFrame(frames)) continue;
                     natives++;
-                    nativeWait.merge(innermostSweep(frames) + " <- " + component(frames.subList(1, frames.size())), 1, Integer::sum);
+                    nativeWait.merge(innermostSweep(frames), 1, Integer::sum);
+                } else if (type.equals("jdk.SocketRead")) {
+                    if (!hasSweepFrame(frames)) continue;
+                    int ms = (int) Math.round(e.getDuration().toNanos() / 1e6);
+                    socketTotal += ms;
+                    socketMillis.merge(innermostSweep(frames), ms, Integer::sum);
+                } else if (type.equals("jdk.ThreadPark") || type.equals("jdk.JavaMonitorEnter")) {
+                    if (!hasSweepFrame(frames)) continue;
+                    int ms = (int) Math.round(e.getDuration().toNanos() / 1e6);
+                    parkTotal += ms;
+                    parkMillis.merge(innermostSweep(frames) + " (" + firstNonJdk(frames) + ")", ms, Integer::sum);
                 }
             }
         } catch (IOException e) {
@@ -84,8 +99,12 @@ final class Profiler {
         out.append("By component (top of the stack):\n").append(table(component, samples, 12)).append('\n');
         out.append("By innermost Sweep method on the stack:\n").append(table(sweepFrame, samples, 15)).append('\n');
         out.append("Hottest methods (self):\n").append(table(top, samples, 15)).append('\n');
-        out.append("Request and job threads waiting in native code (socket reads: the database or a client): ")
-                .append(natives).append(" samples.\n").append(table(nativeWait, natives, 8)).append('\n');
+        out.append("Sweep code waiting in native code (a socket read: the database): ").append(natives).append(" samples.\n")
+                .append(table(nativeWait, natives, 8)).append('\n');
+        out.append("Wall-clock time in socket reads (round trips to the database) under Sweep code: ").append(socketTotal).append(" ms.\n")
+                .append(millis(socketMillis, 12)).append('\n');
+        out.append("Wall-clock time parked or blocked ≥ 1 ms under Sweep code (waiting for a connection or a lock): ").append(parkTotal)
+                .append(" ms.\n").append(millis(parkMillis, 8)).append('\n');
         return out.toString();
     }
 
@@ -95,6 +114,26 @@ final class Profiler {
         var out = new StringBuilder();
         sorted.forEach((k, v) -> out.append(String.format("  %5.1f %%  %s%n", 100.0 * v / Math.max(1, total), k)));
         return out.toString();
+    }
+
+    private static String millis(Map<String, Integer> counts, int limit) {
+        var out = new StringBuilder();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                .forEach(e -> out.append(String.format("  %7d ms  %s%n", e.getValue(), e.getKey())));
+        return out.toString();
+    }
+
+    private static boolean hasSweepFrame(List<RecordedFrame> frames) {
+        return frames.stream().anyMatch(f -> f.getMethod().getType().getName().startsWith("io.sweep."));
+    }
+
+    /** The first frame outside the JDK: which library is waiting. */
+    private static String firstNonJdk(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            String t = f.getMethod().getType().getName();
+            if (!t.startsWith("java.") && !t.startsWith("jdk.") && !t.startsWith("sun.")) return method(f);
+        }
+        return "JDK";
     }
 
     private static String method(RecordedFrame f) {
