@@ -65,17 +65,18 @@ public final class Bench {
     /** A developer's aid (--reuse-h2): keep the H2 database of the previous run instead of seeding a new one. */
     private boolean reuseH2;
 
-    private Bench(Plan plan, Path root) {
+    private Bench(Plan plan, Path root, Path jar) {
         this.plan = plan;
         this.root = root;
         this.work = root.resolve("bench/target/work");
-        this.jar = root.resolve("target/sweep.jar");
+        this.jar = jar == null ? root.resolve("target/sweep.jar") : jar.toAbsolutePath();
     }
 
     public static void main(String[] args) throws Exception {
         Plan plan = Plan.fullRun();
         Path out = null;
         boolean reuseH2 = false;
+        Path jar = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> plan = Plan.quickRun();
@@ -90,6 +91,7 @@ public final class Bench {
                 }
                 case "--out" -> out = Path.of(args[++i]);
                 case "--reuse-h2" -> reuseH2 = true;
+                case "--jar" -> jar = Path.of(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("""
                             usage: bench/run [--quick] [--reps N] [--db h2,pg] [--no-scale] [--profile] [--out FILE]
@@ -99,7 +101,8 @@ public final class Bench {
                               --no-scale  skip scenario 5 (growing the table to 1,000,000 leads)
                               --profile   record each Sweep scenario with JFR and write bench/results/profile.md
                               --pg-statements  --profile, and PostgreSQL logs every statement's time (slows it down)
-                              --out FILE  where the table goes (full: bench/results/latest.md)""");
+                              --out FILE  where the table goes (full: bench/results/latest.md)
+                              --jar FILE  the Sweep jar to run (default target/sweep.jar): compare two builds""");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (see --help)");
@@ -107,7 +110,7 @@ public final class Bench {
         }
         Path root = Path.of("").toAbsolutePath();
         if (out == null) out = root.resolve(plan.quick() ? "bench/target/quick-results.md" : "bench/results/latest.md");
-        var bench = new Bench(plan, root);
+        var bench = new Bench(plan, root, jar);
         bench.reuseH2 = reuseH2;
         bench.run(out);
     }
@@ -505,7 +508,7 @@ public final class Bench {
 
     private void addMemory(Database.Kind kind, String scenario, Memory.Figure m) {
         results.add(kind, "mem." + scenario + ".heap", m.heapPeakMb());
-        results.add(kind, "mem." + scenario + ".live", m.liveMb());
+        results.add(kind, "mem." + scenario + ".afterGc", m.liveMb());
         results.add(kind, "mem." + scenario + ".rss", m.rssPeakMb());
     }
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   <li>Peak heap: the largest "used before" of every GC pause in the window, from the process's
  *   {@code -Xlog:gc} file (the heap is fullest right before a collection), and the heap in use at
  *   the end of the window ({@code jcmd GC.heap_info}) in case no GC came after the peak. Also the
- *   largest "used after" of the window's GCs: what was still live.</li>
+ *   largest "used after" of the window's GCs (old garbage stays until a mixed or full collection, so
+ *   this is not the live set).</li>
  *   <li>Peak RSS: {@code VmHWM} of {@code /proc/<pid>/status}, reset at the start of the window by
  *   writing 5 to {@code /proc/<pid>/clear_refs}; where that is not allowed, the largest
  *   {@code VmRSS} sampled at every status poll.</li>

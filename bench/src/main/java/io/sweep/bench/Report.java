@@ -122,8 +122,8 @@ final class Report {
             out.append('\n');
         }
         out.append("Units: `*.rps` records (rows) per second; `*.seconds` from the POST to COMPLETED seen on the status endpoint; "
-                + "`*.scheduleMs`, `*.p50`, `*.p99` milliseconds; `mem.*` megabytes (heap: fullest before a GC or at the end; "
-                + "live: left after a GC; rss: peak resident set of the process).\n");
+                + "`*.scheduleMs`, `*.p50`, `*.p99` milliseconds; `mem.*` megabytes (heap: the fullest the heap was, before a GC or at the end, garbage included; "
+                + "afterGc: the most left after a GC, old garbage included until a mixed or full GC; rss: peak resident set of the process).\n");
         out.append(String.format(Locale.ROOT, "%nLoad average at the end: %s.%n", Machine.currentLoad()));
         return out.toString();
     }
@@ -144,8 +144,7 @@ final class Report {
     private static String memory(Results r, Database.Kind db, String scenario) {
         double heap = r.median(db, "mem." + scenario + ".heap");
         if (Double.isNaN(heap)) return "";
-        return String.format(Locale.ROOT, "heap %.0f MB (live %.0f), RSS %.0f MB", heap, r.median(db, "mem." + scenario + ".live"),
-                r.median(db, "mem." + scenario + ".rss"));
+        return String.format(Locale.ROOT, "heap %.0f MB, RSS %.0f MB", heap, r.median(db, "mem." + scenario + ".rss"));
     }
 
     private static String met(boolean ok) {
