@@ -66,6 +66,16 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * Whether several transactions can write at the same time. Not on an H2 file: it hands out one
+     * connection at a time (see {@link OneWriterDataSource}), so a row lock there protects nothing
+     * and costs much (H2 writes every row a {@code SELECT … FOR UPDATE} locks into the
+     * transaction's undo log, and the commit goes through them all again).
+     */
+    public boolean concurrentWriters() {
+        return !(dataSource instanceof OneWriterDataSource);
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }
