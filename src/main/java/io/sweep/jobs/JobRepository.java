@@ -6,6 +6,7 @@ import io.sweep.massupdate.RecordOutcome;
 import io.sweep.records.Where;
 import io.sweep.crm.StoredValues;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -143,9 +144,17 @@ public final class JobRepository {
                 .map("PENDING"::equals).orElse(false);
     }
 
+    /**
+     * The chunk's record ids in id order, sorted here: with an {@code ORDER BY record_id}, PostgreSQL
+     * (whose statistics never know a job frozen a moment ago) walks the primary key over all the
+     * job's records to spare itself sorting 500, which took 5–10 ms a chunk instead of 0.1 once
+     * job_records held the results of a few dozen jobs.
+     */
     public List<Long> chunkRecordIds(Handle h, long jobId, int chunk) {
-        return h.createQuery("SELECT record_id FROM job_records WHERE job_id = :job AND chunk_no = :chunk ORDER BY record_id")
-                .bind("job", jobId).bind("chunk", chunk).mapTo(Long.class).list();
+        List<Long> ids = new ArrayList<>(h.createQuery("SELECT record_id FROM job_records WHERE job_id = :job AND chunk_no = :chunk")
+                .bind("job", jobId).bind("chunk", chunk).mapTo(Long.class).list());
+        Collections.sort(ids);
+        return ids;
     }
 
     public void markRunning(Handle h, long jobId, OffsetDateTime now) {
@@ -238,7 +247,10 @@ public final class JobRepository {
      * Reads the key range the records span ({@code job_id, record_id} is the primary key) and keeps
      * those asked for. An undo chunk is a run of consecutive records of the job it undoes, so the
      * range holds little else; an {@code IN} list of 500 ids made H2 scan every result of the job
-     * and test each against the list, which made an undo several times slower than its job.
+     * and test each against the list, which made an undo several times slower than its job. The
+     * {@code ORDER BY} keeps PostgreSQL on the primary key: without it, when its statistics do not
+     * know the job (they seldom do), it took the (job_id, chunk_no) index and filtered every result
+     * of the job, 10–25 ms a chunk instead of 0.3.
      */
     public Map<Long, UpdatedRecord> updatedRecords(Handle h, long jobId, List<Long> recordIds) {
         Map<Long, UpdatedRecord> result = new HashMap<>();
@@ -246,7 +258,8 @@ public final class JobRepository {
         Set<Long> wanted = new HashSet<>(recordIds);
         h.createQuery("""
                         SELECT record_id, before_values, version_after FROM job_records
-                        WHERE job_id = :job AND record_id BETWEEN :first AND :last AND status = 'UPDATED'""")
+                        WHERE job_id = :job AND record_id BETWEEN :first AND :last AND status = 'UPDATED'
+                        ORDER BY record_id""")
                 .bind("job", jobId).bind("first", Collections.min(recordIds)).bind("last", Collections.max(recordIds))
                 .map((rs, ctx) -> {
                     long id = rs.getLong("record_id");

@@ -60,6 +60,8 @@ public final class Bench {
     private final Path jar;
     private final Results results = new Results();
     private final StringBuilder profiles = new StringBuilder();
+    /** The plan of the selection on the large table, per database (scenario 5). */
+    private final java.util.Map<Database.Kind, String> plans = new java.util.EnumMap<>(Database.Kind.class);
     private final long started = System.nanoTime();
     private EmbeddedPostgres postgres;
     /** A developer's aid (--reuse-h2): keep the H2 database of the previous run instead of seeding a new one. */
@@ -153,7 +155,7 @@ public final class Bench {
             if (postgres != null) postgres.close();
         }
         String table = Report.table(plan, results);
-        String markdown = Report.markdown(plan, machine, results, table, elapsedSeconds());
+        String markdown = Report.markdown(plan, machine, results, table, elapsedSeconds(), plans);
         System.out.println();
         System.out.println(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -198,6 +200,7 @@ public final class Bench {
             long marked = Dataset.countMarked(db);
             if (marked != plan.selection()) throw new IllegalStateException("after growing, " + marked + " leads are marked");
             log("%s Leads table grown to %,d rows in %.1f s (selection still %,d)", tag, Dataset.rows(db), seconds(t), marked);
+            plans.put(kind, Dataset.selectionPlan(db));
             for (int rep = 1; rep <= plan.reps(); rep++) scaleRepetition(kind, db, dir, rules, sel, rep, tag);
         }
     }

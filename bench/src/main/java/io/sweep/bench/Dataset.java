@@ -173,6 +173,23 @@ final class Dataset {
         }
     }
 
+    /**
+     * The database's plan for the selection, as Sweep words it for the custom view (criteria
+     * {@code Lead_Score = 777777}, the user's visibility and the territory filter being {@code 1 = 1}
+     * for an administrator): the evidence that scenario 5 selects through the index.
+     */
+    static String selectionPlan(Database db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            Columns cols = columns(c);
+            var plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN SELECT id FROM " + cols.table() + " WHERE (1 = 1) AND (" + cols.score() + " = "
+                    + MARK + ") AND (1 = 1)")) {
+                while (rs.next()) plan.append(rs.getString(1)).append('\n');
+            }
+            return plan.toString().trim();
+        }
+    }
+
     static long rows(Database db) throws SQLException {
         try (Connection c = db.connect()) {
             return rows(c, columns(c));

@@ -99,7 +99,7 @@ final class Report {
         return out.toString();
     }
 
-    static String markdown(Bench.Plan plan, Machine machine, Results r, String table, double seconds) {
+    static String markdown(Bench.Plan plan, Machine machine, Results r, String table, double seconds, Map<Database.Kind, String> plans) {
         var out = new StringBuilder();
         out.append(plan.quick() ? "# Sweep benchmark — quick run (CI smoke test: figures not comparable)\n\n" : "# Sweep benchmark — latest full run\n\n");
         out.append(machine.markdown());
@@ -124,6 +124,10 @@ final class Report {
         out.append("Units: `*.rps` records (rows) per second; `*.seconds` from the POST to COMPLETED seen on the status endpoint; "
                 + "`*.scheduleMs`, `*.p50`, `*.p99` milliseconds; `mem.*` megabytes (heap: the fullest the heap was, before a GC or at the end, garbage included; "
                 + "afterGc: the most left after a GC, old garbage included until a mixed or full GC; rss: peak resident set of the process).\n");
+        if (!plans.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%n## The selection's plan on the %,d-lead table (scenario 5)%n", plan.largeTable()));
+            plans.forEach((db, p) -> out.append("\n").append(db.label).append(":\n```\n").append(p).append("\n```\n"));
+        }
         out.append(String.format(Locale.ROOT, "%nLoad average at the end: %s.%n", Machine.currentLoad()));
         return out.toString();
     }

@@ -24,8 +24,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class SweepServer implements AutoCloseable {
     static final String TOKEN = "bench-admin-token-with-every-scope";
-    /** Every Sweep process of the benchmark runs with this heap (scenario 6: the jobs must complete in it). */
-    static final String HEAP = "-Xmx256m";
+    /**
+     * Every Sweep process of the benchmark, and the ceiling's JVM, runs with this heap (scenario 6:
+     * the jobs must complete in it). {@code -Dbench.heap=1g} changes it, for an experiment.
+     */
+    static final String HEAP = "-Xmx" + System.getProperty("bench.heap", "256m");
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
