@@ -262,7 +262,7 @@ class RuleSandboxTest {
             RuleRun spent = tight.open(rule, Map.of(), RuleTrigger.MANUAL, 0, Duration.ofMillis(300));
             try {
                 assertThat(fresh.update(TestRules.lead("1"))).isInstanceOf(Outcome.Skipped.class);
-                assertThat(fresh.scriptTime()).isPositive().isLessThan(Duration.ofMillis(300));
+                assertThat(fresh.scriptTime()).isPositive();
                 assertThat(spent.update(TestRules.lead("1"))).isEqualTo(new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
                         "the rule used up the job's script time budget of 300 ms; the script was stopped"));
             } finally {
