@@ -104,7 +104,8 @@ public final class Bench {
                               --profile   record each Sweep scenario with JFR and write bench/results/profile.md
                               --pg-statements  --profile, and PostgreSQL logs every statement's time (slows it down)
                               --out FILE  where the table goes (full: bench/results/latest.md)
-                              --jar FILE  the Sweep jar to run (default target/sweep.jar): compare two builds""");
+                              --jar FILE  the Sweep jar to run (default target/sweep.jar): compare two builds
+                              --reuse-h2  keep the previous run's H2 database (quicker loops; not for results)""");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (see --help)");
