@@ -69,6 +69,7 @@ public final class App implements AutoCloseable {
     private final JobService jobService;
     private final JobRepository jobRepository;
     private final RuleSandbox sandbox;
+    private final RulePlanners rulePlanners;
     private final RuleRegistry ruleRegistry;
     private final HookApi hookApi;
     private final ScheduleTrigger scheduleTrigger;
@@ -94,7 +95,7 @@ public final class App implements AutoCloseable {
         var ruleValidator = new RuleValidator(metadata, sandbox);
         this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator);
         var settings = config.jobs();
-        var rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
+        this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
         this.jobScheduler = new JobScheduler(db, jobRepository,
                 new ChunkRunner(db, jobRepository, metadata, users, validator, updater, rulePlanners, clock, settings.nodeName()),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
@@ -277,6 +278,7 @@ public final class App implements AutoCloseable {
             jobScheduler.stop();
             ruleRegistry.close();
         }
+        rulePlanners.close();
         sandbox.close();
         db.close();
     }

@@ -65,6 +65,7 @@ public final class ChunkRunner {
         } catch (JobCannotRun e) {
             LOG.warn("job {} failed: {}", jobId, e.getMessage());
             jobs.end(jobId, JobStatus.FAILED, e.getMessage(), now());
+            rulePlanners.jobEnded(jobId);
         }
     }
 
@@ -75,9 +76,11 @@ public final class ChunkRunner {
         if (!job.status().active()) {
             // cancelled or failed: the chunk is closed without touching its records
             jobs.finishChunk(h, jobId, chunk, 0, 0, node, now);
+            rulePlanners.jobEnded(jobId);
             return;
         }
-        jobs.markRunning(h, jobId, now);
+        // the job row is read after the chunk is locked: only a job's first chunks see it SCHEDULED
+        if (job.status() == JobStatus.SCHEDULED) jobs.markRunning(h, jobId, now);
         Module module = metadata.moduleById(job.moduleId()).orElseThrow(() -> new JobCannotRun("its module no longer exists"));
         Principal principal = principal(job);
         List<Long> ids = jobs.chunkRecordIds(h, jobId, chunk);
@@ -85,8 +88,7 @@ public final class ChunkRunner {
         if (job.ruleId() != null) {
             try (ScriptedPlanner scripted = rulePlanners.open(job, principal, module)) {
                 outcomes = updater.apply(h, principal, module, ids, scripted, now);
-                scripted.close();
-                jobs.appendLog(h, jobId, scripted.log());
+                jobs.appendLog(h, jobId, scripted.takeLog());
                 jobs.addScriptTime(h, jobId, scripted.scriptTimeHere().toMillis());
             }
         } else {
@@ -96,6 +98,8 @@ public final class ChunkRunner {
         int updated = (int) outcomes.stream().filter(RecordOutcome::updated).count();
         int failed = (int) outcomes.stream().filter(o -> o.status() == RecordOutcome.Status.FAILED).count();
         jobs.finishChunk(h, jobId, chunk, updated, failed, node, now);
+        // the last chunk as far as this node can tell (another may be finishing elsewhere: its idle run times out)
+        if (job.ruleId() != null && job.chunksDone() + 1 >= job.chunkCount()) rulePlanners.jobEnded(jobId);
     }
 
     private Principal principal(Job job) {

@@ -6,6 +6,7 @@ import io.sweep.auth.Principal;
 import io.sweep.crm.Module;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.rules.Rule;
+import io.sweep.rules.RuleRun;
 import io.sweep.rules.RuleSandbox;
 import io.sweep.rules.RuleTrigger;
 import io.sweep.rules.RuleValidator;
@@ -17,12 +18,14 @@ import java.util.Map;
 /**
  * Opens the script of a rule job for one chunk. The job carries the rule's source as it was when
  * the job was scheduled, so an edit of the file during a long run changes nothing mid-way, and a
- * resumed job runs the version it recorded.
+ * resumed job runs the version it recorded. A job's loaded run is kept between the chunks this
+ * node runs ({@link IdleRuleRuns}). Close it on shutdown.
  */
-public final class RulePlanners {
+public final class RulePlanners implements AutoCloseable {
     private final RuleSandbox sandbox;
     private final RuleValidator rules;
     private final MassUpdateValidator validator;
+    private final IdleRuleRuns idle = new IdleRuleRuns();
     /** Validated rules by version: validating loads the script, which a job's chunks need not repeat. */
     private final Map<String, Rule> byVersion = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -48,13 +51,33 @@ public final class RulePlanners {
         request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
         // every chunk sees the job's own ctx.now and continues the job's script time budget
         Duration used = Duration.ofMillis(job.scriptMillis());
-        return new ScriptedPlanner(sandbox.open(rule, withDefaults(rule, params), trigger(job.trigger()),
-                job.createdTime().toInstant().toEpochMilli(), used), used, principal, module, validator);
+        RuleRun run = idle.take(job.id());
+        if (run != null) {
+            run.continueJob(used);
+        } else {
+            run = sandbox.open(rule, withDefaults(rule, params), trigger(job.trigger()), job.createdTime().toInstant().toEpochMilli(), used);
+        }
+        return new ScriptedPlanner(run, used, principal, module, validator, kept -> idle.give(job.id(), kept));
+    }
+
+    /** The job ended (or cannot go on): its runs kept on this node are closed. */
+    void jobEnded(long jobId) {
+        idle.closeJob(jobId);
+    }
+
+    /** Runs kept idle now (for tests). */
+    int idleRuns() {
+        return idle.size();
+    }
+
+    @Override
+    public void close() {
+        idle.close();
     }
 
     /** A run outside a job (a preview): {@code ctx.now} is now. */
     ScriptedPlanner open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, Principal principal, Module module) {
-        return new ScriptedPlanner(sandbox.open(rule, withDefaults(rule, params), trigger), Duration.ZERO, principal, module, validator);
+        return new ScriptedPlanner(sandbox.open(rule, withDefaults(rule, params), trigger), Duration.ZERO, principal, module, validator, RuleRun::close);
     }
 
     /** {@code params} are the run's own; the rule's defaults fill in the rest. */

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Plans each record of a rule job by asking the rule's {@code update}: what it returns goes
@@ -38,10 +39,14 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
     private final Principal principal;
     private final Module module;
     private final MassUpdateValidator validator;
-    private String log = "";
+    private final Consumer<RuleRun> release;
+    private boolean released;
 
-    ScriptedPlanner(RuleRun run, Duration usedBefore, Principal principal, Module module, MassUpdateValidator validator) {
+    /** @param release what becomes of the run when the planner closes: closed, or kept for the job's next chunk */
+    ScriptedPlanner(RuleRun run, Duration usedBefore, Principal principal, Module module, MassUpdateValidator validator,
+                    Consumer<RuleRun> release) {
         this.run = run;
+        this.release = release;
         this.usedBefore = usedBefore;
         this.principal = principal;
         this.module = module;
@@ -98,8 +103,9 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
         };
     }
 
-    String log() {
-        return log;
+    /** What the script logged since the planner opened. */
+    String takeLog() {
+        return run.takeLog();
     }
 
     /** Script time this part of the job spent (loading the rule included). */
@@ -109,6 +115,8 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
 
     @Override
     public void close() {
-        log = run.close();
+        if (released) return;
+        released = true;
+        release.accept(run);
     }
 }

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A job's script output ({@code ctx.log}, {@code console.*}): the first {@code capacity} bytes
+ * A run's script output ({@code ctx.log}, {@code console.*}): the first {@code capacity} bytes
  * are kept, the rest only counted, so an endless logging loop costs no memory.
  */
 final class BoundedLog extends OutputStream {
@@ -28,6 +28,14 @@ final class BoundedLog extends OutputStream {
         int room = Math.max(0, Math.min(len, capacity - kept.size()));
         kept.write(b, off, room);
         dropped += len - room;
+    }
+
+    /** {@link #text()}, then starts empty again: each part of a job reports its own output. */
+    synchronized String take() {
+        String text = text();
+        kept.reset();
+        dropped = 0;
+        return text;
     }
 
     /** The kept text, with a note when output was dropped (a cut multi-byte character shows as U+FFFD). */

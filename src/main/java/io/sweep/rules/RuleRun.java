@@ -29,7 +29,8 @@ import org.graalvm.polyglot.Value;
  * }</pre>
  *
  * <p>Module-level variables of the rule live as long as the run: a rule may count or cache
- * across the records of one job, never across jobs. Calls must not overlap; they may come
+ * across the records the run sees, never across jobs. A job's node keeps its run for the job's
+ * next chunk ({@link #continueJob}, {@link #takeLog}). Calls must not overlap; they may come
  * from different threads one after another.
  */
 public final class RuleRun {
@@ -75,6 +76,19 @@ public final class RuleRun {
     /** Script time spent so far, including what earlier parts of the job spent. */
     public Duration scriptTime() {
         return Duration.ofNanos(usedNanos);
+    }
+
+    /**
+     * Goes on with the next part of a job: the job's script time so far (all its parts, on every
+     * node) replaces this run's own count, so the per-job budget holds across runs.
+     */
+    public synchronized void continueJob(Duration usedByJob) {
+        usedNanos = Math.max(0, usedByJob.toNanos());
+    }
+
+    /** What the script logged since the last call (bounded, with a note when cut); the log starts empty again. */
+    public synchronized String takeLog() {
+        return log.take();
     }
 
     /** The reason the run cannot go on, once there is one. */
