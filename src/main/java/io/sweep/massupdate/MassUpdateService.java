@@ -32,11 +32,14 @@ public final class MassUpdateService {
     /** The result for one entry of the request's {@code ids}, in request order. */
     public record Entry(String requestedId, RecordOutcome outcome) {}
 
+    /** An entry per requested id, and the {@code Modified_Time} the update stamped on every record it changed. */
+    public record Result(List<Entry> entries, OffsetDateTime modifiedTime) {}
+
     /**
      * Validates the request, then applies it to every valid id in one transaction. Ids that are
      * not ids at all fail their own entry; a repeated id is updated once and reported each time.
      */
-    public List<Entry> updateByIds(Principal principal, Module module, MassUpdateRequest request) {
+    public Result updateByIds(Principal principal, Module module, MassUpdateRequest request) {
         if (!request.byIds()) throw new IllegalArgumentException("a cvid mass update is a job: see JobService");
         MassUpdate update = validator.validate(principal, module, request.values(), request.overWrite());
         var distinct = new LinkedHashSet<Long>();
@@ -49,6 +52,6 @@ public final class MassUpdateService {
             RecordOutcome outcome = Ids.parse(id).map(outcomes::get).orElse(RecordOutcome.failed(-1, ErrorCode.INVALID_ID));
             entries.add(new Entry(id, outcome));
         }
-        return entries;
+        return new Result(entries, now);
     }
 }

@@ -10,6 +10,7 @@ import io.sweep.jobs.Job;
 import io.sweep.jobs.JobService;
 import io.sweep.massupdate.MassUpdateParser;
 import io.sweep.massupdate.MassUpdateService;
+import io.sweep.massupdate.RecordOutcome;
 import java.util.List;
 import java.util.Map;
 
@@ -63,9 +64,11 @@ final class MassUpdateRoutes {
             ZohoContext.json(ctx, 200, body);
             return;
         }
-        List<MassUpdateService.Entry> entries = service.updateByIds(call.principal(), call.module(), request);
-        Map<Long, ObjectNode> details = writeDetails.of(call.module(),
-                entries.stream().filter(e -> e.outcome().updated()).map(e -> e.outcome().id()).toList());
+        var result = service.updateByIds(call.principal(), call.module(), request);
+        List<MassUpdateService.Entry> entries = result.entries();
+        Map<Long, ObjectNode> details = writeDetails.ofUpdated(
+                entries.stream().map(MassUpdateService.Entry::outcome).filter(RecordOutcome::updated).toList(),
+                result.modifiedTime(), call.principal().user().id());
         ObjectNode body = Json.object();
         var data = body.putArray("data");
         int succeeded = 0;

@@ -68,7 +68,15 @@ abstract class MassUpdateByIdsContract {
             assertThat(entry.get("details").get("Modified_Time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d");
             assertThat(entry.get("details").get("Modified_By").get("name").asText()).isEqualTo("Ada Admin");
             assertThat(entry.get("details").get("Created_By").get("id").isTextual()).isTrue();
-            assertThat(lead(leads.get(i)).get("Lead_Status").asText()).isEqualTo("Contacted");
+            JsonNode stored = lead(leads.get(i));
+            assertThat(stored.get("Lead_Status").asText()).isEqualTo("Contacted");
+            for (String time : List.of("Modified_Time", "Created_Time")) {
+                assertThat(entry.get("details").get(time).asText()).as("details show what is stored").isEqualTo(stored.get(time).asText());
+            }
+            for (String user : List.of("Modified_By", "Created_By")) {
+                assertThat(entry.get("details").get(user).get("id")).as("details show what is stored").isEqualTo(stored.get(user).get("id"));
+                assertThat(entry.get("details").get(user).get("name")).isEqualTo(stored.get(user).get("name"));
+            }
         }
     }
 
