@@ -12,7 +12,7 @@ export const rule = {
 let named = null;
 
 export function update(record, ctx) {
-  // one Set per job: module state lives as long as the run
+  // built once per loaded run (a node keeps it for the job's chunks), never shared between jobs
   if (named === null) named = new Set((ctx.params.ids ?? []).map(String));
   return named.has(record.id) ? { Lead_Status: ctx.params.status } : null;
 }
