@@ -7,8 +7,6 @@ import io.sweep.testsupport.Http;
 import io.sweep.testsupport.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +69,7 @@ class RuleJobOnH2FileTest {
     void a_rule_job_of_several_chunks_updates_every_record_once_through_one_loaded_run() throws Exception {
         var run = admin.post("/api/rules/ahead/run", "");
         assertThat(run.status()).as(run.body()).isEqualTo(202);
-        JsonNode job = waitForEnd(run.json().get("id").asText());
+        JsonNode job = admin.waitForJobEnd(run.json().get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
         assertThat(job.get("Updated_Count").asInt()).isEqualTo(LEADS - 1);
         assertThat(job.get("chunks").get("total").asInt()).isEqualTo(3);
@@ -93,15 +91,5 @@ class RuleJobOnH2FileTest {
                 .map(d -> Integer.parseInt(d.substring(d.indexOf('#') + 1))).sorted().toList();
         assertThat(asked).doesNotHaveDuplicates().last().isEqualTo(LEADS);
         assertThat(job.get("log").asText()).isEmpty();
-    }
-
-    private JsonNode waitForEnd(String jobId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = admin.get("/api/jobs/" + jobId).json();
-            if (!List.of("SCHEDULED", "RUNNING").contains(job.get("status").asText())) return job;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job did not end");
     }
 }

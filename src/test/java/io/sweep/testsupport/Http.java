@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +68,23 @@ public final class Http {
 
     public Response get(String path) {
         return send("GET", path, null);
+    }
+
+    /** Reads {@code /api/jobs/{id}} until the job has ended and every chunk is closed (two minutes at most). */
+    public JsonNode waitForJobEnd(String id) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = get("/api/jobs/" + id).json();
+            boolean ended = !List.of("SCHEDULED", "RUNNING").contains(job.path("status").asText());
+            if (ended && job.path("chunks").path("done").asInt() == job.path("chunks").path("total").asInt()) return job;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for job " + id, e);
+            }
+        }
+        throw new AssertionError("job " + id + " did not end");
     }
 
     public Response delete(String path) {

@@ -106,7 +106,7 @@ class RuleJobsTest {
     void a_rule_job_of_several_chunks_sees_one_ctx_now_keeps_its_script_time_and_log_and_one_loaded_run_per_node() throws Exception {
         var run = admin.post("/api/rules/stamp-now/run", "");
         assertThat(run.status()).as(run.body()).isEqualTo(202);
-        JsonNode job = waitForEnd(run.json().get("id").asText());
+        JsonNode job = admin.waitForJobEnd(run.json().get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
         assertThat(job.get("Updated_Count").asInt()).as(admin.get("/api/jobs/" + job.get("id").asText() + "/results?per_page=2").body()).isEqualTo(CHUNK_CO_LEADS);
         assertThat(job.get("chunks").get("total").asInt()).isEqualTo(3);
@@ -139,7 +139,7 @@ class RuleJobsTest {
             Thread.sleep(200);
         }
         assertThat(fired).as("a job started by the schedule").isNotNull();
-        waitForEnd(fired.get("id").asText());
+        admin.waitForJobEnd(fired.get("id").asText());
         assertThat(admin.get("/crm/v2/Leads/search?criteria=(Company:equals:Cron%20Co)").json().get("data").get(0).get("Rating").asText())
                 .isEqualTo("Market Failed");
         long claimed = server.app().database().withHandle(h -> h.createQuery(
@@ -152,16 +152,6 @@ class RuleJobsTest {
     @AfterAll
     void stop() {
         server.stop();
-    }
-
-    private JsonNode waitForEnd(String jobId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = admin.get("/api/jobs/" + jobId).json();
-            if (!List.of("SCHEDULED", "RUNNING").contains(job.get("status").asText())) return job;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job did not end");
     }
 
     private String rating(String lastName) {
@@ -178,7 +168,7 @@ class RuleJobsTest {
         assertThat(run.json().get("trigger").asText()).isEqualTo("rule");
         assertThat(run.json().get("rule_id").asText()).isEqualTo("tag-company");
         assertThat(run.json().get("rule_version").asText()).hasSize(64);
-        JsonNode job = waitForEnd(run.json().get("id").asText());
+        JsonNode job = admin.waitForJobEnd(run.json().get("id").asText());
         assertThat(job.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(job.get("Total_Count").asInt()).isEqualTo(5);
         assertThat(job.get("Updated_Count").asInt()).isEqualTo(2);
@@ -221,7 +211,7 @@ class RuleJobsTest {
                 jobIds.add(r.json().get("job_id").asText());
             }
             assertThat(jobIds).hasSize(1);
-            JsonNode job = waitForEnd(jobIds.iterator().next());
+            JsonNode job = admin.waitForJobEnd(jobIds.iterator().next());
             assertThat(job.get("trigger").asText()).isEqualTo("webhook");
             assertThat(rating("Two")).isEqualTo("Acquired");
         } finally {
@@ -237,7 +227,7 @@ class RuleJobsTest {
         Http signed = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, t, body));
         var first = signed.post("/hooks/replay-guard", new String(body, StandardCharsets.UTF_8));
         assertThat(first.status()).as(first.body()).isEqualTo(202);
-        waitForEnd(first.json().get("job_id").asText());
+        admin.waitForJobEnd(first.json().get("job_id").asText());
 
         var replay = signed.post("/hooks/replay-guard", new String(body, StandardCharsets.UTF_8));
         assertThat(replay.status()).isEqualTo(401);
@@ -248,7 +238,7 @@ class RuleJobsTest {
                 .post("/hooks/replay-guard", new String(body, StandardCharsets.UTF_8));
         assertThat(resigned.status()).as(resigned.body()).isEqualTo(202);
         assertThat(resigned.json().get("job_id").asText()).isNotEqualTo(first.json().get("job_id").asText());
-        waitForEnd(resigned.json().get("job_id").asText());
+        admin.waitForJobEnd(resigned.json().get("job_id").asText());
     }
 
     @Test
