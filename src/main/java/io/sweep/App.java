@@ -91,7 +91,7 @@ public final class App implements AutoCloseable {
         var recordService = new RecordService(db, metadata, records, users, clock);
         var selections = new Selections(views, recordService);
         this.jobRepository = new JobRepository(db);
-        this.sandbox = new RuleSandbox();
+        this.sandbox = new RuleSandbox(config.ruleLimits(), clock);
         var ruleValidator = new RuleValidator(metadata, sandbox);
         this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator);
         var settings = config.jobs();

@@ -1,6 +1,7 @@
 package io.sweep;
 
 import io.sweep.massupdate.Limits;
+import io.sweep.rules.SandboxLimits;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ public record Config(
         long maxBodyBytes,
         Limits limits,
         JobSettings jobs,
-        java.time.Duration sessionIdle) {
+        java.time.Duration sessionIdle,
+        SandboxLimits ruleLimits) {
 
     /** How this node takes part in running jobs. */
     public record JobSettings(java.time.Duration heartbeat, java.time.Duration polling, int threads, String nodeName) {}
@@ -28,23 +30,47 @@ public record Config(
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/sweep;DB_CLOSE_ON_EXIT=FALSE";
 
     public static Config fromEnvironment(Map<String, String> env) {
+        SandboxLimits rules = SandboxLimits.defaults();
         return new Config(
-                Integer.parseInt(env.getOrDefault("SWEEP_PORT", "7070")),
+                (int) number(env, "SWEEP_PORT", 7070, 0, 65_535),
                 env.getOrDefault("SWEEP_DB_URL", DEFAULT_DB_URL),
                 env.get("SWEEP_DB_USER"),
                 env.get("SWEEP_DB_PASSWORD"),
-                Integer.parseInt(env.getOrDefault("SWEEP_DB_POOL_SIZE", "10")),
+                (int) number(env, "SWEEP_DB_POOL_SIZE", 10),
                 Path.of(env.getOrDefault("SWEEP_RULES_DIR", "rules")),
                 blankToNull(env.get("SWEEP_BOOTSTRAP_TOKEN")),
                 "1".equals(env.get("SWEEP_DEMO")) || "true".equalsIgnoreCase(env.get("SWEEP_DEMO")),
-                Long.parseLong(env.getOrDefault("SWEEP_MAX_BODY_BYTES", String.valueOf(2 * 1024 * 1024))),
+                number(env, "SWEEP_MAX_BODY_BYTES", 2 * 1024 * 1024),
                 Limits.parse(env.getOrDefault("SWEEP_MAX_FIELDS_PER_CALL", Limits.ZOHO_DEFAULT)),
                 new JobSettings(
-                        java.time.Duration.ofMillis(Long.parseLong(env.getOrDefault("SWEEP_HEARTBEAT_MILLIS", "1500"))),
-                        java.time.Duration.ofMillis(Long.parseLong(env.getOrDefault("SWEEP_JOB_POLL_MILLIS", "500"))),
-                        Integer.parseInt(env.getOrDefault("SWEEP_JOB_THREADS", "2")),
+                        java.time.Duration.ofMillis(number(env, "SWEEP_HEARTBEAT_MILLIS", 1500)),
+                        java.time.Duration.ofMillis(number(env, "SWEEP_JOB_POLL_MILLIS", 500)),
+                        (int) number(env, "SWEEP_JOB_THREADS", 2),
                         env.getOrDefault("SWEEP_NODE_NAME", defaultNodeName())),
-                java.time.Duration.ofMinutes(Long.parseLong(env.getOrDefault("SWEEP_SESSION_IDLE_MINUTES", "30"))));
+                java.time.Duration.ofMinutes(number(env, "SWEEP_SESSION_IDLE_MINUTES", 30)),
+                new SandboxLimits(
+                        java.time.Duration.ofMillis(number(env, "SWEEP_RULE_RECORD_MILLIS", rules.recordTime().toMillis())),
+                        java.time.Duration.ofSeconds(number(env, "SWEEP_RULE_JOB_SECONDS", rules.jobTime().toSeconds())),
+                        number(env, "SWEEP_RULE_STATEMENTS", rules.statementsPerRecord()),
+                        (int) number(env, "SWEEP_RULE_LOG_BYTES", rules.logBytes()),
+                        rules.heapThreshold()));
+    }
+
+    /** A positive whole number from the environment, or a message that names the variable. */
+    private static long number(Map<String, String> env, String name, long otherwise) {
+        return number(env, name, otherwise, 1, Integer.MAX_VALUE);
+    }
+
+    private static long number(Map<String, String> env, String name, long otherwise, long min, long max) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) return otherwise;
+        try {
+            long n = Long.parseLong(text.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
     }
 
     private static String defaultNodeName() {
@@ -62,38 +88,42 @@ public record Config(
     }
 
     public Config withPort(int p) {
-        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle);
+        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
     }
 
     public Config withDb(String url, String user, String password) {
-        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle);
+        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
     }
 
     public Config withDemo(boolean d) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits, jobs, sessionIdle);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
     }
 
     public Config withBootstrapToken(String token) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits, jobs, sessionIdle);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
     }
 
     public Config withRulesDir(Path dir) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
     }
 
     public Config withLimits(Limits l) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l, jobs, sessionIdle);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l, jobs, sessionIdle, ruleLimits);
     }
 
     public Config withJobs(JobSettings j) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, j, sessionIdle);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, j, sessionIdle, ruleLimits);
     }
 
     public Config withSessionIdle(java.time.Duration idle) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, idle);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, idle, ruleLimits);
+    }
+
+    public Config withRuleLimits(SandboxLimits l) {
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, l);
     }
 
     public Config withMaxBodyBytes(long bytes) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits, jobs, sessionIdle);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits, jobs, sessionIdle, ruleLimits);
     }
 }

@@ -70,13 +70,18 @@ public final class Http {
         return send("GET", path, null);
     }
 
-    /** Reads {@code /api/jobs/{id}} until the job has ended and every chunk is closed (two minutes at most). */
+    /**
+     * Reads {@code /api/jobs/{id}} until the job has ended and every chunk is closed (two minutes
+     * at most); a FAILED job's chunks stay as they were.
+     */
     public JsonNode waitForJobEnd(String id) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             JsonNode job = get("/api/jobs/" + id).json();
-            boolean ended = !List.of("SCHEDULED", "RUNNING").contains(job.path("status").asText());
-            if (ended && job.path("chunks").path("done").asInt() == job.path("chunks").path("total").asInt()) return job;
+            String status = job.path("status").asText();
+            boolean ended = !List.of("SCHEDULED", "RUNNING").contains(status);
+            boolean chunksClosed = job.path("chunks").path("done").asInt() == job.path("chunks").path("total").asInt();
+            if (ended && (chunksClosed || status.equals("FAILED"))) return job;
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.sweep.api.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.Config;
 import io.sweep.hooks.WebhookSignature;
 import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Http;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +84,21 @@ class RuleJobsTest {
                   return { Designation: ctx.now + " " + seen };
                 }
                 """);
-        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withRulesDir(rulesDir));
+        Files.writeString(rulesDir.resolve("busy.js"), """
+                export const rule = {
+                  module: "Leads",
+                  select: { criteria: "(Company:equals:Busy Co)" },
+                  runAs: "admin@sweep.local",
+                };
+                export function update(record, ctx) {
+                  let n = 0;
+                  for (let i = 0; i < 1000000; i++) n += i;
+                  return { Designation: String(n) };
+                }
+                """);
+        // the server's rule budgets come from the environment: a million statements is too many here
+        var budgets = Config.fromEnvironment(Map.of("SWEEP_RULE_STATEMENTS", "200000")).ruleLimits();
+        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withRulesDir(rulesDir).withRuleLimits(budgets));
         admin = server.admin();
         var leads = new StringBuilder();
         for (String name : List.of("One", "Two", "Skip me", "Break me", "Bad field")) {
@@ -91,6 +107,7 @@ class RuleJobsTest {
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[" + leads + "]}").status()).isEqualTo(201);
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Cron\",\"Company\":\"Cron Co\"}]}").status()).isEqualTo(201);
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Replay\",\"Company\":\"Replay Co\"}]}").status()).isEqualTo(201);
+        assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Busy\",\"Company\":\"Busy Co\"}]}").status()).isEqualTo(201);
         for (int batch = 0; batch < CHUNK_CO_LEADS / 100; batch++) {
             var chunk = new StringBuilder();
             for (int i = 0; i < 100; i++) {
@@ -126,6 +143,15 @@ class RuleJobsTest {
         assertThat(rule.get("last_runs").get(0).get("status").asText()).isEqualTo("COMPLETED");
         var byRule = admin.get("/api/jobs?rule=stamp-now").json().get("jobs");
         assertThat(byRule.findValuesAsText("rule_id")).containsOnly("stamp-now");
+    }
+
+    @Test
+    void a_rule_past_the_statement_budget_set_for_the_server_fails_its_job_with_script_timeout() {
+        var run = admin.post("/api/rules/busy/run", "");
+        assertThat(run.status()).as(run.body()).isEqualTo(202);
+        JsonNode job = admin.waitForJobEnd(run.json().get("id").asText());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("FAILED");
+        assertThat(job.get("message").asText()).contains("SCRIPT_TIMEOUT").contains("200000 statements");
     }
 
     @Test
