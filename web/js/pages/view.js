@@ -72,10 +72,10 @@ export async function render(container, { params: [id], query, session, navigate
         h("input", { type: "checkbox", value: u.id, checked: shared.has(u.id), dataset: { email: u.email } }), " ", `${u.name || ""} <${u.email}>`)));
     } catch (e) {
       if (e.httpStatus === 401) throw e;
-      // only administrators may list users; keep the view's current sharing as it is
+      // the users could not be listed: keep the view's current sharing as it is
       fill(usersBox, h("p", { class: "hint" }, (view.shared_with || []).length
-        ? `Shared with ${(view.shared_with || []).map((u) => u.email).join(", ")}. Only administrators can pick other users.`
-        : "Only administrators can pick users to share with."),
+        ? `Shared with ${(view.shared_with || []).map((u) => u.email).join(", ")}. Other users cannot be listed now (${e.message}).`
+        : `Users cannot be listed now (${e.message}).`),
       (view.shared_with || []).map((u) => h("input", { type: "checkbox", value: u.id, checked: true, hidden: true })));
     }
     usersBox.hidden = shareAll.checked;

@@ -6,12 +6,13 @@ import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
 import io.sweep.auth.Passwords;
+import io.sweep.auth.Principal;
 import io.sweep.auth.Sessions;
 import io.sweep.auth.User;
 import io.sweep.auth.UserRepository;
 import java.util.Map;
 
-/** {@code /api/users} (administrators) and {@code /api/profiles} (anyone signed in). */
+/** {@code /api/users} (changes: administrators; the list: anyone signed in, less for non-administrators) and {@code /api/profiles} (anyone signed in). */
 final class UserRoutes {
     private static final int MAX_TEXT = 255;
 
@@ -25,11 +26,22 @@ final class UserRoutes {
         this.sessions = sessions;
     }
 
+    /**
+     * Administrators see every user with profile, state and whether a password is set; anyone
+     * else signed in sees the active users' id, e-mail and name: enough to share a view with them.
+     */
     void list(Context ctx) {
-        admin.administrator(ctx, "users", "READ");
+        Principal caller = admin.caller(ctx);
+        AdminContext.requireScope(caller, "users", null, "READ");
         ObjectNode body = Json.object();
         var list = body.putArray("users");
-        users.listed().forEach(u -> list.add(render(u.user(), u.profileName(), u.hasPassword())));
+        for (var u : users.listed()) {
+            if (caller.profile().administrator()) {
+                list.add(render(u.user(), u.profileName(), u.hasPassword()));
+            } else if (u.user().active()) {
+                list.addObject().put("id", String.valueOf(u.user().id())).put("email", u.user().email()).put("name", u.user().fullName());
+            }
+        }
         AdminContext.json(ctx, 200, body);
     }
 

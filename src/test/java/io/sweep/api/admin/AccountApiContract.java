@@ -120,8 +120,14 @@ abstract class AccountApiContract {
     }
 
     @Test
-    void only_administrators_see_and_add_users_but_everyone_signed_in_sees_the_profiles() {
-        assertError(sales.get("/api/users"), 403, "NO_PERMISSION");
+    void only_administrators_add_users_and_see_their_details_but_everyone_signed_in_sees_who_is_there_and_the_profiles() {
+        var listed = sales.get("/api/users");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        JsonNode someone = listed.json().get("users").get(0);
+        assertThat(someone.get("id").isTextual()).isTrue();
+        assertThat(listed.json().get("users").findValuesAsText("email")).contains("admin@sweep.local", "rep@sweep.local");
+        assertThat(someone.has("profile") || someone.has("has_password") || someone.has("active"))
+                .as("what a profile or a password state says is for administrators").isFalse();
         assertError(sales.post("/api/users", "{\"email\":\"x@example.com\",\"name\":\"X\",\"profile\":\"Standard\"}"), 403, "NO_PERMISSION");
 
         var profiles = sales.get("/api/profiles");
