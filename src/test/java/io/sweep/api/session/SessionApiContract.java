@@ -163,7 +163,8 @@ abstract class SessionApiContract {
     void a_session_obeys_the_users_profile() {
         Browser rep = Browser.signIn(http, DemoData.REP_EMAIL, DemoData.PASSWORD);
 
-        assertError(rep.cookieOnly().get("/api/users"), 403, "NO_PERMISSION");
+        assertError(rep.withCsrf().post("/api/users", "{\"email\":\"x@example.com\",\"name\":\"X\",\"profile\":\"Standard\"}"), 403, "NO_PERMISSION");
+        assertThat(rep.cookieOnly().get("/api/users").json().get("users").get(0).has("profile")).as("no profiles for a non-administrator").isFalse();
         var views = rep.cookieOnly().get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views");
         assertThat(views.findValuesAsText("name")).doesNotContain("Admin Only Leads");
         assertThat(rep.withCsrf().post("/crm/v2/Deals/actions/mass_update",
@@ -209,7 +210,8 @@ abstract class SessionApiContract {
 
         var asAdmin = server.admin().withHeader("Cookie", rep.cookie()).get("/api/users");
 
-        assertThat(asAdmin.status()).as("the admin token decides, not the rep's cookie").isEqualTo(200);
+        assertThat(asAdmin.status()).isEqualTo(200);
+        assertThat(asAdmin.json().get("users").get(0).has("profile")).as("the admin token decides, not the rep's cookie").isTrue();
         assertThat(server.admin().post("/api/views/count", "{\"module\":\"Leads\"}").status()).isEqualTo(200);
     }
 
