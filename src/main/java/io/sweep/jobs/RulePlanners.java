@@ -65,11 +65,6 @@ public final class RulePlanners implements AutoCloseable {
         idle.closeJob(jobId);
     }
 
-    /** Runs kept idle now (for tests). */
-    int idleRuns() {
-        return idle.size();
-    }
-
     @Override
     public void close() {
         idle.close();
