@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
         var settings = config.jobs();
         this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
         this.jobScheduler = new JobScheduler(db, jobRepository,
-                new ChunkRunner(db, jobRepository, metadata, users, validator, updater, rulePlanners, clock, settings.nodeName()),
+                new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName()),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
         this.scheduleTrigger = new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock);

@@ -8,7 +8,8 @@ import io.sweep.auth.Scopes;
 import io.sweep.auth.UserRepository;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
-import io.sweep.crm.StoredValues;
+import io.sweep.crm.RecordRepository;
+import io.sweep.crm.RecordRow;
 import io.sweep.db.Database;
 import io.sweep.massupdate.MassUpdateParser;
 import io.sweep.massupdate.MassUpdateValidator;
@@ -18,6 +19,13 @@ import io.sweep.massupdate.RecordUpdater;
 import io.sweep.api.Json;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.crm.Field;
+import io.sweep.massupdate.FieldUpdate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -28,10 +36,13 @@ import org.slf4j.LoggerFactory;
  * Runs one chunk of a job in one transaction: lock the chunk (a DONE chunk never runs again),
  * apply the updates, write every record's result with its before and after values, add the
  * counts to the job and mark the chunk DONE. A crash anywhere before the commit leaves the
- * chunk PENDING with nothing applied, and it simply runs again.
+ * chunk PENDING with nothing applied, and it simply runs again. A rule job's script decides about
+ * the chunk's records before that transaction, never inside it ({@link ScriptPlans}).
  */
 public final class ChunkRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkRunner.class);
+    /** How often a rule chunk's records changed under its script are asked about again before they fail with CONFLICT. */
+    static final int PLAN_ATTEMPTS = 3;
 
     private final Database db;
     private final JobRepository jobs;
@@ -42,8 +53,9 @@ public final class ChunkRunner {
     private final Clock clock;
     private final String node;
     private final RulePlanners rulePlanners;
+    private final RecordRepository records;
 
-    public ChunkRunner(Database db, JobRepository jobs, Metadata metadata, UserRepository users,
+    public ChunkRunner(Database db, JobRepository jobs, Metadata metadata, UserRepository users, RecordRepository records,
                        MassUpdateValidator validator, RecordUpdater updater, RulePlanners rulePlanners, Clock clock, String node) {
         this.db = db;
         this.jobs = jobs;
@@ -54,14 +66,17 @@ public final class ChunkRunner {
         this.clock = clock;
         this.node = node;
         this.rulePlanners = rulePlanners;
+        this.records = records;
     }
 
     public void run(long jobId, int chunk) {
         try {
-            db.inTransaction(h -> {
-                runInTransaction(h, jobId, chunk);
-                return null;
-            });
+            Job job = jobs.find(jobId).orElseThrow(() -> new IllegalStateException("chunk of unknown job " + jobId));
+            if (job.ruleId() != null && job.status().active()) {
+                runScripted(job, chunk);
+            } else {
+                db.inTransaction(h -> applyInTransaction(h, jobId, chunk, null));
+            }
         } catch (JobCannotRun e) {
             LOG.warn("job {} failed: {}", jobId, e.getMessage());
             jobs.end(jobId, JobStatus.FAILED, e.getMessage(), now());
@@ -69,28 +84,59 @@ public final class ChunkRunner {
         }
     }
 
-    private void runInTransaction(Handle h, long jobId, int chunk) {
-        if (!jobs.lockPendingChunk(h, jobId, chunk)) return;
+    /**
+     * A rule chunk: the script decides about the rows as they are read, with no transaction open,
+     * then the plans are applied in one short transaction to the records still at the version the
+     * script saw. Records changed in between are read and asked about again, a few times at most.
+     */
+    private void runScripted(Job job, int chunk) {
+        if (!jobs.isPendingChunk(job.id(), chunk)) return;
+        // RUNNING from the moment its script starts deciding, not from its first commit
+        if (job.status() == JobStatus.SCHEDULED) db.useHandle(h -> jobs.markRunning(h, job.id(), now()));
+        Module module = moduleOf(job);
+        Principal principal = principal(job);
+        List<Long> ids = db.withHandle(h -> jobs.chunkRecordIds(h, job.id(), chunk));
+        try (ScriptedPlanner scripted = rulePlanners.open(job, principal, module)) {
+            ScriptPlans plans = new ScriptPlans(scripted, principal, module);
+            List<RecordRow> toPlan = db.withHandle(h -> records.findByIds(h, module, ids, false));
+            for (int attempt = 1; ; attempt++) {
+                plans.planAll(toPlan);
+                boolean last = attempt >= PLAN_ATTEMPTS;
+                try {
+                    db.inTransaction(h -> applyInTransaction(h, job.id(), chunk, new Scripted(scripted, plans, last)));
+                    return;
+                } catch (StaleRows stale) {
+                    toPlan = stale.rows;
+                }
+            }
+        }
+    }
+
+    /** What a rule chunk brings to its transaction: the planner (for its log and time), the plans, and whether this is the last try. */
+    private record Scripted(ScriptedPlanner planner, ScriptPlans plans, boolean lastAttempt) {}
+
+    private Void applyInTransaction(Handle h, long jobId, int chunk, Scripted scripted) {
+        if (!jobs.lockPendingChunk(h, jobId, chunk)) return null;
         Job job = jobs.find(h, jobId).orElseThrow(() -> new IllegalStateException("chunk of unknown job " + jobId));
         OffsetDateTime now = now();
         if (!job.status().active()) {
             // cancelled or failed: the chunk is closed without touching its records
             jobs.finishChunk(h, jobId, chunk, 0, 0, node, now);
             rulePlanners.jobEnded(jobId);
-            return;
+            return null;
         }
         // the job row is read after the chunk is locked: only a job's first chunks see it SCHEDULED
         if (job.status() == JobStatus.SCHEDULED) jobs.markRunning(h, jobId, now);
-        Module module = metadata.moduleById(job.moduleId()).orElseThrow(() -> new JobCannotRun("its module no longer exists"));
+        Module module = moduleOf(job);
         Principal principal = principal(job);
         List<Long> ids = jobs.chunkRecordIds(h, jobId, chunk);
         List<RecordOutcome> outcomes;
-        if (job.ruleId() != null) {
-            try (ScriptedPlanner scripted = rulePlanners.open(job, principal, module)) {
-                outcomes = updater.apply(h, principal, module, ids, scripted, now);
-                jobs.appendLog(h, jobId, scripted.takeLog());
-                jobs.addScriptTime(h, jobId, scripted.scriptTimeHere().toMillis());
-            }
+        if (scripted != null) {
+            List<RecordRow> stale = new ArrayList<>();
+            outcomes = updater.apply(h, principal, module, ids, scripted.plans().applying(scripted.lastAttempt(), stale), now);
+            if (!stale.isEmpty()) throw new StaleRows(stale);
+            jobs.appendLog(h, jobId, scripted.planner().takeLog());
+            jobs.addScriptTime(h, jobId, scripted.planner().scriptTimeHere().toMillis());
         } else {
             outcomes = updater.apply(h, principal, module, ids, planner(h, job, principal, module, ids), now);
         }
@@ -100,6 +146,21 @@ public final class ChunkRunner {
         jobs.finishChunk(h, jobId, chunk, updated, failed, node, now);
         // the last chunk as far as this node can tell (another may be finishing elsewhere: its idle run times out)
         if (job.ruleId() != null && job.chunksDone() + 1 >= job.chunkCount()) rulePlanners.jobEnded(jobId);
+        return null;
+    }
+
+    /** Records of a rule chunk changed between the script's read and the transaction: it is rolled back, they are planned again. */
+    private static final class StaleRows extends RuntimeException {
+        private final transient List<RecordRow> rows;
+
+        StaleRows(List<RecordRow> rows) {
+            super(null, null, false, false);
+            this.rows = rows;
+        }
+    }
+
+    private Module moduleOf(Job job) {
+        return metadata.moduleById(job.moduleId()).orElseThrow(() -> new JobCannotRun("its module no longer exists"));
     }
 
     private Principal principal(Job job) {
@@ -108,7 +169,11 @@ public final class ChunkRunner {
         return users.principal(user, Scopes.of(Set.of()));
     }
 
-    /** A mass update re-checks its request against today's permissions; an undo restores before-values. */
+    /**
+     * A mass update re-checks its request against today's permissions. An undo puts back the
+     * values the job replaced as a mass update of the user who undoes it would: the same field,
+     * value and permission checks, per record (a record changed since is left alone as a conflict).
+     */
     private RecordUpdater.Planner planner(Handle h, Job job, Principal principal, Module module, List<Long> ids) {
         if (job.trigger() == Trigger.UNDO) {
             var sources = jobs.updatedRecords(h, job.undoOf(), ids);
@@ -118,11 +183,7 @@ public final class ChunkRunner {
                 if (row.version() != source.versionAfter()) {
                     return new Plan.Fail(ErrorCode.CONFLICT, "changed since the job updated it; left as it is");
                 }
-                try {
-                    return new Plan.Set(StoredValues.read(module, source.beforeValues()));
-                } catch (RuntimeException e) {
-                    return new Plan.Fail(ErrorCode.INVALID_DATA, "its old value no longer fits the field: " + e.getMessage());
-                }
+                return restore(principal, module, source.beforeValues());
             };
         }
         try {
@@ -130,6 +191,20 @@ public final class ChunkRunner {
             return RecordUpdater.sameValues(validator.validate(principal, module, request.values(), request.overWrite()));
         } catch (ApiException e) {
             throw new JobCannotRun(e.error().code() + ": " + e.zohoMessage() + " " + e.details());
+        }
+    }
+
+    /** The before-values of one record, checked as the values of a mass update by {@code principal}; multi-select values replace. */
+    private Plan restore(Principal principal, Module module, String beforeValues) {
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        Json.parseBody(beforeValues).fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+        try {
+            var update = validator.validate(principal, module, values, true);
+            Map<Field, Object> set = new HashMap<>();
+            for (FieldUpdate u : update.updates()) set.put(u.field(), u.value());
+            return new Plan.Set(set);
+        } catch (ApiException e) {
+            return new Plan.Fail(e.error(), e.zohoMessage() + (e.details().isEmpty() ? "" : " " + e.details()));
         }
     }
 

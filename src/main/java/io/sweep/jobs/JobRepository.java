@@ -137,6 +137,13 @@ public final class JobRepository {
         });
     }
 
+    /** Whether the chunk still has to run, read without a lock (the transaction that runs it locks and asks again). */
+    public boolean isPendingChunk(long jobId, int chunk) {
+        return db.withHandle(h -> h.createQuery("SELECT status FROM job_chunks WHERE job_id = :job AND chunk_no = :chunk")
+                .bind("job", jobId).bind("chunk", chunk).mapTo(String.class).findOne()
+                .map("PENDING"::equals).orElse(false));
+    }
+
     /** Locks the chunk; true when it still has to run (a DONE chunk never runs again). */
     public boolean lockPendingChunk(Handle h, long jobId, int chunk) {
         return h.createQuery("SELECT status FROM job_chunks WHERE job_id = :job AND chunk_no = :chunk FOR UPDATE")

@@ -247,8 +247,11 @@ public final class JobService {
         if (job.updatedCount() == 0) {
             throw new ApiException(ErrorCode.NO_RECORDS_FOUND, Map.of("job_id", String.valueOf(job.id())), "the job updated no record");
         }
+        // an undo is a mass update by the user who asks for it: their profile must allow one in this module
+        Module module = moduleOf(job);
+        if (!p.profile().module(module.id()).canMassUpdate()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
         ObjectNode request = Json.object().put("undo_of", String.valueOf(job.id()));
-        return start(p, moduleOf(job), Trigger.UNDO, request.toString(), null, null, null, null, job.id(), "undo:" + job.id(),
+        return start(p, module, Trigger.UNDO, request.toString(), null, null, null, null, job.id(), "undo:" + job.id(),
                 (h, jobId) -> jobs.freezeUpdatedRecordsOf(h, jobId, job.id()));
     }
 

@@ -1,6 +1,5 @@
 package io.sweep.jobs;
 
-import io.sweep.crm.RecordTime;
 import io.sweep.rules.RuleTrigger;
 import io.sweep.rules.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +19,6 @@ import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.RecordOutcome;
 import io.sweep.massupdate.RecordUpdater;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,9 +27,9 @@ import java.util.Map;
 
 /**
  * Dry runs of mass updates. The request goes through the same parser, validator and selection as
- * the real call, and the first records of the selection through {@link RecordUpdater} itself,
- * inside a transaction that is always rolled back: the outcomes are the ones the real run would
- * produce (permissions, blueprints, multi-select merging), and nothing is written.
+ * the real call, and the first records of the selection through {@link RecordUpdater}'s own
+ * checks, on rows read without locks: the outcomes are the ones the real run would produce
+ * (permissions, blueprints, multi-select merging), and nothing is written or locked.
  */
 public final class PreviewService {
     public static final int DEFAULT_SAMPLE = 20;
@@ -120,7 +118,7 @@ public final class PreviewService {
 
     /**
      * A rule's dry run: its selection as a run builds it, and the first records through its
-     * {@code update} and the same checks, in a transaction that is rolled back.
+     * {@code update} and the same checks; nothing is written.
      */
     public Preview previewRule(Rule rule, Map<String, JsonNode> params, int sampleSize) {
         JobService.RuleSelection selection;
@@ -141,7 +139,11 @@ public final class PreviewService {
         List<Long> ids = records.select(module, where.sql(), where.params(), "id", 0, sampleSize).stream().map(RecordRow::id).toList();
         Map<Long, RecordOutcome> outcomes;
         try (ScriptedPlanner planner = rulePlanners.open(rule, params, RuleTrigger.MANUAL, selection.runAs(), module)) {
-            outcomes = dryRun(selection.runAs(), module, ids, planner);
+            // the script decides with no connection held, as in a job; its plans then meet the same checks
+            List<RecordRow> rows = db.withHandle(h -> records.findByIds(h, module, ids, false));
+            ScriptPlans plans = new ScriptPlans(planner, selection.runAs(), module);
+            plans.planAll(rows);
+            outcomes = dryRun(selection.runAs(), module, ids, plans.applying(true, new ArrayList<>()));
         } catch (ChunkRunner.JobCannotRun e) {
             return new Preview(module.apiName(), selection.count(), new ApiException(ErrorCode.SCRIPT_ERROR, Map.of("rule", rule.id()), e.getMessage()), List.of());
         }
@@ -154,17 +156,12 @@ public final class PreviewService {
         return dryRun(update.principal(), update.module(), ids, RecordUpdater.sameValues(update));
     }
 
+    /** Outcomes from rows read without locks, outside any transaction: a dry run writes nothing and holds up no one. */
     private Map<Long, RecordOutcome> dryRun(Principal p, Module module, List<Long> ids, RecordUpdater.Planner planner) {
-        OffsetDateTime now = RecordTime.now(clock);
         return db.withHandle(h -> {
-            h.begin();
-            try {
-                Map<Long, RecordOutcome> outcomes = new HashMap<>();
-                for (RecordOutcome o : updater.apply(h, p, module, ids, planner, now)) outcomes.put(o.id(), o);
-                return outcomes;
-            } finally {
-                h.rollback();
-            }
+            Map<Long, RecordOutcome> outcomes = new HashMap<>();
+            for (RecordOutcome o : updater.dryRun(h, p, module, ids, planner)) outcomes.put(o.id(), o);
+            return outcomes;
         });
     }
 

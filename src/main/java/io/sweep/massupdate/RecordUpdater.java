@@ -33,7 +33,7 @@ public final class RecordUpdater {
         this.records = records;
     }
 
-    /** Decides per record what to set; called with the locked, current row. */
+    /** Decides per record what to set, from its current row (locked, when the plan is applied). */
     @FunctionalInterface
     public interface Planner {
         Plan plan(RecordRow row);
@@ -49,29 +49,47 @@ public final class RecordUpdater {
         return apply(h, update.principal(), update.module(), ids, sameValues(update), now);
     }
 
+    /**
+     * Applies {@code planner}'s plan for each record, in the caller's transaction: the rows are read
+     * locked, each plan is checked like every other write (the record is one the user may see and
+     * edit, no blueprint holds a field it sets), and what passes is written.
+     */
     public List<RecordOutcome> apply(Handle h, Principal principal, Module module, List<Long> ids, Planner planner, OffsetDateTime now) {
-        Map<Long, RecordRow> rows = records.findByIds(h, module, ids, true).stream()
-                .collect(Collectors.toMap(RecordRow::id, Function.identity()));
-        Map<Long, Long> blueprintFields = Blueprints.activeFields(h, module.id());
-
-        List<RecordOutcome> outcomes = new ArrayList<>(ids.size());
-        // records setting the same fields go in one JDBC batch
         Map<List<Field>, List<RecordRepository.Change>> batches = new LinkedHashMap<>();
-        for (long id : ids) {
-            RecordRow row = rows.get(id);
-            if (row == null) {
-                outcomes.add(RecordOutcome.failed(id, ErrorCode.INVALID_ID));
-            } else if (!RecordAccess.mayEdit(principal, module, row)) {
-                outcomes.add(RecordOutcome.failed(id, ErrorCode.PERMISSION_DENIED));
-            } else {
-                outcomes.add(planned(row, planner.plan(row), blueprintFields, batches));
-            }
-        }
+        List<RecordOutcome> outcomes = decide(h, principal, module, ids, planner, true, batches);
         for (var batch : batches.values()) {
             int[] applied = records.update(h, module, batch, principal.user().id(), now);
             for (int i = 0; i < applied.length; i++) {
                 // rows are locked above, so a miss here means the database lost them under us
                 if (applied[i] == 0) throw new IllegalStateException("record " + batch.get(i).id() + " changed while locked");
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * What {@link #apply} would do to each record, from rows read without locks, writing nothing:
+     * a dry run takes no lock and holds no transaction.
+     */
+    public List<RecordOutcome> dryRun(Handle h, Principal principal, Module module, List<Long> ids, Planner planner) {
+        return decide(h, principal, module, ids, planner, false, new LinkedHashMap<>());
+    }
+
+    private List<RecordOutcome> decide(Handle h, Principal principal, Module module, List<Long> ids, Planner planner, boolean lock,
+                                       Map<List<Field>, List<RecordRepository.Change>> batches) {
+        Map<Long, RecordRow> rows = records.findByIds(h, module, ids, lock).stream()
+                .collect(Collectors.toMap(RecordRow::id, Function.identity()));
+        Map<Long, Long> blueprintFields = Blueprints.activeFields(h, module.id());
+        List<RecordOutcome> outcomes = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            RecordRow row = rows.get(id);
+            if (row == null || !RecordAccess.mayView(principal, module, row)) {
+                // a record the user may not see answers as one that does not exist: an error must not reveal it
+                outcomes.add(RecordOutcome.failed(id, ErrorCode.INVALID_ID));
+            } else if (!RecordAccess.mayEdit(principal, module, row)) {
+                outcomes.add(RecordOutcome.failed(id, ErrorCode.PERMISSION_DENIED));
+            } else {
+                outcomes.add(planned(row, planner.plan(row), blueprintFields, batches));
             }
         }
         return outcomes;
@@ -91,6 +109,7 @@ public final class RecordUpdater {
                     before.put(f.apiName(), row.value(f.apiName()));
                     after.put(f.apiName(), v);
                 });
+                // records setting the same fields go in one JDBC batch
                 List<Field> fields = set.values().keySet().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
                 batches.computeIfAbsent(fields, k -> new ArrayList<>()).add(new RecordRepository.Change(row.id(), row.version(), set.values()));
                 yield new RecordOutcome(row.id(), RecordOutcome.Status.UPDATED, null, null, row, before, after, row.version() + 1);

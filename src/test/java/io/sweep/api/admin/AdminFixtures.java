@@ -33,6 +33,33 @@ final class AdminFixtures {
         return server.app().users().byEmail(email).orElseGet(() -> server.app().users().add(email, "Test " + email, profile)).id();
     }
 
+    /** A profile of the test's own that may view, edit and mass update every lead; returns its id. */
+    long leadsProfile(String name) {
+        var db = server.app().database();
+        return db.inTransaction(h -> {
+            long id = db.nextId(h);
+            h.createUpdate("INSERT INTO profiles (id, name, administrator) VALUES (:id, :name, FALSE)").bind("id", id).bind("name", name).execute();
+            h.createUpdate("""
+                    INSERT INTO profile_modules (profile_id, module_id, can_view, can_edit, can_mass_update, record_access)
+                    VALUES (:p, :m, TRUE, TRUE, TRUE, 'all')""").bind("p", id).bind("m", moduleId("Leads")).execute();
+            return id;
+        });
+    }
+
+    /** Changes what a profile may do in Leads: {@code set} is SQL over profile_modules' columns. */
+    void changeLeadsPermission(long profileId, String set) {
+        server.app().database().useHandle(h -> h.createUpdate("UPDATE profile_modules SET " + set + " WHERE profile_id = :p AND module_id = :m")
+                .bind("p", profileId).bind("m", moduleId("Leads")).execute());
+    }
+
+    /** Makes a Leads field read_only or hidden for a profile. */
+    void restrictLeadsField(long profileId, String field, String access) {
+        long fieldId = server.app().metadata().module("Leads").orElseThrow().field(field).orElseThrow().id();
+        server.app().database().useHandle(h -> h.createUpdate(
+                        "INSERT INTO profile_field_restrictions (profile_id, field_id, access) VALUES (:p, :f, :a)")
+                .bind("p", profileId).bind("f", fieldId).bind("a", access).execute());
+    }
+
     Http tokenFor(String email, String... scopes) {
         return server.tokenFor(email, scopes);
     }

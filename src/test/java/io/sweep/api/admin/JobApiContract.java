@@ -462,6 +462,67 @@ abstract class JobApiContract {
         assertThat(again.json().get("message").asText()).isEqualTo("this job was already undone");
     }
 
+    /** A user with a profile of their own, who mass updated Rating on three leads of their own view. */
+    private record UndoSetUp(Http user, long profile, String job, List<String> leads) {}
+
+    private UndoSetUp jobOfAUserWithAProfileOfTheirOwn(String name) {
+        String unique = name + " " + java.util.UUID.randomUUID();
+        long profile = fx.leadsProfile(unique);
+        String email = "u" + java.util.UUID.randomUUID() + "@example.com";
+        fx.user(email, unique);
+        Http user = fx.tokenFor(email, "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
+        List<String> leads = fx.leads(unique, 3, i -> "\"Rating\":\"Project Cancelled\"");
+        String id = fx.schedule(user, "Leads", fx.view(unique, email), "Rating", "\"Active\"");
+        assertThat(fx.waitForEnd(id).get("Updated_Count").asInt()).isEqualTo(3);
+        return new UndoSetUp(user, profile, id, leads);
+    }
+
+    @Test
+    void an_undo_does_not_write_a_field_its_user_may_no_longer_edit() {
+        UndoSetUp s = jobOfAUserWithAProfileOfTheirOwn("Undo field rights");
+        fx.restrictLeadsField(s.profile(), "Rating", "read_only");
+
+        var response = s.user().post("/api/jobs/" + s.job() + "/undo", "");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        JsonNode done = fx.waitForEnd(response.json().get("id").asText());
+        assertThat(done.get("Updated_Count").asInt()).isZero();
+        assertThat(done.get("Failed_Count").asInt()).isEqualTo(3);
+        for (JsonNode r : admin.get("/api/jobs/" + done.get("id").asText() + "/results").json().get("results")) {
+            assertThat(r.get("code").asText()).isEqualTo("NO_PERMISSION");
+            assertThat(r.get("message").asText()).contains("Field Edit Permission not given");
+        }
+        for (String lead : s.leads()) assertThat(fx.lead(lead).get("Rating").asText()).isEqualTo("Active");
+    }
+
+    @Test
+    void an_undo_does_not_touch_records_its_user_may_no_longer_see_and_reports_them_as_ids_that_do_not_exist() {
+        UndoSetUp s = jobOfAUserWithAProfileOfTheirOwn("Undo record rights");
+        // the leads belong to the administrator who created them: with 'owned' access the user no longer sees them
+        fx.changeLeadsPermission(s.profile(), "record_access = 'owned'");
+
+        var response = s.user().post("/api/jobs/" + s.job() + "/undo", "");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        JsonNode done = fx.waitForEnd(response.json().get("id").asText());
+        assertThat(done.get("Failed_Count").asInt()).isEqualTo(3);
+        for (JsonNode r : admin.get("/api/jobs/" + done.get("id").asText() + "/results").json().get("results")) {
+            assertThat(r.get("code").asText()).isEqualTo("INVALID_DATA");
+            assertThat(r.get("message").asText()).isEqualTo("the id given seems to be invalid");
+        }
+        for (String lead : s.leads()) assertThat(fx.lead(lead).get("Rating").asText()).isEqualTo("Active");
+    }
+
+    @Test
+    void an_undo_by_a_user_who_may_no_longer_mass_update_the_module_is_403_NO_PERMISSION_and_starts_nothing() {
+        UndoSetUp s = jobOfAUserWithAProfileOfTheirOwn("Undo module rights");
+        fx.changeLeadsPermission(s.profile(), "can_mass_update = FALSE");
+
+        var response = s.user().post("/api/jobs/" + s.job() + "/undo", "");
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.json().get("code").asText()).isEqualTo("NO_PERMISSION");
+        assertThat(response.json().get("message").asText()).isEqualTo("permission denied");
+        for (String lead : s.leads()) assertThat(fx.lead(lead).get("Rating").asText()).isEqualTo("Active");
+    }
+
     @Test
     void a_job_still_running_cannot_be_undone() {
         String id = fx.storedJob("admin@sweep.local", "Leads", "RUNNING");

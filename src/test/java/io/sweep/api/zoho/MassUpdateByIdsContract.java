@@ -253,7 +253,7 @@ abstract class MassUpdateByIdsContract {
     }
 
     @Test
-    void a_record_the_user_may_not_edit_fails_only_its_own_entry() {
+    void a_record_the_user_may_not_see_fails_only_its_own_entry_exactly_as_an_id_that_does_not_exist() {
         Http sam = server.tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
         var adminsLeads = newLeads(1);
         var samsLead = server.app().database().withHandle(h -> h.createQuery(
@@ -263,8 +263,18 @@ abstract class MassUpdateByIdsContract {
                 "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":[\"" + samsLead + "\",\"" + adminsLeads.get(0) + "\"]}");
         assertThat(response.status()).as(response.body()).isEqualTo(207);
         assertThat(response.json().get("data").get(0).get("code").asText()).isEqualTo("SUCCESS");
-        assertThat(response.json().get("data").get(1).get("code").asText()).isEqualTo("NO_PERMISSION");
-        assertThat(response.json().get("data").get(1).get("details").get("id").asText()).isEqualTo(adminsLeads.get(0));
+        // SPEC §1.4: an error must not reveal that a record exists
+        JsonNode hidden = response.json().get("data").get(1);
+        JsonNode missing = sam.post("/crm/v2/Leads/actions/mass_update",
+                "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":[\"" + samsLead + "\",\"1\"]}").json().get("data").get(1);
+        assertThat(hidden.get("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(hidden.get("message").asText()).isEqualTo("the id given seems to be invalid");
+        assertThat(hidden.get("details").get("id").asText()).isEqualTo(adminsLeads.get(0));
+        assertThat(((com.fasterxml.jackson.databind.node.ObjectNode) hidden.deepCopy()).put("details", ""))
+                .isEqualTo(((com.fasterxml.jackson.databind.node.ObjectNode) missing.deepCopy()).put("details", ""));
+        String untouched = server.app().database().withHandle(h -> h.createQuery("SELECT lead_status FROM rec_leads WHERE id = :id")
+                .bind("id", Long.parseLong(adminsLeads.get(0))).mapTo(String.class).one());
+        assertThat(untouched).isEqualTo("Not Contacted");
     }
 
     @Test
