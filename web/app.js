@@ -3,6 +3,7 @@
 import { api, setCsrfToken, onUnauthorized } from "./js/api.js";
 import { h, fill } from "./js/dom.js";
 import { errorText } from "./js/ui.js";
+import { forget } from "./js/fields.js";
 
 const ROUTES = [
   { pattern: /^\/login$/, page: () => import("./js/pages/login.js"), title: "Log in", public: true },
@@ -29,6 +30,8 @@ export function session() {
 }
 
 export function setSession(s) {
+  // modules and fields come with the user's permissions: a login or logout forgets every cached answer
+  forget("");
   state.session = s;
   setCsrfToken(s ? s.csrf_token : null);
   renderChrome();

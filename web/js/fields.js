@@ -12,6 +12,7 @@ function cached(key, load) {
   return cache.get(key);
 }
 
+/** Forgets every cached answer (prefix "") or those of one kind ("fields:"). */
 export function forget(prefix) {
   for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
 }
@@ -67,8 +68,11 @@ export function isoToLocalDateTime(iso) {
 }
 
 /**
- * An input fitting the field's data type. Returns {element, control, read, overWrite?}:
- * element goes in the form, control takes focus and errors, read() gives the JSON value.
+ * An input fitting the field's data type. Returns {element, control, read, state, setDisabled, overWrite?}:
+ * element goes in the form, control takes focus and errors, read() gives the JSON value, state()
+ * says whether a value was chosen: {status: "empty"}, {status: "ok", value} or {status: "invalid", message}.
+ * Nothing is chosen at first (a picklist starts at "choose a value"), and an empty input never
+ * stands for "clear the field": clearing is a choice of its own (see the mass update page).
  * Multi-select gives checkboxes and an over-write switch; picklist a select; date a date input…
  */
 export function valueInput(f, { labelText = "Value", initial } = {}) {
@@ -87,57 +91,81 @@ export function valueInput(f, { labelText = "Value", initial } = {}) {
     const over = h("input", { type: "checkbox", id: uid("overwrite"), attrs: { role: "switch" } });
     const overField = h("div", { class: "field switch" }, over,
       h("label", { for: over.id }, "Over-write: replace the record's values (off: add these to the values present)"));
+    const read = () => [...group.querySelectorAll("input:checked")].map((b) => b.value);
     return {
       element: h("div", { class: "value-input" }, group, overField),
       control: group,
       overWrite: over,
-      read: () => [...group.querySelectorAll("input:checked")].map((b) => b.value),
+      read,
+      state: () => (read().length ? { status: "ok", value: read() } : { status: "empty" }),
+      setDisabled: (off) => { group.disabled = off; over.disabled = off; },
+      describe: () => `${read().join(", ")}${over.checked ? " (replacing the values present)" : " (added to the values present)"}`,
     };
   }
   let control;
-  let read;
+  // parse(raw text) → the JSON value, or throws a message saying what is wrong
+  let parse = (v) => v;
   if (type === "picklist") {
-    control = h("select", { id }, option("", "-None-"), f.pick_list_values.map((v) =>
+    control = h("select", { id }, option("", "— choose a value —"), f.pick_list_values.map((v) =>
       option(v.actual_value, v.display_value, v.actual_value === initial)));
-    read = () => (control.value === "" ? null : control.value);
   } else if (type === "boolean") {
-    control = h("select", { id }, option("true", "true", initial === true), option("false", "false", initial === false));
-    read = () => control.value === "true";
+    control = h("select", { id }, option("", "— choose a value —"),
+      option("true", "true", initial === true), option("false", "false", initial === false));
+    parse = (v) => v === "true";
   } else if (type === "date") {
     control = h("input", { type: "date", id, value: initial || "" });
-    read = () => control.value || null;
   } else if (type === "datetime") {
     control = h("input", { type: "datetime-local", id, step: "1", value: isoToLocalDateTime(initial) });
-    read = () => localDateTimeToIso(control.value);
-  } else if (type === "integer") {
-    control = h("input", { type: "number", id, step: "1", value: initial ?? "" });
-    read = () => (control.value === "" ? null : Number(control.value));
-  } else if (type === "bigint") {
-    control = h("input", { type: "text", id, value: initial ?? "", attrs: { inputmode: "numeric", pattern: "-?[0-9]*" } });
-    read = () => (control.value === "" ? null : control.value.trim());
+    parse = localDateTimeToIso;
+  } else if (type === "integer" || type === "bigint") {
+    // a text input, so what was typed stays visible and a typo is reported instead of dropped
+    control = h("input", { type: "text", id, value: initial ?? "", attrs: { inputmode: "numeric" } });
+    parse = (v) => {
+      if (!/^[-+]?[0-9]+$/.test(v)) throw `${label(f)} needs a whole number, not “${v}”.`;
+      return type === "bigint" ? v.replace(/^\+/, "") : Number(v);
+    };
   } else if (NUMERIC.has(type)) {
-    control = h("input", { type: "number", id, step: "any", value: initial ?? "" });
-    read = () => (control.value === "" ? null : Number(control.value));
+    control = h("input", { type: "text", id, value: initial ?? "", attrs: { inputmode: "decimal" } });
+    parse = (v) => {
+      if (!/^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(v)) throw `${label(f)} needs a number (${type}), not “${v}”.`;
+      return Number(v);
+    };
   } else {
     control = h("input", { type: type === "website" ? "url" : type === "phone" ? "tel" : "text", id, value: initial ?? "" });
     if (f.length) control.maxLength = f.length;
-    read = () => (control.value === "" ? null : control.value);
   }
+  const raw = () => (control.tagName === "SELECT" ? control.value : control.value.trim());
+  const state = () => {
+    const v = raw();
+    if (v === "") return { status: "empty" };
+    try {
+      return { status: "ok", value: parse(v) };
+    } catch (message) {
+      return { status: "invalid", message: String(message) };
+    }
+  };
   const hint = h("small", { class: "hint", id: uid("hint") }, typeHint(f));
   control.setAttribute("aria-describedby", hint.id);
   return {
     element: h("div", { class: "field value-input" }, h("label", { for: id }, `${labelText}: ${label(f)}`), control, hint),
     control,
-    read,
+    read: () => {
+      const st = state();
+      return st.status === "ok" ? st.value : null;
+    },
+    state,
+    setDisabled: (off) => { control.disabled = off; },
+    describe: () => (control.tagName === "SELECT" ? control.selectedOptions[0]?.textContent || raw() : raw()),
   };
 }
 
 function typeHint(f) {
   const t = f.data_type;
-  if (t === "picklist") return "one of the picklist's values; -None- clears the field";
-  if (t === "date") return "a date; empty clears the field";
-  if (t === "datetime") return "date and time in your time zone; empty clears the field";
+  if (t === "picklist") return "one of the picklist's values";
+  if (t === "date") return "a date";
+  if (t === "datetime") return "date and time in your time zone";
   if (t === "boolean") return "true or false";
-  if (NUMERIC.has(t)) return `a number (${t}); empty clears the field`;
-  return f.length ? `text, up to ${f.length} characters; empty clears the field` : "text; empty clears the field";
+  if (t === "integer" || t === "bigint") return "a whole number";
+  if (NUMERIC.has(t)) return `a number (${t})`;
+  return f.length ? `text, up to ${f.length} characters` : "text";
 }

@@ -26,7 +26,9 @@ export async function render(container, { params: [id], query, navigate }) {
   const chart = throughputChart(canvas);
   const cancel = h("button", { type: "button", id: "job-cancel", class: "danger" }, "Cancel job");
   const undo = h("button", { type: "button", id: "job-undo" }, "Undo…");
-  const actions = h("div", { class: "actions toolbar" }, cancel, undo);
+  const undone = h("p", { class: "hint", id: "job-undone", hidden: true });
+  const cancelled = h("p", { class: "notice-inline", id: "job-cancelled", hidden: true, attrs: { role: "status" } });
+  const actions = h("div", { class: "actions toolbar" }, cancel, undo, undone);
   const message = h("p", { class: "job-message", hidden: true });
 
   const resultsFilter = h("select", { id: "results-status" }, RESULT_STATUSES.map((s) => option(s, s || "all", s === results.status)));
@@ -38,7 +40,7 @@ export async function render(container, { params: [id], query, navigate }) {
   container.append(
     heading(`Job ${id}`, h("a", { href: "#/jobs", class: "button" }, "All jobs")),
     h("section", { class: "job-summary", attrs: { "aria-label": "Status" } },
-      h("div", { class: "status-line" }, statusBadge, progress), message, counts, actions),
+      h("div", { class: "status-line" }, statusBadge, progress), message, counts, actions, cancelled),
     h("div", { class: "two-col" },
       h("section", { attrs: { "aria-labelledby": "chart-h" } }, h("h2", { id: "chart-h" }, "Throughput"), canvas, chartNote),
       h("section", { attrs: { "aria-labelledby": "details-h" } }, h("h2", { id: "details-h" }, "Details"), meta)),
@@ -68,7 +70,10 @@ export async function render(container, { params: [id], query, navigate }) {
       term("Duration", duration(j.duration_ms)), term("Rate", rate(j.records_per_second)),
       term("Chunks", `${num(j.chunks?.done)} of ${num(j.chunks?.total)}`));
     cancel.hidden = !active(j);
-    undo.hidden = active(j) || !(j.Updated_Count > 0);
+    // Undo only where the server would start one: ended, something updated, not undone already
+    undo.hidden = active(j) || !(j.Updated_Count > 0) || Boolean(j.undone_by);
+    undone.hidden = !j.undone_by;
+    fill(undone, j.undone_by ? ["Undone by ", h("a", { href: `#/jobs/${j.undone_by}` }, `job ${j.undone_by}`), "."] : null);
     csv.href = downloadHref("csv");
     json.href = downloadHref("json");
     json.download = `job-${id}-results.json`;
@@ -214,29 +219,28 @@ export async function render(container, { params: [id], query, navigate }) {
   });
   refresh.addEventListener("click", () => loadResults());
 
-  cancel.addEventListener("click", async () => {
+  // Cancel acts at once: every moment a dialog stays open the job writes on, and a cancel loses
+  // nothing (what was written stays, and Undo can put it back). What happened is said after.
+  cancel.addEventListener("click", () => busy(cancel, async () => {
     clearErrors(actions.parentElement);
-    const ok = await confirmDialog({
-      title: `Cancel job ${id}?`,
-      message: "The chunk being written finishes; records not reached yet stay as they are (pending).",
-      confirmLabel: "Cancel job", danger: true,
-    });
-    if (!ok) return;
-    await busy(cancel, async () => {
-      try {
-        onJob(await api("POST", `/api/jobs/${id}/cancel`), true);
-      } catch (e) {
-        showError(cancel, e);
-      }
-    });
-  });
+    try {
+      const j = await api("POST", `/api/jobs/${id}/cancel`);
+      onJob(j, true);
+      const n = j.Updated_Count;
+      cancelled.hidden = false;
+      cancelled.textContent = `Cancelled. ${num(n)} ${n === 1 ? "record was" : "records were"} updated before the cancel and stay updated`
+        + `${n > 0 ? " (Undo puts them back)" : ""}; the ${num(j.Not_Updated_Count)} not reached are left as they were.`;
+    } catch (e) {
+      showError(cancel, e);
+    }
+  }));
 
   undo.addEventListener("click", async () => {
     clearErrors(actions.parentElement);
     const n = job.Updated_Count;
     const ok = await confirmDialog({
       title: `Undo job ${id}?`,
-      message: `This restores the previous values of ${num(n)} ${n === 1 ? "record" : "records"}. A record changed since by anyone is left as it is and reported as a conflict.`,
+      message: `This restores the previous values of ${num(n)} ${n === 1 ? "record" : "records"}. A record changed since by anyone is left alone (reported as a conflict). A job is undone once.`,
       confirmLabel: `Restore ${num(n)} ${n === 1 ? "record" : "records"}`,
     });
     if (!ok) return;

@@ -4,7 +4,7 @@ import { num } from "../format.js";
 import { fields as fieldsOf, label, moduleSelect, valueInput } from "../fields.js";
 import { viewsOf } from "../views-data.js";
 import { renderPreview } from "../preview.js";
-import { badge, busy, clearErrors, confirmDialog, errorText, heading, loading, scrollTable, showError } from "../ui.js";
+import { badge, busy, clearError, clearErrors, confirmDialog, errorText, heading, loading, scrollTable, showError } from "../ui.js";
 import { replaceQuery } from "../../app.js";
 
 export async function render(container, { query, navigate }) {
@@ -17,8 +17,12 @@ export async function render(container, { query, navigate }) {
     placeholder: "5725767000001000010, 5725767000001000011" });
   const fieldSelect = h("select", { id: "mu-field" });
   const valueBox = h("div", { class: "value-box" });
-  const preview = h("button", { type: "button", id: "mu-preview" }, "Preview");
-  const run = h("button", { type: "submit", class: "primary", id: "mu-run" }, "Run mass update");
+  const clear = h("input", { type: "checkbox", id: "mu-clear" });
+  const clearField = h("div", { class: "field switch clear-field", hidden: true }, clear,
+    h("label", { for: clear.id }, "Clear this field: empty it on every selected record"));
+  const preview = h("button", { type: "button", id: "mu-preview", disabled: true }, "Preview");
+  const run = h("button", { type: "submit", class: "primary", id: "mu-run", disabled: true }, "Run mass update");
+  const readiness = h("p", { class: "hint", id: "mu-ready", attrs: { "aria-live": "polite" } });
   const result = h("section", { class: "preview", id: "mu-result", attrs: { "aria-label": "Result" } });
 
   const viewField = field("Custom view", view, { className: "by-view" });
@@ -29,13 +33,15 @@ export async function render(container, { query, navigate }) {
       h("label", { class: "check" }, byIds, " these record ids")),
     viewField, idsField);
   const form = h("form", { class: "mass-update", id: "mu-form", attrs: { novalidate: true } },
-    field("Module", module), recordsGroup, field("Field", fieldSelect, { hint: "fields that can be mass updated" }), valueBox,
-    h("div", { class: "actions toolbar" }, preview, run));
+    field("Module", module), recordsGroup, field("Field", fieldSelect, { hint: "fields that can be mass updated" }), valueBox, clearField,
+    h("div", { class: "actions toolbar" }, preview, run), readiness);
   container.append(heading("Mass update"), form, result);
 
   let fieldList = [];
   let input = null;
   let viewList = [];
+  // what the shown preview was made from (the request's JSON); Run sends only exactly that
+  let previewed = null;
 
   function syncMode() {
     viewField.hidden = !byView.checked;
@@ -48,23 +54,72 @@ export async function render(container, { query, navigate }) {
     const [fs, vs] = await Promise.all([fieldsOf(module.value), viewsOf(module.value)]);
     fieldList = fs.filter((f) => f.mass_update);
     viewList = vs;
-    fill(view, vs.map((v) => option(v.id, v.record_count === null || v.record_count === undefined ? v.name : `${v.name} (${num(v.record_count)})`, v.id === query.get("cvid"))));
-    fill(fieldSelect, fieldList.map((f) => option(f.api_name, `${label(f)}${f.field_read_only ? " (you may not edit it)" : ""}`, f.api_name === query.get("field"))));
+    // nothing is chosen for the admin: no view, no field, no value until they pick one
+    fill(view, option("", "— choose a custom view —"), vs.map((v) => option(v.id, v.record_count === null || v.record_count === undefined ? v.name : `${v.name} (${num(v.record_count)})`, v.id === query.get("cvid"))));
+    fill(fieldSelect, option("", fieldList.length ? "— choose a field —" : "no field can be mass updated"),
+      fieldList.map((f) => option(f.api_name, `${label(f)}${f.field_read_only ? " (you may not edit it)" : ""}`, f.api_name === query.get("field"))));
     loadField();
   }
 
-  function loadField() {
-    const f = fieldList.find((x) => x.api_name === fieldSelect.value);
-    input = f ? valueInput(f) : null;
-    fill(valueBox, input ? input.element : h("p", { class: "hint" }, "This module has no field that can be mass updated."));
+  function chosenField() {
+    return fieldList.find((x) => x.api_name === fieldSelect.value) || null;
   }
 
-  function body() {
-    const b = { data: [{ [fieldSelect.value]: input ? input.read() : null }] };
-    if (byIds.checked) b.ids = ids.value.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+  function loadField() {
+    const f = chosenField();
+    input = f ? valueInput(f) : null;
+    clear.checked = false;
+    clearField.hidden = !input;
+    fill(valueBox, input ? input.element : fieldList.length ? null : h("p", { class: "hint" }, "This module has no field that can be mass updated."));
+  }
+
+  /** The request the form stands for, or why there is none yet. */
+  function request() {
+    if (byView.checked && !view.value) return { why: "Choose a custom view." };
+    const idList = ids.value.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+    if (byIds.checked && !idList.length) return { why: "Enter the record ids." };
+    if (!input) return { why: "Choose a field." };
+    const st = clear.checked ? { status: "ok", value: null } : input.state();
+    if (st.status === "invalid") return { why: st.message, invalid: st.message };
+    if (st.status === "empty") return { why: `Choose a value for ${fieldSelect.value}, or tick “Clear this field”.` };
+    const b = { data: [{ [fieldSelect.value]: st.value }] };
+    if (byIds.checked) b.ids = idList;
     else b.cvid = view.value;
-    if (input && input.overWrite) b.over_write = input.overWrite.checked;
-    return b;
+    // clearing a multi-select replaces its values with none
+    if (input.overWrite) b.over_write = clear.checked || input.overWrite.checked;
+    return { body: b, key: JSON.stringify({ module: module.value, body: b }) };
+  }
+
+  /** After any change: the value's own error, which buttons work, and no preview of other inputs. */
+  function sync() {
+    const r = request();
+    if (input) {
+      input.setDisabled(clear.checked);
+      if (r.invalid) {
+        if (input.control.dataset.invalidValue !== r.invalid) {
+          showError(input.control, r.invalid);
+          input.control.dataset.invalidValue = r.invalid;
+        }
+      } else if (input.control.dataset.invalidValue) {
+        clearError(input.control);
+        delete input.control.dataset.invalidValue;
+      }
+    }
+    if (previewed && previewed.key !== r.key) {
+      previewed = null;
+      fill(result, h("p", { class: "hint stale", id: "mu-stale" }, "The form changed since the preview: preview again to run."));
+    }
+    preview.disabled = !r.key;
+    run.disabled = !(r.key && previewed && previewed.key === r.key && !previewed.error);
+    readiness.textContent = r.why ? r.why
+      : run.disabled ? "Preview shows what would change; Run is enabled for exactly what was previewed."
+        : "Run applies exactly what was previewed.";
+  }
+
+  /** What a confirmation says is written: "Rating to “Active”" or "clear Rating". */
+  function change() {
+    if (clear.checked) return { text: `Clear ${fieldSelect.value}`, value: "clear" };
+    return { text: `Set ${fieldSelect.value} to “${input.describe()}”`, value: input.describe() };
   }
 
   /** The control an API error is about, so the message shows next to it. */
@@ -81,53 +136,66 @@ export async function render(container, { query, navigate }) {
     return run;
   }
 
-  async function doPreview(limit = 20) {
-    return api("POST", "/api/mass_update/preview", { body: body(), query: { module: module.value, limit } });
+  async function doPreview(b, limit = 20) {
+    return api("POST", "/api/mass_update/preview", { body: b, query: { module: module.value, limit } });
   }
 
-  module.addEventListener("change", () => loadModule().catch((e) => showError(module, e)));
+  module.addEventListener("change", () => { previewed = null; loadModule().then(sync).catch((e) => showError(module, e)); });
   fieldSelect.addEventListener("change", () => { clearErrors(form); loadField(); });
   byView.addEventListener("change", syncMode);
   byIds.addEventListener("change", syncMode);
+  // every change to the form runs after the control's own handler (bubbling)
+  form.addEventListener("input", sync);
+  form.addEventListener("change", sync);
   syncMode();
 
   preview.addEventListener("click", () => busy(preview, async () => {
     clearErrors(form);
+    const r = request();
+    if (!r.key) return;
+    previewed = null;
     fill(result, loading("Running the dry run…"));
     try {
-      const p = await doPreview();
+      const p = await doPreview(r.body);
       renderPreview(result, p, { module: module.value });
+      previewed = { key: r.key, error: p.error || null };
       if (p.error) showError(target(p.error), p.error);
     } catch (e) {
       fill(result);
       showError(e.httpStatus === 400 && e.code === "INVALID_MODULE" ? module : preview, e);
     }
-  }));
+  }).then(sync));
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    const r = request();
+    if (!r.key || !previewed || previewed.key !== r.key) return void sync();
     busy(run, async () => {
       clearErrors(form);
-      const b = body();
-      if (b.cvid) {
-        // say how many records a background update will touch before it starts
-        let check;
-        try {
-          check = await doPreview(1);
-        } catch (err) {
-          return void showError(run, err);
-        }
-        if (check.error) return void showError(target(check.error), check.error);
-        const viewName = viewList.find((v) => v.id === b.cvid)?.name || b.cvid;
-        const ok = await confirmDialog({
-          title: "Run the mass update?",
-          message: `Set ${fieldSelect.value} on ${num(check.selected)} records of the view “${viewName}”. You can cancel it while it runs and undo it afterwards.`,
-          confirmLabel: `Update ${num(check.selected)} records`,
-        });
-        if (!ok) return;
+      const b = r.body;
+      // say how many records the update will touch, counted now, before it starts
+      let check;
+      try {
+        check = await doPreview(b, 1);
+      } catch (err) {
+        return void showError(run, err);
       }
+      if (check.error) return void showError(target(check.error), check.error);
+      const n = check.selected;
+      const what = change();
+      const where = b.cvid ? ` of the view “${viewList.find((v) => v.id === b.cvid)?.name || b.cvid}”` : "";
+      const later = b.cvid ? " You can cancel it while it runs and undo it afterwards." : " It is written at once.";
+      const ok = await confirmDialog({
+        title: "Run the mass update?",
+        message: `${what.text} on ${num(n)} ${n === 1 ? "record" : "records"}${where}.${later}`,
+        confirmLabel: `${clear.checked ? "Clear it on" : "Update"} ${num(n)} ${n === 1 ? "record" : "records"}`,
+        danger: clear.checked,
+      });
+      if (!ok) return;
+      // a run changes the records: what was previewed no longer stands
+      previewed = null;
       await submit(b);
-    });
+    }).then(sync);
   });
 
   async function submit(b) {
@@ -165,4 +233,5 @@ export async function render(container, { query, navigate }) {
   }
 
   await loadModule();
+  sync();
 }

@@ -2,7 +2,8 @@ import { api, get, post } from "../api.js";
 import { h, fill, field, uid } from "../dom.js";
 import { createEditor } from "../editor.js";
 import { renderPreview } from "../preview.js";
-import { badge, busy, clearErrors, heading, notify, sectionError, showError, loading } from "../ui.js";
+import { num } from "../format.js";
+import { badge, busy, clearErrors, confirmDialog, heading, notify, sectionError, showError, loading } from "../ui.js";
 
 export async function render(container, { params: [id], query, session, navigate }) {
   container.append(loading());
@@ -120,6 +121,25 @@ export async function render(container, { params: [id], query, session, navigate
     clearErrors(container);
     const params = runParams();
     if (params === null) return;
+    // a run gets the same confirmation as a mass update: how many records, counted now
+    let check;
+    try {
+      check = await api("POST", `/api/rules/${id}/preview`, { body: params ?? "", query: { limit: 1 } });
+    } catch (e) {
+      if (e.details && Array.isArray(e.details.problems)) showProblems(e.details.problems);
+      return void showError(run, e);
+    }
+    if (check.error) return void showError(run, check.error);
+    const n = check.selected;
+    const records = `${num(n)} ${n === 1 ? "record" : "records"}`;
+    const ok = await confirmDialog({
+      title: `Run the rule ${id}?`,
+      message: `It selects ${records} of ${rule.module || "its module"} and writes what its update() returns for each`
+        + `${rule.run_as ? `, as ${rule.run_as}` : ""}${params ? `, with the parameters ${JSON.stringify(params)}` : ""}.`
+        + " You can cancel it while it runs and undo it afterwards.",
+      confirmLabel: `Run on ${records}`,
+    });
+    if (!ok) return;
     try {
       const job = await api("POST", `/api/rules/${id}/run`, { body: params ?? "" });
       const wrapped = job && job.data && job.data[0];

@@ -55,12 +55,15 @@ async function tokenSection(section, admin) {
   all?.addEventListener("change", load);
 
   try {
-    const scopes = (await get("/api/scopes")).scopes;
+    const answer = await get("/api/scopes");
+    // only the scopes this user holds: the server refuses a token with any other
+    const scopes = answer.grantable || answer.scopes;
     // per-module scopes (ZohoCRM.mass_update.leads.READ …) are many: they wait behind a disclosure
     const perModule = (s) => /^ZohoCRM\.(mass_update|modules)\.[^.]+\.[^.]+$/.test(s);
     const box = (s) => h("label", { class: "check" },
       h("input", { type: "checkbox", value: s, checked: s === "ZohoCRM.modules.ALL" || s === "ZohoCRM.mass_update.ALL" }), " ", s);
     const moduleScopes = scopes.filter(perModule);
+    if (!admin) scopesBox.append(h("p", { class: "hint" }, "The scopes you hold: a token can grant only what your profile allows you."));
     scopesBox.append(...scopes.filter((s) => !perModule(s)).map(box));
     if (moduleScopes.length) {
       scopesBox.append(h("details", { class: "more-scopes" }, h("summary", null, `Per-module scopes (${moduleScopes.length})`),

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -229,6 +230,11 @@ public final class JobService {
                     "only a SCHEDULED or RUNNING job can be cancelled");
         }
         return jobs.find(job.id()).orElseThrow();
+    }
+
+    /** The undo job that undid (or is undoing) this job; empty when an undo may still start. */
+    public Optional<Job> undoneBy(Job job) {
+        return jobs.undoOf(job.id());
     }
 
     /**

@@ -161,6 +161,28 @@ final class UiHarness implements AutoCloseable {
         return response.json().get("data").get(0);
     }
 
+    /**
+     * A job stored as RUNNING that no worker runs (10 records: 4 updated, 1 failed), so a test can
+     * act on a running job without racing it. Returns its id.
+     */
+    String storedRunningJob() {
+        var db = server.app().database();
+        long module = server.app().metadata().module("Leads").orElseThrow().id();
+        long job = db.inTransaction(h -> {
+            long user = h.createQuery("SELECT id FROM users WHERE email = :e").bind("e", ADMIN_EMAIL).mapTo(Long.class).one();
+            long id = db.nextId(h);
+            h.createUpdate("""
+                    INSERT INTO jobs (id, module_id, user_id, trigger_type, status, request, total_count, updated_count, failed_count,
+                                      chunk_count, chunks_done, created_time, start_time)
+                    VALUES (:id, :m, :u, 'api', 'RUNNING', :request, 10, 4, 1, 2, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+                    .bind("id", id).bind("m", module).bind("u", user)
+                    .bind("request", "{\"data\":[{\"Rating\":\"Active\"}],\"ids\":[],\"over_write\":false}")
+                    .execute();
+            return id;
+        });
+        return String.valueOf(job);
+    }
+
     // --- the browser ----------------------------------------------------------------------------
 
     WebDriver driver() {
@@ -180,6 +202,22 @@ final class UiHarness implements AutoCloseable {
             logIn(ADMIN_EMAIL, DEMO_PASSWORD);
             await(By.id("logout"));
         }
+    }
+
+    /** Logs out through the page (if logged in) and in again as {@code email}, in the same page: no reload. */
+    void switchUser(String email) {
+        if (driver.findElements(By.id("logout")).isEmpty()) open("/rules");
+        if (!driver.findElements(By.id("logout")).isEmpty()) {
+            driver.findElement(By.id("logout")).click();
+        }
+        awaitText(By.tagName("h1"), "Log in to Sweep");
+        logIn(email, DEMO_PASSWORD);
+        await(By.cssSelector("#user-box .who[title='" + email + "']"));
+    }
+
+    /** Follows a hash route inside the loaded page (no reload), as a click on a link would. */
+    void go(String route) {
+        script("window.location.hash = arguments[0]", "#" + route);
     }
 
     void logIn(String email, String password) {

@@ -55,4 +55,25 @@ class UiLoginTest {
         ui.logIn(UiHarness.ADMIN_EMAIL, UiHarness.DEMO_PASSWORD);
         ui.awaitText(By.tagName("h1"), "Jobs");
     }
+
+    @Test
+    void after_logging_out_and_in_as_someone_else_in_the_same_page_the_fields_are_theirs(UiHarness ui) {
+        ui.loggedIn();
+        ui.open("/mass-update?module=Leads");
+        By revenue = By.cssSelector("#mu-field option[value='Annual_Revenue']");
+        assertThat(ui.awaitPresent(revenue).getText()).isEqualTo("Annual Revenue");
+        try {
+            // Sally's profile may not edit Annual_Revenue: the page must not answer from the administrator's metadata
+            ui.switchUser("sales@sweep.local");
+            ui.go("/mass-update?module=Leads");
+            ui.awaitText(By.tagName("h1"), "Mass update");
+            assertThat(ui.awaitPresent(revenue).getText()).isEqualTo("Annual Revenue (you may not edit it)");
+            ui.screenshot("mass-update-sales");
+        } finally {
+            ui.switchUser(UiHarness.ADMIN_EMAIL);
+        }
+        ui.go("/mass-update?module=Leads");
+        ui.awaitText(By.tagName("h1"), "Mass update");
+        ui.until(d -> d.findElement(revenue).getText().equals("Annual Revenue"));
+    }
 }

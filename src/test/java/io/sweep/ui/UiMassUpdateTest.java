@@ -67,7 +67,7 @@ class UiMassUpdateTest {
 
         ui.driver().findElement(By.id("mu-run")).click();
         WebElement dialog = ui.await(By.cssSelector("dialog.confirm"));
-        assertThat(dialog.getText()).contains("3 records");
+        assertThat(dialog.getText()).contains("Set Rating to “Active” on 3 records of the view “Browser view " + company + "”");
         dialog.findElement(By.cssSelector("button.primary")).click();
 
         // --- the job: live progress to COMPLETED, counts, results
@@ -95,16 +95,144 @@ class UiMassUpdateTest {
         // --- undo, after a confirmation that says how many records come back
         ui.driver().findElement(By.id("job-undo")).click();
         dialog = ui.await(By.cssSelector("dialog.confirm"));
-        assertThat(dialog.getText()).contains("restores the previous values of 3 records");
+        assertThat(dialog.getText()).contains("restores the previous values of 3 records").contains("changed since by anyone is left alone");
         dialog.findElement(By.cssSelector("button.primary")).click();
         ui.until(d -> !d.getCurrentUrl().equals(jobUrl));
         ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
         assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-updated dd")).getText()).isEqualTo("3");
         for (String id : selected) assertThat(ui.lead(id).get("Rating").isNull()).isTrue();
+        String undoId = ui.driver().getCurrentUrl().replaceAll(".*#/jobs/", "");
+
+        // the job undone: no second Undo to offer (the server would refuse it), a link to its undo instead
+        ui.open(jobUrl.substring(jobUrl.indexOf('#') + 1));
+        ui.awaitText(By.id("job-undone"), "Undone by job " + undoId);
+        assertThat(ui.driver().findElement(By.id("job-undo")).isDisplayed()).isFalse();
+        ui.screenshot("job-undone");
 
         ui.open("/jobs");
         ui.await(By.cssSelector("#jobs-table tbody tr"));
         ui.screenshot("jobs");
+    }
+
+    @Test
+    void the_form_opens_with_nothing_chosen_and_cannot_preview_or_run_until_a_field_and_a_value_are_picked(UiHarness ui) {
+        ui.loggedIn();
+        ui.open("/mass-update?module=Leads");
+        ui.awaitPresent(By.cssSelector("#mu-field option[value='Rating']"));
+        ui.awaitPresent(By.cssSelector("#mu-view option:nth-of-type(2)"));
+
+        assertThat(ui.driver().findElement(By.id("mu-view")).getDomProperty("value")).as("no view chosen").isEmpty();
+        assertThat(ui.driver().findElement(By.id("mu-field")).getDomProperty("value")).as("no field chosen").isEmpty();
+        assertThat(ui.driver().findElements(By.cssSelector(".value-box input, .value-box select"))).as("no value input yet").isEmpty();
+        assertDisabled(ui, "mu-preview", "mu-run");
+        ui.awaitText(By.id("mu-ready"), "Choose a custom view.");
+        ui.screenshot("mass-update-empty");
+
+        String cvid = ui.driver().findElements(By.cssSelector("#mu-view option")).get(1).getDomAttribute("value");
+        ui.selectByValue(By.id("mu-view"), cvid);
+        ui.selectByValue(By.id("mu-field"), "Company");
+        // an empty value is not "clear Company": nothing is chosen yet
+        assertThat(ui.await(By.cssSelector(".value-box input")).getDomProperty("value")).isEmpty();
+        assertDisabled(ui, "mu-preview", "mu-run");
+        ui.awaitText(By.id("mu-ready"), "Choose a value for Company, or tick “Clear this field”.");
+        ui.selectByValue(By.id("mu-field"), "Rating");
+        assertThat(ui.await(By.cssSelector(".value-box select")).getDomProperty("value")).isEmpty();
+        assertDisabled(ui, "mu-preview", "mu-run");
+
+        ui.selectByValue(By.cssSelector(".value-box select"), "Active");
+        ui.until(d -> d.findElement(By.id("mu-preview")).isEnabled());
+        assertDisabled(ui, "mu-run");
+    }
+
+    @Test
+    void a_change_to_the_form_after_a_preview_clears_the_preview_and_run_waits_for_a_new_one(UiHarness ui) {
+        String company = "Ui Stale " + UUID.randomUUID().toString().substring(0, 8);
+        List<String> leads = ui.createLeads(lead("Ada", company, "Contacted"), lead("Grace", company, "Contacted"));
+        ui.loggedIn();
+        ui.open("/mass-update?module=Leads&ids=" + String.join(",", leads));
+        ui.selectByValue(By.id("mu-field"), "Rating");
+        ui.selectByValue(By.cssSelector(".value-box select"), "Active");
+        preview(ui, 2);
+        assertThat(ui.driver().findElement(By.cssSelector("#mu-result table.diff")).getText()).contains("Active");
+
+        // another value: the preview of "Active" goes, and Run with it
+        ui.selectByValue(By.cssSelector(".value-box select"), "Shut Down");
+        assertStale(ui);
+        preview(ui, 2);
+        assertThat(ui.driver().findElement(By.cssSelector("#mu-result table.diff")).getText()).contains("Shut Down").doesNotContain("Active");
+
+        // other records
+        ui.driver().findElement(By.id("mu-ids")).sendKeys(" ");
+        ui.until(d -> d.findElement(By.id("mu-run")).isEnabled());
+        ui.driver().findElement(By.id("mu-ids")).sendKeys(",5725767000000000000");
+        assertStale(ui);
+        ui.driver().findElement(By.id("mu-ids")).clear();
+        ui.driver().findElement(By.id("mu-ids")).sendKeys(String.join(",", leads));
+        // another field
+        preview(ui, 2);
+        ui.selectByValue(By.id("mu-field"), "Lead_Status");
+        assertStale(ui);
+
+        ui.selectByValue(By.id("mu-field"), "Rating");
+        ui.selectByValue(By.cssSelector(".value-box select"), "Shut Down");
+        preview(ui, 2);
+        ui.driver().findElement(By.id("mu-run")).click();
+        WebElement dialog = ui.await(By.cssSelector("dialog.confirm"));
+        assertThat(dialog.getText()).contains("Set Rating to “Shut Down” on 2 records");
+        dialog.findElement(By.cssSelector("button.primary")).click();
+        ui.await(By.id("mu-ids-result"));
+        for (String id : leads) assertThat(ui.lead(id).get("Rating").asText()).isEqualTo("Shut Down");
+    }
+
+    @Test
+    void letters_in_a_number_field_are_an_error_at_the_field_and_clearing_it_is_an_explicit_choice(UiHarness ui) {
+        String id = ui.createLeads("{\"Last_Name\":\"Scored\",\"Company\":\"Ui Score Co\",\"Lead_Score\":7}").get(0);
+        ui.loggedIn();
+        ui.open("/mass-update?module=Leads&ids=" + id);
+        ui.selectByValue(By.id("mu-field"), "Lead_Score");
+        WebElement score = ui.await(By.cssSelector(".value-box input"));
+        score.sendKeys("abc");
+        WebElement error = ui.await(By.cssSelector(".value-input + p.error, .value-input p.error"));
+        assertThat(error.getText()).contains("Lead Score needs a whole number, not “abc”");
+        assertThat(score.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertDisabled(ui, "mu-preview", "mu-run");
+        ui.screenshot("mass-update-invalid-number");
+
+        score.clear();
+        score.sendKeys("12");
+        ui.until(d -> d.findElements(By.cssSelector(".value-box p.error, .value-input + p.error")).isEmpty());
+        preview(ui, 1);
+
+        // clearing: the box, not an empty input, and the confirmation says so
+        score.clear();
+        assertDisabled(ui, "mu-preview", "mu-run");
+        ui.driver().findElement(By.id("mu-clear")).click();
+        assertThat(score.isEnabled()).as("the value input is off while clearing").isFalse();
+        preview(ui, 1);
+        ui.driver().findElement(By.id("mu-run")).click();
+        WebElement dialog = ui.await(By.cssSelector("dialog.confirm"));
+        assertThat(dialog.getText()).contains("Clear Lead_Score on 1 record.");
+        ui.screenshot("mass-update-clear-confirm");
+        dialog.findElement(By.cssSelector("button.danger")).click();
+        ui.await(By.id("mu-ids-result"));
+        assertThat(ui.lead(id).get("Lead_Score").isNull()).isTrue();
+    }
+
+    private static void preview(UiHarness ui, int count) {
+        ui.until(d -> d.findElement(By.id("mu-preview")).isEnabled());
+        ui.driver().findElement(By.id("mu-preview")).click();
+        ui.await(By.cssSelector("#mu-result .selected-count[data-count='" + count + "']"));
+        ui.until(d -> d.findElement(By.id("mu-run")).isEnabled());
+    }
+
+    private static void assertStale(UiHarness ui) {
+        ui.await(By.id("mu-stale"));
+        assertThat(ui.driver().findElements(By.cssSelector("#mu-result table.diff"))).as("the old preview").isEmpty();
+        assertDisabled(ui, "mu-run");
+    }
+
+    private static void assertDisabled(UiHarness ui, String... ids) {
+        for (String id : ids) assertThat(ui.driver().findElement(By.id(id)).isEnabled()).as(id + " enabled").isFalse();
     }
 
     private static String lead(String first, String company, String status) {

@@ -74,7 +74,19 @@ class UiRuleEditorTest {
                 .extracting(tr -> tr.getDomAttribute("data-record")).containsExactlyInAnyOrderElementsOf(leads);
         ui.screenshot("rule-editor-preview");
 
+        // Run asks first, with the count the rule selects; declined, nothing runs
         ui.driver().findElement(By.id("rule-run")).click();
+        WebElement dialog = ui.await(By.cssSelector("dialog.confirm"));
+        assertThat(dialog.getText()).contains("Run the rule " + RULE_ID).contains("selects 2 records of Leads");
+        ui.screenshot("rule-run-confirm");
+        dialog.findElement(By.xpath(".//button[normalize-space()='Cancel']")).click();
+        ui.until(d -> d.findElements(By.cssSelector("dialog.confirm")).isEmpty());
+        assertThat(ui.driver().getCurrentUrl()).endsWith("#/rules/" + RULE_ID);
+        for (String id : leads) assertThat(ui.lead(id).get("Rating").isNull()).isTrue();
+
+        ui.driver().findElement(By.id("rule-run")).click();
+        dialog = ui.await(By.cssSelector("dialog.confirm"));
+        dialog.findElement(By.cssSelector("button.primary")).click();
         ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
         assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-updated dd")).getText()).isEqualTo("2");
         assertThat(ui.driver().findElement(By.cssSelector(".meta")).getText()).contains(RULE_ID);

@@ -29,7 +29,7 @@ public final class AdminApi {
     public AdminApi(Authenticator authenticator, Sessions sessions, Metadata metadata, UserRepository users, Tokens tokens, JobService jobService,
                     PreviewService previewService, RuleRegistry ruleRegistry, WebhookSecrets secrets, ViewService viewService, Clock clock) {
         var admin = new AdminContext(authenticator, metadata, jobService);
-        var jobJson = new JobJson(metadata, users, clock);
+        var jobJson = new JobJson(metadata, users, clock, jobService);
         this.session = new SessionRoutes(authenticator, sessions, users);
         this.jobs = new JobRoutes(admin, jobService, jobJson);
         this.previews = new PreviewRoutes(admin, previewService);

@@ -11,6 +11,7 @@ import io.sweep.auth.UserRepository;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.jobs.Job;
+import io.sweep.jobs.JobService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -28,11 +29,13 @@ final class JobJson {
     private final Metadata metadata;
     private final UserRepository users;
     private final Clock clock;
+    private final JobService jobService;
 
-    JobJson(Metadata metadata, UserRepository users, Clock clock) {
+    JobJson(Metadata metadata, UserRepository users, Clock clock, JobService jobService) {
         this.metadata = metadata;
         this.users = users;
         this.clock = clock;
+        this.jobService = jobService;
     }
 
     ObjectNode of(Job job) {
@@ -61,6 +64,8 @@ final class JobJson {
         node.put("rule_version", job.ruleVersion());
         node.set("parameters", jsonOrText(job.parameters()));
         node.put("undo_of", idOrNull(job.undoOf()));
+        // so a client offers Undo only where the server would start one
+        node.put("undone_by", jobService.undoneBy(job).map(undo -> String.valueOf(undo.id())).orElse(null));
         node.set("request", jsonOrText(job.request()));
         node.put("Total_Count", job.totalCount());
         node.put("Updated_Count", job.updatedCount());

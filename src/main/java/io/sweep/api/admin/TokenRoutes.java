@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * {@code /api/tokens} and {@code /api/scopes}: each user lists, creates and revokes their own API
  * tokens (administrators see everyone's with {@code ?all=true}). A token can grant only scopes
- * its creator holds, so a narrow token cannot mint a wider one; a browser session holds all.
+ * its creator holds ({@link HeldScopes}), so a narrow token cannot mint a wider one, and a
+ * non-administrator cannot mint one that reaches past their profile.
  */
 final class TokenRoutes {
     private static final int MAX_LABEL = 255;
@@ -60,7 +61,7 @@ final class TokenRoutes {
         }
         List<String> scopes = scopes(body.get("scopes"));
         for (String s : scopes) {
-            if (!p.scopes().covers(s)) {
+            if (!HeldScopes.holds(p, metadata.modules(), s)) {
                 throw new ApiException(ErrorCode.PERMISSION_DENIED, Map.of("param_name", "scopes", "scope", s),
                         "a token cannot grant a scope its creator does not hold");
             }
@@ -90,10 +91,14 @@ final class TokenRoutes {
     }
 
     void scopes(Context ctx) {
-        admin.caller(ctx);
+        Principal p = admin.caller(ctx);
         ObjectNode body = Json.object();
         var list = body.putArray("scopes");
         known().forEach(list::add);
+        // what this caller may put in a token of their own: the settings page offers only these
+        var grantable = body.putArray("grantable");
+        var modules = metadata.modules();
+        known().stream().filter(s -> HeldScopes.holds(p, modules, s)).forEach(grantable::add);
         AdminContext.json(ctx, 200, body);
     }
 

@@ -8,6 +8,7 @@ import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Browser;
 import io.sweep.testsupport.Http;
 import io.sweep.testsupport.TestServer;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ abstract class AccountApiContract {
 
     @Test
     void a_user_creates_a_token_that_is_shown_once_works_and_is_listed_without_its_secret() {
-        var created = sales.post("/api/tokens", "{\"label\":\"ci\",\"scopes\":[\"zohocrm.modules.leads.read\",\"ZohoCRM.settings.ALL\"],\"expires\":\"30d\"}");
+        var created = sales.post("/api/tokens", "{\"label\":\"ci\",\"scopes\":[\"zohocrm.modules.leads.read\",\"ZohoCRM.settings.fields.READ\"],\"expires\":\"30d\"}");
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode token = created.json();
@@ -167,7 +168,7 @@ abstract class AccountApiContract {
 
     @Test
     void revoking_a_token_stops_it_and_marks_it_revoked() {
-        JsonNode token = sales.post("/api/tokens", "{\"label\":\"short-lived\",\"scopes\":[\"ZohoCRM.modules.ALL\"],\"expires\":null}").json();
+        JsonNode token = sales.post("/api/tokens", "{\"label\":\"short-lived\",\"scopes\":[\"ZohoCRM.modules.leads.READ\"],\"expires\":null}").json();
         String id = token.get("id").asText();
 
         var revoked = sales.delete("/api/tokens/" + id);
@@ -185,7 +186,7 @@ abstract class AccountApiContract {
 
     @Test
     void someone_elses_token_is_not_found_for_a_user_but_an_administrator_sees_and_revokes_every_token() {
-        String id = sales.post("/api/tokens", "{\"label\":\"sally's\",\"scopes\":[\"ZohoCRM.modules.ALL\"]}").json().get("id").asText();
+        String id = sales.post("/api/tokens", "{\"label\":\"sally's\",\"scopes\":[\"ZohoCRM.modules.leads.READ\"]}").json().get("id").asText();
         Http rep = Browser.signIn(fx.server.http(), DemoData.REP_EMAIL, DemoData.PASSWORD).withCsrf();
 
         assertError(rep.delete("/api/tokens/" + id), 404, "NOT_FOUND");
@@ -203,7 +204,7 @@ abstract class AccountApiContract {
         assertError(scope, 400, "INVALID_DATA");
         assertThat(scope.json().get("details").get("param_name").asText()).isEqualTo("scopes");
         for (String expires : new String[] {"\"soon\"", "\"2001-01-01\"", "\"0d\""}) {
-            var expiry = sales.post("/api/tokens", "{\"label\":\"x\",\"scopes\":[\"ZohoCRM.modules.ALL\"],\"expires\":" + expires + "}");
+            var expiry = sales.post("/api/tokens", "{\"label\":\"x\",\"scopes\":[\"ZohoCRM.modules.leads.READ\"],\"expires\":" + expires + "}");
             assertError(expiry, 400, "INVALID_DATA");
             assertThat(expiry.json().get("details").get("param_name").asText()).isEqualTo("expires");
         }
@@ -227,5 +228,59 @@ abstract class AccountApiContract {
         scopes.json().get("scopes").forEach(s -> names.add(s.asText()));
         assertThat(names).contains("ZohoCRM.modules.ALL", "ZohoCRM.mass_update.ALL", "ZohoCRM.settings.custom_views.READ",
                 "ZohoCRM.mass_update.leads.UPDATE", "ZohoCRM.modules.salesorders.READ");
+    }
+
+    @Test
+    void a_non_administrator_cannot_create_a_token_with_a_scope_beyond_their_profile() {
+        // Sally's profile views and edits every module and mass updates Leads, not Deals
+        for (String scope : List.of("ZohoCRM.settings.ALL", "Sweep.admin.ALL", "ZohoCRM.modules.ALL", "ZohoCRM.mass_update.ALL",
+                "ZohoCRM.users.ALL", "ZohoCRM.mass_update.deals.UPDATE")) {
+            var refused = sales.post("/api/tokens", "{\"label\":\"wide\",\"scopes\":[\"ZohoCRM.modules.leads.READ\",\"" + scope + "\"]}");
+            assertError(refused, 403, "NO_PERMISSION");
+            assertThat(refused.json().get("details").get("param_name").asText()).isEqualTo("scopes");
+            assertThat(refused.json().get("details").get("scope").asText()).isEqualTo(scope);
+        }
+        var held = sales.post("/api/tokens", "{\"label\":\"held\",\"scopes\":[\"ZohoCRM.mass_update.leads.UPDATE\",\"ZohoCRM.modules.deals.READ\","
+                + "\"ZohoCRM.settings.fields.READ\"]}");
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        // an administrator holds every scope
+        assertThat(admin.post("/api/tokens", "{\"label\":\"all\",\"scopes\":[\"ZohoCRM.settings.ALL\",\"Sweep.admin.ALL\"]}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_non_administrators_token_grants_only_what_both_the_token_and_the_profile_hold() {
+        Http token = fx.tokenFor(DemoData.SALES_EMAIL, "ZohoCRM.modules.ALL", "ZohoCRM.mass_update.leads.READ");
+
+        assertError(token.post("/api/tokens", "{\"label\":\"x\",\"scopes\":[\"ZohoCRM.modules.ALL\"]}"), 403, "NO_PERMISSION");
+        assertError(token.post("/api/tokens", "{\"label\":\"x\",\"scopes\":[\"ZohoCRM.mass_update.leads.UPDATE\"]}"), 403, "NO_PERMISSION");
+        assertThat(token.post("/api/tokens", "{\"label\":\"x\",\"scopes\":[\"ZohoCRM.modules.deals.UPDATE\",\"ZohoCRM.mass_update.leads.READ\"]}").status())
+                .isEqualTo(201);
+        List<String> grantable = names(token.get("/api/scopes").json().get("grantable"));
+        assertThat(grantable).contains("ZohoCRM.modules.leads.READ", "ZohoCRM.mass_update.leads.READ")
+                .doesNotContain("ZohoCRM.modules.ALL", "ZohoCRM.mass_update.leads.UPDATE", "ZohoCRM.settings.fields.READ");
+    }
+
+    @Test
+    void the_scopes_list_says_which_scopes_the_caller_may_grant() {
+        List<String> all = names(sales.get("/api/scopes").json().get("scopes"));
+        List<String> salesMay = names(sales.get("/api/scopes").json().get("grantable"));
+        List<String> adminMay = names(admin.get("/api/scopes").json().get("grantable"));
+
+        assertThat(adminMay).isEqualTo(all);
+        assertThat(salesMay).contains("ZohoCRM.modules.leads.READ", "ZohoCRM.modules.leads.UPDATE", "ZohoCRM.mass_update.leads.UPDATE",
+                        "ZohoCRM.modules.deals.READ", "ZohoCRM.settings.fields.READ", "ZohoCRM.settings.custom_views.ALL")
+                .doesNotContain("ZohoCRM.settings.ALL", "Sweep.admin.ALL", "ZohoCRM.modules.ALL", "ZohoCRM.mass_update.ALL",
+                        "ZohoCRM.users.ALL", "ZohoCRM.mass_update.deals.UPDATE");
+        assertThat(all).containsAll(salesMay);
+        // each one offered is accepted
+        var created = sales.post("/api/tokens", "{\"label\":\"everything offered\",\"scopes\":" + io.sweep.api.Json.array().addAll(
+                salesMay.stream().map(com.fasterxml.jackson.databind.node.TextNode::valueOf).toList()) + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new java.util.ArrayList<>();
+        array.forEach(s -> names.add(s.asText()));
+        return names;
     }
 }

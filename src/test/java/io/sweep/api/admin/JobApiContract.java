@@ -63,6 +63,7 @@ abstract class JobApiContract {
         assertThat(job.get("cvid").asText()).isEqualTo(cvid);
         assertThat(job.get("rule_id").isNull()).isTrue();
         assertThat(job.get("undo_of").isNull()).isTrue();
+        assertThat(job.get("undone_by").isNull()).isTrue();
         assertThat(job.get("request").get("data").get(0).get("Rating").asText()).isEqualTo("Active");
         assertThat(job.get("Total_Count").asInt()).isEqualTo(3);
         assertThat(job.get("Updated_Count").asInt()).isEqualTo(3);
@@ -456,6 +457,9 @@ abstract class JobApiContract {
         assertThat(restored.get("changes").get(0).get("old").asText()).isEqualTo("Active");
         assertThat(restored.get("changes").get(0).get("new").asText()).isEqualTo("Project Cancelled");
 
+        // the undone job names its undo, so a client need not offer Undo again
+        assertThat(admin.get("/api/jobs/" + id).json().get("undone_by").asText()).isEqualTo(undo.get("id").asText());
+        assertThat(admin.get("/api/jobs/" + undo.get("id").asText()).json().get("undone_by").isNull()).isTrue();
         var again = admin.post("/api/jobs/" + id + "/undo", "");
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("code").asText()).isEqualTo("INVALID_DATA");

@@ -1,0 +1,50 @@
+package io.sweep.api.admin;
+
+import io.sweep.auth.ModulePermission;
+import io.sweep.auth.Principal;
+import io.sweep.auth.Profile;
+import io.sweep.auth.Scopes;
+import io.sweep.crm.Module;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What a caller holds, and so may hand on to a new API token. An administrator holds what their
+ * credential carries (a browser session carries every scope). Anyone else holds, within what their
+ * credential carries, only what their profile lets them do: per module, {@code ZohoCRM.modules.<m>.READ}
+ * where they may view it, {@code CREATE}/{@code UPDATE}/{@code DELETE} where they may edit it, and
+ * {@code ZohoCRM.mass_update.<m>.*} where they may mass update it; plus reading the metadata
+ * (modules, fields, custom views), changing custom views (their own) and listing users. Never a
+ * module-wide scope, {@code ZohoCRM.settings.ALL} or {@code Sweep.admin.ALL}: those reach past the
+ * profile (a module-wide scope also covers modules added later).
+ */
+final class HeldScopes {
+    private static final List<String> METADATA = List.of(
+            "ZohoCRM.settings.modules.READ", "ZohoCRM.settings.fields.READ",
+            "ZohoCRM.settings.custom_views.READ", "ZohoCRM.settings.custom_views.ALL", "ZohoCRM.users.READ");
+
+    private HeldScopes() {
+    }
+
+    static boolean holds(Principal p, Collection<Module> modules, String scope) {
+        if (!p.scopes().covers(scope)) return false;
+        return p.profile().administrator() || ofProfile(p.profile(), modules).covers(scope);
+    }
+
+    /** The scopes a non-administrator's profile stands for. */
+    static Scopes ofProfile(Profile profile, Collection<Module> modules) {
+        List<String> held = new ArrayList<>(METADATA);
+        for (Module m : modules) {
+            ModulePermission perm = profile.module(m.id());
+            String key = m.scopeName();
+            if (perm.canView()) held.add("ZohoCRM.modules." + key + ".READ");
+            if (perm.canEdit()) {
+                for (String op : List.of("CREATE", "UPDATE", "DELETE")) held.add("ZohoCRM.modules." + key + "." + op);
+            }
+            if (perm.canView() && perm.canEdit()) held.add("ZohoCRM.modules." + key + ".ALL");
+            if (perm.canMassUpdate()) held.add("ZohoCRM.mass_update." + key + ".ALL");
+        }
+        return Scopes.of(held);
+    }
+}
