@@ -153,6 +153,8 @@ abstract class WebhookDeliveryContract {
     @Test
     void twenty_deliveries_at_once_get_twenty_jobs_which_all_run_one_at_a_time_in_order() throws Exception {
         int deliveries = 20;
+        // the rule is busy while they arrive, so every one of them is stored before any starts
+        long holder = holdRule("append-n");
         var pool = Executors.newFixedThreadPool(deliveries);
         var go = new CountDownLatch(1);
         List<Future<Http.Response>> answers = new ArrayList<>();
@@ -170,6 +172,8 @@ abstract class WebhookDeliveryContract {
             Map<Long, Integer> nByJob = new java.util.TreeMap<>();
             for (int i = 0; i < deliveries; i++) nByJob.put(Long.parseLong(accepted(answers.get(i).get())), i);
             assertThat(nByJob).hasSize(deliveries);
+            for (long id : nByJob.keySet()) assertThat(job(String.valueOf(id)).get("status").asText()).isEqualTo("SCHEDULED");
+            assertThat(admin.post("/api/jobs/" + holder + "/cancel", "").status()).isEqualTo(200);
 
             List<JsonNode> jobs = new ArrayList<>();
             for (long id : nByJob.keySet()) jobs.add(admin.waitForJobEnd(String.valueOf(id)));
