@@ -30,6 +30,7 @@ import io.sweep.hooks.WebhookDeliveryRepository;
 import io.sweep.hooks.WebhookSecrets;
 import io.sweep.hooks.WebhookService;
 import io.sweep.jobs.RulePlanners;
+import io.sweep.jobs.RuleQueue;
 import io.sweep.rules.RuleRegistry;
 import io.sweep.rules.RuleSandbox;
 import io.sweep.rules.RuleValidator;
@@ -101,9 +102,15 @@ public final class App implements AutoCloseable {
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
         this.scheduleTrigger = new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock);
-        jobScheduler.onRuleScheduleTick(scheduleTrigger);
+        var ruleQueue = new RuleQueue(db, jobRepository, jobService, jobScheduler, ruleRegistry, config.webhookQueueLimit(), clock);
+        jobScheduler.onChunkEnded(ruleQueue::chunkEnded);
+        // the recurring tick also starts waiting runs whose turn a node that died left unstarted
+        jobScheduler.onRuleScheduleTick(() -> {
+            scheduleTrigger.run();
+            ruleQueue.promoteAll();
+        });
         var webhookSecrets = new WebhookSecrets(db, clock);
-        this.hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), jobService, clock));
+        this.hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), ruleQueue, clock));
         var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle());
         var authenticator = new Authenticator(tokens, users, sessions);
         this.zohoApi = new ZohoApi(authenticator, metadata, users, views, records, recordService,
@@ -265,7 +272,7 @@ public final class App implements AutoCloseable {
     }
 
     private static void render(Context ctx, ApiException e) {
-        if (e.error() == ErrorCode.TOO_MANY_ATTEMPTS && e.details().get("retry_after_seconds") != null) {
+        if ((e.error() == ErrorCode.TOO_MANY_ATTEMPTS || e.error() == ErrorCode.WEBHOOK_QUEUE_FULL) && e.details().get("retry_after_seconds") != null) {
             ctx.header("Retry-After", String.valueOf(e.details().get("retry_after_seconds")));
         }
         ctx.status(e.error().httpStatus()).contentType("application/json; charset=utf-8").result(Json.write(ErrorRenderer.body(e)));

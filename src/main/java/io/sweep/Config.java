@@ -22,10 +22,14 @@ public record Config(
         Limits limits,
         JobSettings jobs,
         java.time.Duration sessionIdle,
-        SandboxLimits ruleLimits) {
+        SandboxLimits ruleLimits,
+        int webhookQueueLimit) {
 
     /** How this node takes part in running jobs. */
     public record JobSettings(java.time.Duration heartbeat, java.time.Duration polling, int threads, String nodeName) {}
+
+    /** Webhook deliveries that may wait for one rule's running job before more are refused (429). */
+    public static final int DEFAULT_WEBHOOK_QUEUE_LIMIT = 1_000;
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/sweep;DB_CLOSE_ON_EXIT=FALSE";
 
@@ -53,7 +57,8 @@ public record Config(
                         java.time.Duration.ofSeconds(number(env, "SWEEP_RULE_JOB_SECONDS", rules.jobTime().toSeconds())),
                         number(env, "SWEEP_RULE_STATEMENTS", rules.statementsPerRecord()),
                         (int) number(env, "SWEEP_RULE_LOG_BYTES", rules.logBytes()),
-                        rules.heapThreshold()));
+                        rules.heapThreshold()),
+                (int) number(env, "SWEEP_WEBHOOK_QUEUE", DEFAULT_WEBHOOK_QUEUE_LIMIT));
     }
 
     /** A positive whole number from the environment, or a message that names the variable. */
@@ -88,42 +93,46 @@ public record Config(
     }
 
     public Config withPort(int p) {
-        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
+        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
     }
 
     public Config withDb(String url, String user, String password) {
-        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
+        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
     }
 
     public Config withDemo(boolean d) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
     }
 
     public Config withBootstrapToken(String token) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
     }
 
     public Config withRulesDir(Path dir) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
     }
 
     public Config withLimits(Limits l) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l, jobs, sessionIdle, ruleLimits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
     }
 
     public Config withJobs(JobSettings j) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, j, sessionIdle, ruleLimits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, j, sessionIdle, ruleLimits, webhookQueueLimit);
     }
 
     public Config withSessionIdle(java.time.Duration idle) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, idle, ruleLimits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, idle, ruleLimits, webhookQueueLimit);
     }
 
     public Config withRuleLimits(SandboxLimits l) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, l);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, l, webhookQueueLimit);
+    }
+
+    public Config withWebhookQueueLimit(int limit) {
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, limit);
     }
 
     public Config withMaxBodyBytes(long bytes) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits, jobs, sessionIdle, ruleLimits);
+        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
     }
 }

@@ -26,6 +26,12 @@ class ConfigTest {
     }
 
     @Test
+    void the_webhook_queue_bound_defaults_to_a_thousand_and_follows_the_environment() {
+        assertThat(Config.fromEnvironment(Map.of()).webhookQueueLimit()).isEqualTo(1_000);
+        assertThat(Config.fromEnvironment(Map.of("SWEEP_WEBHOOK_QUEUE", "5")).webhookQueueLimit()).isEqualTo(5);
+    }
+
+    @Test
     void a_number_that_is_not_one_names_its_variable() {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SWEEP_RULE_STATEMENTS", "lots")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -46,6 +46,11 @@ public enum ErrorCode {
     SIGNATURE_EXPIRED(401, "INVALID_SIGNATURE", "the request timestamp is more than 5 minutes away; a replay is refused"),
     SIGNATURE_REPLAYED(401, "INVALID_SIGNATURE",
             "this signed request was delivered before; a replay is refused (sign with a new timestamp, or send an Idempotency-Key to get the first job)"),
+    /** The Idempotency-Key of an earlier delivery with another body: the sender reused a key for a new request. */
+    IDEMPOTENCY_KEY_REUSED(422, "IDEMPOTENCY_KEY_REUSED",
+            "this Idempotency-Key was used before with another body; send a new request with a new key"),
+    /** Too many deliveries wait for the rule's running job; a Retry-After header says when to send again. */
+    WEBHOOK_QUEUE_FULL(429, "TOO_MANY_REQUESTS", "too many deliveries are waiting for this rule; send this one again later"),
     RULE_INVALID(400, "INVALID_DATA", "the rule has problems"),
     SCRIPT_ERROR(400, "SCRIPT_ERROR", "the rule's update failed on this record"),
     INVALID_RETURN(400, "INVALID_RETURN", "the rule's update returned something other than fields to set"),

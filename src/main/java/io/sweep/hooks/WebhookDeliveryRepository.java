@@ -23,16 +23,21 @@ public final class WebhookDeliveryRepository {
         this.clock = clock;
     }
 
-    /** True when this request claimed the key; false when another request holds it (see {@link #jobOf}). */
-    public boolean claim(String ruleId, String key) {
+    /**
+     * True when this request claimed the key; false when another request holds it (see {@link #jobOf}
+     * and {@link #sameBody}). The body's hash is kept with the key.
+     */
+    public boolean claim(String ruleId, String key, String bodySha256) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         try {
             return db.inTransaction(h -> {
                 // keys older than their lifetime are free again, and forgotten
                 h.createUpdate("DELETE FROM webhook_deliveries WHERE created_time < :expired")
                         .bind("expired", now.minus(KEY_LIFETIME)).execute();
-                h.createUpdate("INSERT INTO webhook_deliveries (rule_id, idempotency_key, created_time) VALUES (:rule, :key, :now)")
-                        .bind("rule", ruleId).bind("key", key).bind("now", now).execute();
+                h.createUpdate("""
+                                INSERT INTO webhook_deliveries (rule_id, idempotency_key, body_sha256, created_time)
+                                VALUES (:rule, :key, :body, :now)""")
+                        .bind("rule", ruleId).bind("key", key).bind("body", bodySha256).bind("now", now).execute();
                 return true;
             });
         } catch (RuntimeException e) {
@@ -56,6 +61,13 @@ public final class WebhookDeliveryRepository {
     public Optional<Long> jobOf(String ruleId, String key) {
         return db.withHandle(h -> h.createQuery("SELECT job_id FROM webhook_deliveries WHERE rule_id = :rule AND idempotency_key = :key")
                 .bind("rule", ruleId).bind("key", key).mapTo(Long.class).findOne());
+    }
+
+    /** Whether the request that claimed the key had this body (a key stored without its body's hash counts as the same). */
+    public boolean sameBody(String ruleId, String key, String bodySha256) {
+        return db.withHandle(h -> h.createQuery("SELECT body_sha256 FROM webhook_deliveries WHERE rule_id = :rule AND idempotency_key = :key")
+                .bind("rule", ruleId).bind("key", key).mapTo(String.class).findOne()
+                .map(stored -> stored.equals(bodySha256)).orElse(true));
     }
 
     /** Whether the key is still held (by a request that has not finished). */

@@ -5,7 +5,7 @@ import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
 import io.sweep.jobs.Job;
-import io.sweep.jobs.JobService;
+import io.sweep.jobs.RuleQueue;
 import io.sweep.jobs.Trigger;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleRegistry;
@@ -21,10 +21,12 @@ import java.util.Map;
 
 /**
  * {@code POST /hooks/{rule}} (SPEC §4): a signed request starts a run of a rule whose
- * {@code triggers.webhook} is on, with the JSON body as {@code ctx.params}. With an
- * {@code Idempotency-Key}, repeats within 24 hours answer the first job instead of starting another;
- * without one, the same signed request (timestamp and body) is accepted once: a captured request
- * sent again within the 5-minute window is a replay and is refused.
+ * {@code triggers.webhook} is on, with the JSON body as {@code ctx.params}. Every accepted delivery
+ * gets a job of its own at once; while the rule has a job it waits its turn ({@link RuleQueue}), so
+ * none is lost. With an {@code Idempotency-Key} (which is signed), repeats within 24 hours answer
+ * the first job instead of starting another, and the key with another body is refused; without one,
+ * the same signed request (timestamp and body) is accepted once: a captured request sent again
+ * within the 5-minute window is a replay and is refused.
  */
 public final class WebhookService {
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
@@ -33,34 +35,38 @@ public final class WebhookService {
     private final RuleRegistry rules;
     private final WebhookSecrets secrets;
     private final WebhookDeliveryRepository deliveries;
-    private final JobService jobs;
+    private final RuleQueue queue;
     private final Clock clock;
 
-    public WebhookService(RuleRegistry rules, WebhookSecrets secrets, WebhookDeliveryRepository deliveries, JobService jobs, Clock clock) {
+    public WebhookService(RuleRegistry rules, WebhookSecrets secrets, WebhookDeliveryRepository deliveries, RuleQueue queue, Clock clock) {
         this.rules = rules;
         this.secrets = secrets;
         this.deliveries = deliveries;
-        this.jobs = jobs;
+        this.queue = queue;
         this.clock = clock;
     }
 
-    /** Verifies and starts (or finds) the job; returns its id. */
+    /** Verifies and starts, queues or finds the job; returns its id. */
     public long deliver(String ruleId, String signature, String idempotencyKey, byte[] body) {
-        // the signature is checked before anything else, so an unsigned caller learns nothing about rules
-        var verdict = WebhookSignature.verify(signature, body, secrets.valid(ruleId), Instant.now(clock));
-        if (verdict == WebhookSignature.Verdict.EXPIRED) throw new ApiException(ErrorCode.SIGNATURE_EXPIRED);
-        if (verdict != WebhookSignature.Verdict.VALID) throw new ApiException(ErrorCode.SIGNATURE_INVALID);
+        // an unknown rule and a rule that webhooks do not start look alike: both are not found
         Rule rule = rules.rule(ruleId).filter(r -> r.triggers().webhook())
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("rule", ruleId), "no rule with a webhook trigger has this name"));
-        Map<String, JsonNode> params = params(body);
         boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
+        var verdict = WebhookSignature.verify(signature, keyed ? idempotencyKey : null, body, secrets.valid(ruleId), Instant.now(clock));
+        if (verdict == WebhookSignature.Verdict.EXPIRED) throw new ApiException(ErrorCode.SIGNATURE_EXPIRED);
+        if (verdict != WebhookSignature.Verdict.VALID) throw new ApiException(ErrorCode.SIGNATURE_INVALID);
+        Map<String, JsonNode> params = params(body);
         String key = keyed ? truncate(idempotencyKey) : signedRequestKey(signature, body);
-        if (!deliveries.claim(ruleId, key)) {
+        String bodyHash = sha256(body);
+        if (!deliveries.claim(ruleId, key, bodyHash)) {
             if (!keyed) throw new ApiException(ErrorCode.SIGNATURE_REPLAYED);
+            if (!deliveries.sameBody(ruleId, key, bodyHash)) {
+                throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, Map.of("idempotency_key", key));
+            }
             return firstJob(ruleId, key);
         }
         try {
-            Job job = jobs.scheduleRule(rule, params, Trigger.WEBHOOK);
+            Job job = queue.enqueue(rule, params, Trigger.WEBHOOK);
             deliveries.recordJob(ruleId, key, job.id());
             return job.id();
         } catch (RuntimeException e) {
@@ -76,8 +82,12 @@ public final class WebhookService {
     /** What makes a signed request the same request: its timestamp and its body (the signature follows from them). */
     private static String signedRequestKey(String signature, byte[] body) {
         long timestamp = WebhookSignature.parse(signature).orElseThrow().timestamp();
+        return "signed-request:" + timestamp + ":" + sha256(body);
+    }
+
+    private static String sha256(byte[] body) {
         try {
-            return "signed-request:" + timestamp + ":" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

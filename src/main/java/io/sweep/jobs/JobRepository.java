@@ -327,6 +327,62 @@ public final class JobRepository {
                 .bind("id", jobId).map(JOB).findFirst());
     }
 
+    /**
+     * Marks a job just inserted without an active key as waiting for {@code key}: it stays SCHEDULED,
+     * with no selection, until {@link #claimQueued} gives it the key.
+     */
+    public void markQueued(Handle h, long jobId, String key) {
+        h.createUpdate("UPDATE jobs SET queued_key = :key WHERE id = :id").bind("key", key).bind("id", jobId).execute();
+    }
+
+    /** How many jobs wait for this key. */
+    public int queuedCount(String key) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE queued_key = :key AND status = 'SCHEDULED'")
+                .bind("key", key).mapTo(Integer.class).one());
+    }
+
+    /** The keys some job waits for. */
+    public List<String> queuedKeys() {
+        return db.withHandle(h -> h.createQuery("SELECT DISTINCT queued_key FROM jobs WHERE queued_key IS NOT NULL AND status = 'SCHEDULED'")
+                .mapTo(String.class).list());
+    }
+
+    /** The job that has waited longest for this key (ids grow in arrival order). */
+    public Optional<Long> oldestQueued(String key) {
+        return db.withHandle(h -> h.createQuery("""
+                        SELECT id FROM jobs WHERE queued_key = :key AND status = 'SCHEDULED'
+                        ORDER BY id LIMIT 1""")
+                .bind("key", key).mapTo(Long.class).findOne());
+    }
+
+    /**
+     * Gives a waiting job the key it waits for. Throws the unique violation when an active job holds
+     * the key (the caller's transaction is then over); false when the job no longer waits (cancelled,
+     * or claimed by another node first).
+     */
+    public boolean claimQueued(Handle h, long jobId) {
+        return h.createUpdate("""
+                        UPDATE jobs SET active_key = queued_key, queued_key = NULL
+                        WHERE id = :id AND status = 'SCHEDULED' AND queued_key IS NOT NULL""")
+                .bind("id", jobId).execute() > 0;
+    }
+
+    /** A claimed job's rule as it starts: its request, version and parameters. */
+    public void restate(Handle h, long jobId, String request, String ruleVersion, String parameters) {
+        h.createUpdate("UPDATE jobs SET request = :request, rule_version = :version, parameters = :parameters WHERE id = :id")
+                .bind("request", request).bind("version", ruleVersion).bind("parameters", parameters).bind("id", jobId).execute();
+    }
+
+    /** Ends a claimed job that cannot start, in the transaction that claimed it: FAILED, nothing frozen, the key freed. */
+    public void failClaimed(Handle h, long jobId, String message, OffsetDateTime now) {
+        h.createUpdate("DELETE FROM job_records WHERE job_id = :id").bind("id", jobId).execute();
+        h.createUpdate("""
+                        UPDATE jobs SET status = 'FAILED', message = :message, end_time = :now, active_key = NULL,
+                               total_count = 0, chunk_count = 0
+                        WHERE id = :id""")
+                .bind("message", truncate(message, 4000)).bind("now", now).bind("id", jobId).execute();
+    }
+
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }

@@ -36,6 +36,8 @@ public final class JobScheduler {
     private final Scheduler scheduler;
     /** What the recurring rule-schedule task does; set once the rule triggers exist (they need the job service, which needs this). */
     private volatile Runnable ruleScheduleTick = () -> { };
+    /** Told the job of each chunk this node ran (or gave up on), after its commit: a job that ended frees its rule for the next. */
+    private volatile java.util.function.LongConsumer chunkEnded = jobId -> { };
 
     public record Settings(Duration heartbeat, Duration polling, int threads, String nodeName) {}
 
@@ -52,10 +54,12 @@ public final class JobScheduler {
                             String reason = complete.getCause().map(Throwable::toString).orElse("unknown error");
                             LOG.error("chunk {} of job {} failed {} times; the job ends FAILED: {}", ref.chunk(), ref.jobId(), MAX_TRIES, reason);
                             jobs.end(ref.jobId(), JobStatus.FAILED, "chunk " + ref.chunk() + " failed: " + reason, now());
+                            chunkEnded.accept(ref.jobId());
                         }))
                 .execute((instance, ctx) -> {
                     var ref = parse(instance.getId());
                     runner.run(ref.jobId(), ref.chunk());
+                    chunkEnded.accept(ref.jobId());
                 });
         RecurringTask<Void> sweep = Tasks.recurring("mass-update-sweep", FixedDelay.of(Duration.ofSeconds(5)))
                 .execute((instance, ctx) -> scheduleMissing());
@@ -75,6 +79,10 @@ public final class JobScheduler {
 
     public void onRuleScheduleTick(Runnable tick) {
         this.ruleScheduleTick = tick;
+    }
+
+    public void onChunkEnded(java.util.function.LongConsumer listener) {
+        this.chunkEnded = listener;
     }
 
     public void start() {

@@ -26,6 +26,25 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void the_idempotency_key_is_signed_so_another_key_or_none_is_wrong() {
+        String header = WebhookSignature.header("s3cret", NOW.getEpochSecond(), "order-7", BODY);
+        assertThat(WebhookSignature.verify(header, "order-7", BODY, List.of("s3cret"), NOW)).isEqualTo(WebhookSignature.Verdict.VALID);
+        assertThat(WebhookSignature.verify(header, "order-8", BODY, List.of("s3cret"), NOW)).isEqualTo(WebhookSignature.Verdict.WRONG);
+        assertThat(WebhookSignature.verify(header, null, BODY, List.of("s3cret"), NOW)).isEqualTo(WebhookSignature.Verdict.WRONG);
+        String unkeyed = WebhookSignature.header("s3cret", NOW.getEpochSecond(), BODY);
+        assertThat(WebhookSignature.verify(unkeyed, "order-7", BODY, List.of("s3cret"), NOW)).isEqualTo(WebhookSignature.Verdict.WRONG);
+    }
+
+    @Test
+    void the_signed_string_with_a_key_is_the_timestamp_the_key_and_the_body_joined_by_dots() throws Exception {
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("s3cret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String documented = java.util.HexFormat.of().formatHex(
+                mac.doFinal((NOW.getEpochSecond() + ".order-7." + new String(BODY, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
+        assertThat(WebhookSignature.header("s3cret", NOW.getEpochSecond(), "order-7", BODY)).isEqualTo("t=" + NOW.getEpochSecond() + ",v1=" + documented);
+    }
+
+    @Test
     void a_timestamp_older_than_five_minutes_is_a_replay() {
         String header = WebhookSignature.header("s3cret", NOW.getEpochSecond() - 301, BODY);
         assertThat(WebhookSignature.verify(header, BODY, List.of("s3cret"), NOW)).isEqualTo(WebhookSignature.Verdict.EXPIRED);

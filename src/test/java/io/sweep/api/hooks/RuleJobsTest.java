@@ -225,7 +225,7 @@ class RuleJobsTest {
         String secret = admin.post("/api/rules/tag-company/webhook_secret", "").json().get("secret").asText();
         byte[] body = "{\"rating\":\"Acquired\"}".getBytes(StandardCharsets.UTF_8);
         long t = Instant.now().getEpochSecond();
-        Http signed = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, t, body)).withHeader("Idempotency-Key", "k-1");
+        Http signed = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, t, "k-1", body)).withHeader("Idempotency-Key", "k-1");
         var pool = Executors.newFixedThreadPool(8);
         List<Future<Http.Response>> responses = new ArrayList<>();
         try {
@@ -283,7 +283,7 @@ class RuleJobsTest {
         assertThat(replay.status()).isEqualTo(401);
         var unknownRule = server.http().withHeader("X-Sweep-Signature", WebhookSignature.header(secret, Instant.now().getEpochSecond(), body))
                 .post("/hooks/no-such-rule", "{}");
-        assertThat(unknownRule.status()).isEqualTo(401);
+        assertThat(unknownRule.status()).isEqualTo(404);
         long jobsAfter = server.app().database().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs").mapTo(Long.class).one());
         assertThat(jobsAfter).isEqualTo(jobsBefore);
     }

@@ -1,0 +1,202 @@
+package io.sweep.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sweep.api.ApiException;
+import io.sweep.api.ErrorCode;
+import io.sweep.api.Json;
+import io.sweep.crm.RecordTime;
+import io.sweep.db.Database;
+import io.sweep.rules.Rule;
+import io.sweep.rules.RuleRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs of a rule that wait their turn. A run asked for while the rule has a job is stored at once as
+ * a job of its own: SCHEDULED, with its parameters, no selection yet and no active key, only the
+ * key it waits for ({@code queued_key}). When the rule's job ends, the oldest waiting job takes the
+ * rule's active key; the unique index on {@code active_key} lets exactly one job hold it, whichever
+ * node tries, so a job is started once and the rule runs one job at a time, in arrival order. The
+ * job's selection is frozen only then, with the rule as it is then; a selection that is empty or
+ * over the limit ends the job FAILED with Zoho's code, and the next one takes its turn.
+ */
+public final class RuleQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleQueue.class);
+    /** How long a refused sender is asked to wait before sending again. */
+    public static final int RETRY_AFTER_SECONDS = 60;
+
+    private final Database db;
+    private final JobRepository jobs;
+    private final JobService jobService;
+    private final JobScheduler scheduler;
+    private final RuleRegistry rules;
+    private final int maxWaiting;
+    private final Clock clock;
+
+    public RuleQueue(Database db, JobRepository jobs, JobService jobService, JobScheduler scheduler, RuleRegistry rules, int maxWaiting, Clock clock) {
+        this.db = db;
+        this.jobs = jobs;
+        this.jobService = jobService;
+        this.scheduler = scheduler;
+        this.rules = rules;
+        this.maxWaiting = maxWaiting;
+        this.clock = clock;
+    }
+
+    /** The active key of a rule's jobs, as {@link JobService} sets it. */
+    private static String ruleKey(String ruleId) {
+        return "rule:" + ruleId;
+    }
+
+    /**
+     * Stores a run of the rule as a waiting job and starts it if the rule is free. Who runs it and on
+     * which module are checked now (their errors are answered now); what it selects is not.
+     * Throws {@code WEBHOOK_QUEUE_FULL} when {@code maxWaiting} jobs already wait for the rule.
+     */
+    public Job enqueue(Rule rule, Map<String, JsonNode> params, Trigger trigger) {
+        var selection = jobService.selectForRule(rule);
+        String key = ruleKey(rule.id());
+        if (jobs.queuedCount(key) >= maxWaiting) {
+            throw new ApiException(ErrorCode.WEBHOOK_QUEUE_FULL, Map.of("rule", rule.id(), "limit", String.valueOf(maxWaiting),
+                    "retry_after_seconds", RETRY_AFTER_SECONDS));
+        }
+        ObjectNode paramsNode = Json.object();
+        rule.params().forEach(paramsNode::set);
+        params.forEach(paramsNode::set);
+        Long cvid = rule.select().cvid() == null ? null : Long.valueOf(rule.select().cvid());
+        long jobId = db.inTransaction(h -> {
+            long id = db.nextId(h);
+            jobs.insert(h, new JobRepository.Draft(id, selection.module().id(), selection.runAs().user().id(), trigger,
+                    request(rule, trigger, paramsNode), cvid, rule.id(), rule.version(), paramsNode.toString(), null, null,
+                    RecordTime.now(clock)));
+            jobs.markQueued(h, id, key);
+            return id;
+        });
+        try {
+            promote(rule.id());
+        } catch (RuntimeException e) {
+            // the run is stored: the end of the rule's job, or the periodic pass, starts it
+            LOG.warn("could not start waiting job {} of rule {} yet", jobId, rule.id(), e);
+        }
+        return jobs.find(jobId).orElseThrow();
+    }
+
+    /** What a rule job keeps of its rule and parameters, as {@link JobService#scheduleRule} records it. */
+    private static String request(Rule rule, Trigger trigger, ObjectNode params) {
+        ObjectNode request = Json.object();
+        request.put("rule", rule.id());
+        request.put("version", rule.version());
+        request.put("trigger", trigger.dbName());
+        request.set("params", params);
+        request.put("source", rule.source());
+        return request.toString();
+    }
+
+    /** After a chunk: when its job ended, the next waiting job of its rule starts. Never throws (the chunk is done). */
+    public void chunkEnded(long jobId) {
+        try {
+            jobs.find(jobId).filter(j -> j.ruleId() != null && !j.status().active()).ifPresent(j -> promote(j.ruleId()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not start the next waiting job after job {}; the periodic pass will", jobId, e);
+        }
+    }
+
+    /** Starts the next waiting job of every rule that is free: a pass that catches what a node died before doing. */
+    public void promoteAll() {
+        for (String key : jobs.queuedKeys()) {
+            try {
+                promote(key.substring("rule:".length()));
+            } catch (RuntimeException e) {
+                LOG.warn("could not start the next waiting job for {}", key, e);
+            }
+        }
+    }
+
+    /**
+     * Starts the oldest waiting job of the rule, if the rule is free; a job that cannot start ends
+     * FAILED and the next one is tried.
+     */
+    public void promote(String ruleId) {
+        String key = ruleKey(ruleId);
+        while (!jobs.hasActiveJob(key)) {
+            var next = jobs.oldestQueued(key);
+            if (next.isEmpty()) return;
+            Outcome outcome;
+            try {
+                outcome = start(next.get(), ruleId);
+            } catch (RuntimeException e) {
+                // another job took the key between the look and the claim: it starts the next one when it ends
+                if (Database.isUniqueViolation(e)) return;
+                throw e;
+            }
+            if (outcome == Outcome.STARTED) {
+                scheduler.schedule(next.get(), jobs.pendingChunks(next.get()));
+                LOG.info("waiting job {} of rule {} started", next.get(), ruleId);
+                return;
+            }
+        }
+    }
+
+    private enum Outcome { STARTED, FAILED, GONE }
+
+    /** A job's selection as it starts, or why it cannot start. */
+    private record Start(JobService.RuleSelection selection, Rule rule, String problem) {}
+
+    private Outcome start(long jobId, String ruleId) {
+        Job job = jobs.find(jobId).orElseThrow();
+        Start start = prepare(ruleId);
+        return db.inTransaction(h -> {
+            // first statement of the transaction: a unique violation here leaves nothing half done
+            if (!jobs.claimQueued(h, jobId)) return Outcome.GONE;
+            var now = RecordTime.now(clock);
+            if (start.problem() != null) {
+                jobs.failClaimed(h, jobId, start.problem(), now);
+                return Outcome.FAILED;
+            }
+            Rule rule = start.rule();
+            // the rule as it is now, with the parameters the run was given
+            ObjectNode params = Json.object();
+            rule.params().forEach(params::set);
+            if (job.parameters() != null) Json.parseBody(job.parameters()).fields().forEachRemaining(e -> params.set(e.getKey(), e.getValue()));
+            jobs.restate(h, jobId, request(rule, job.trigger(), params), rule.version(), params.toString());
+            var selection = start.selection();
+            int frozen = jobs.freezeSelection(h, jobId, selection.module(), selection.where());
+            String problem = countProblem(frozen);
+            if (problem != null) {
+                jobs.failClaimed(h, jobId, problem, now);
+                return Outcome.FAILED;
+            }
+            jobs.createChunks(h, jobId, frozen);
+            return Outcome.STARTED;
+        });
+    }
+
+    private Start prepare(String ruleId) {
+        Rule rule = rules.rule(ruleId).orElse(null);
+        if (rule == null) return new Start(null, null, "NOT_FOUND: the rule no longer exists or has problems");
+        try {
+            var selection = jobService.selectForRule(rule);
+            String problem = countProblem(selection.count());
+            return new Start(selection, rule, problem);
+        } catch (ApiException e) {
+            return new Start(null, rule, problem(e));
+        }
+    }
+
+    /** Zoho's code for a selection of nothing or of too many, as the message of the job that ends FAILED. */
+    private static String countProblem(long count) {
+        try {
+            JobService.requireSchedulableCount(count);
+            return null;
+        } catch (ApiException e) {
+            return problem(e);
+        }
+    }
+
+    private static String problem(ApiException e) {
+        return e.error().code() + ": " + e.zohoMessage() + (e.details().isEmpty() ? "" : " " + e.details());
+    }
+}
