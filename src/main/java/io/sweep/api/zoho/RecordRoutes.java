@@ -59,7 +59,7 @@ final class RecordRoutes {
         String criteria = ctx.queryParam("criteria");
         String word = ctx.queryParam("word");
         if (criteria != null && !criteria.isBlank()) {
-            page(ctx, call, selections.search(call.module(), criteria));
+            page(ctx, call, selections.search(call.principal(), call.module(), criteria));
         } else if (word != null) {
             page(ctx, call, selections.word(call.principal(), call.module(), word));
         } else {
@@ -119,7 +119,9 @@ final class RecordRoutes {
         Field sortBy = null;
         String sortName = ctx.queryParam("sort_by");
         if (sortName != null && !sortName.isBlank() && !sortName.equals("id")) {
+            // a field hidden from the caller sorts as an unknown one: its order would reveal its values
             sortBy = module.field(sortName).filter(f -> f.dataType() != DataType.MULTISELECTPICKLIST)
+                    .filter(f -> call.principal().profile().maySeeField(f.id()))
                     .orElseThrow(() -> new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "sort_by"), "invalid data"));
         }
         String order = ctx.queryParam("sort_order");
