@@ -104,7 +104,25 @@ public final class Database implements AutoCloseable {
      * Never write through it: that would slip past the one-writer rule.
      */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
-        return readJdbi.withHandle(work);
+        return readJdbi.withHandle(h -> {
+            try {
+                return work.withHandle(h);
+            } finally {
+                if (dialect == Dialect.H2) clearQueryTimeout(h);
+            }
+        });
+    }
+
+    /**
+     * H2 keeps a statement's query timeout as a setting of its connection, so a pooled connection
+     * would carry a read's timeout into whatever runs on it next (a job's long write included).
+     */
+    private static void clearQueryTimeout(Handle h) {
+        try (var statement = h.getConnection().createStatement()) {
+            statement.setQueryTimeout(0);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not clear the query timeout of a connection", e);
+        }
     }
 
     /**

@@ -86,14 +86,14 @@ abstract class MassUpdatePreviewContract {
     }
 
     @Test
-    void a_record_the_user_may_not_edit_would_fail_with_NO_PERMISSION() {
+    void a_record_the_user_may_not_see_would_fail_as_an_id_that_does_not_exist() {
         Http rep = fx.tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
         List<String> adminsLeads = fx.leads("Preview Rep Co", 1);
         JsonNode preview = preview(rep, "module=Leads", "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":" + ids(adminsLeads) + "}");
         assertThat(preview.get("error").isNull()).isTrue();
         assertThat(preview.get("sample").get(0).get("outcome").asText()).isEqualTo("fail");
-        assertThat(preview.get("sample").get(0).get("code").asText()).isEqualTo("NO_PERMISSION");
-        assertThat(preview.get("sample").get(0).get("message").asText()).isEqualTo("permission denied");
+        assertThat(preview.get("sample").get(0).get("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(preview.get("sample").get(0).get("message").asText()).isEqualTo("the id given seems to be invalid");
     }
 
     @Test
