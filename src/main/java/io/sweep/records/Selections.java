@@ -85,9 +85,21 @@ public final class Selections {
         return new Where(sql.sql(), sql.params());
     }
 
+    /**
+     * A stored view's criteria as SQL. Criteria stored before today's limits (or naming a field
+     * since removed) answer a request-level error naming the view, as a bad cvid does, not a 500.
+     */
     public static Where criteriaOf(Module module, CustomView view) {
         if (view.criteriaJson() == null || view.criteriaJson().isBlank()) return Where.ALL;
-        var criteria = ViewCriteriaJson.read(module, Json.parseBody(view.criteriaJson()));
+        Criteria criteria;
+        try {
+            criteria = ViewCriteriaJson.read(module, Json.parseBody(view.criteriaJson()));
+        } catch (CriteriaException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("api_name", "cvid");
+            details.put("cvid", String.valueOf(view.id()));
+            throw criteriaError(e, ErrorCode.INVALID_DATA, details, "the view's criteria cannot be used: " + e.getMessage());
+        }
         var sql = CriteriaSql.compile(module, criteria, "cv");
         return new Where(sql.sql(), sql.params());
     }

@@ -90,7 +90,7 @@ public final class ViewService {
         return listedCounts.get(view.id(), p.user().id(), view.criteriaJson(), () -> {
             try {
                 return count(p, view);
-            } catch (CriteriaException | io.sweep.db.QueryTimeoutException e) {
+            } catch (ApiException | io.sweep.db.QueryTimeoutException e) {
                 return null;
             }
         });

@@ -209,6 +209,11 @@ abstract class CriteriaSafetyContract {
         assertThat(hiddenSort.status()).isEqualTo(400);
         assertThat(anonymous(hiddenSort, HIDDEN_FIELD)).isEqualTo(anonymous(unknownSort, "No_Such_Fld"));
         assertThat(admin.get("/crm/v2/Leads?per_page=5&sort_by=" + HIDDEN_FIELD).status()).isEqualTo(200);
+
+        var hiddenFields = user.get("/crm/v2/Leads?per_page=5&fields=Last_Name," + HIDDEN_FIELD);
+        var unknownFields = user.get("/crm/v2/Leads?per_page=5&fields=Last_Name,No_Such_Fld");
+        assertThat(hiddenFields.status()).isEqualTo(400);
+        assertThat(anonymous(hiddenFields, HIDDEN_FIELD)).isEqualTo(anonymous(unknownFields, "No_Such_Fld"));
     }
 
     @Test
@@ -331,6 +336,26 @@ abstract class CriteriaSafetyContract {
         // the largest accepted criteria are accepted
         assertThat(rep.post("/api/views/count", "{\"module\":\"Leads\",\"criteria\":"
                 + viewCriteriaOf("contains", CriteriaLimits.MAX_PATTERN_VALUES, 1) + "}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_view_stored_with_criteria_beyond_the_limits_answers_LIMIT_EXCEEDED_wherever_it_is_used_never_a_500() {
+        String criteria = viewCriteriaOf("contains", 1, CriteriaLimits.MAX_PATTERN_VALUES + 1);
+        var db = fx.server.app().database();
+        long owner = fx.userId("admin@sweep.local");
+        String cvid = String.valueOf(db.inTransaction(h -> {
+            long v = db.nextId(h);
+            h.createUpdate("""
+                    INSERT INTO custom_views (id, module_id, name, criteria, owner_id, shared_with_all, created_time)
+                    VALUES (:id, :m, 'Stored too costly', :criteria, :owner, FALSE, CURRENT_TIMESTAMP)""")
+                    .bind("id", v).bind("m", fx.moduleId("Leads")).bind("criteria", criteria).bind("owner", owner).execute();
+            return v;
+        }));
+        assertLimitExceeded(admin.get("/crm/v2/Leads?cvid=" + cvid), "criteria_text_test_values");
+        assertLimitExceeded(admin.post(MASS_UPDATE, "{\"data\":[{\"Rating\":\"Acquired\"}],\"cvid\":\"" + cvid + "\"}"),
+                "criteria_text_test_values");
+        JsonNode preview = preview(admin, "{\"data\":[{\"Rating\":\"Acquired\"}],\"cvid\":\"" + cvid + "\"}");
+        assertThat(preview.get("error").get("code").asText()).isEqualTo("LIMIT_EXCEEDED");
     }
 
     @Test
