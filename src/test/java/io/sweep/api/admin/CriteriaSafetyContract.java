@@ -343,14 +343,15 @@ abstract class CriteriaSafetyContract {
         String criteria = viewCriteriaOf("contains", 1, CriteriaLimits.MAX_PATTERN_VALUES + 1);
         var db = fx.server.app().database();
         long owner = fx.userId("admin@sweep.local");
-        String cvid = String.valueOf(db.inTransaction(h -> {
+        long viewId = db.inTransaction(h -> {
             long v = db.nextId(h);
             h.createUpdate("""
                     INSERT INTO custom_views (id, module_id, name, criteria, owner_id, shared_with_all, created_time)
                     VALUES (:id, :m, 'Stored too costly', :criteria, :owner, FALSE, CURRENT_TIMESTAMP)""")
                     .bind("id", v).bind("m", fx.moduleId("Leads")).bind("criteria", criteria).bind("owner", owner).execute();
             return v;
-        }));
+        });
+        String cvid = String.valueOf(viewId);
         assertLimitExceeded(admin.get("/crm/v2/Leads?cvid=" + cvid), "criteria_text_test_values");
         assertLimitExceeded(admin.post(MASS_UPDATE, "{\"data\":[{\"Rating\":\"Acquired\"}],\"cvid\":\"" + cvid + "\"}"),
                 "criteria_text_test_values");
