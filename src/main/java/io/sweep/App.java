@@ -162,6 +162,8 @@ public final class App implements AutoCloseable {
             hookApi.register(cfg.routes);
             cfg.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e)));
+            cfg.routes.exception(io.sweep.db.QueryTimeoutException.class, (e, ctx) -> render(ctx, new ApiException(ErrorCode.QUERY_TIMEOUT,
+                    Map.of("limit_name", "read_timeout_seconds", "limit", String.valueOf(e.seconds())))));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 render(ctx, new ApiException(ErrorCode.INTERNAL_ERROR));

@@ -33,6 +33,7 @@ public enum ErrorCode {
     NO_FIELD_FOUND(400, "INVALID_DATA", "No field found"),
     IDS_LIMIT_EXCEEDED(400, "LIMIT_EXCEEDED", "more than 500 ids"),
     LIMIT_EXCEEDED(400, "LIMIT_EXCEEDED", "limit exceeded"),
+    QUERY_TIMEOUT(400, "LIMIT_EXCEEDED", "the query ran longer than the time a read may take; narrow the criteria"),
     INVALID_MODULE(400, "INVALID_MODULE", "the module name given seems to be invalid"),
     UNABLE_TO_PARSE_DATA_TYPE(400, "UNABLE_TO_PARSE_DATA_TYPE", "either the request body or parameters is in wrong format"),
     INVALID_QUERY(400, "INVALID_QUERY", "invalid query formed"),

@@ -69,7 +69,8 @@ public final class Tokens {
 
     /** The live token with this secret: not revoked, not expired. */
     public Optional<Stored> find(String token) {
-        return db.withHandle(h -> h.createQuery("SELECT * FROM tokens WHERE token_hash = :hash")
+        // every API call authenticates: a read beside the one writer (Database#read), so calls never queue behind a write
+        return db.read(h -> h.createQuery("SELECT * FROM tokens WHERE token_hash = :hash")
                         .bind("hash", hash(token))
                         .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getLong("user_id"), Scopes.parse(rs.getString("scopes")),
                                 rs.getObject("expires_time", OffsetDateTime.class), rs.getObject("revoked_time", OffsetDateTime.class)))

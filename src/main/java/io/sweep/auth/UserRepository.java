@@ -34,7 +34,7 @@ public final class UserRepository {
     }
 
     public Optional<User> byId(long id) {
-        return db.withHandle(h -> h.createQuery("SELECT * FROM users WHERE id = :id").bind("id", id).map(USER).findOne());
+        return db.read(h -> h.createQuery("SELECT * FROM users WHERE id = :id").bind("id", id).map(USER).findOne());
     }
 
     public List<User> all() {
@@ -44,7 +44,7 @@ public final class UserRepository {
     /** The users with these ids, for rendering Owner / Created_By / Modified_By. */
     public Map<Long, User> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) return Map.of();
-        return db.withHandle(h -> h.createQuery("SELECT * FROM users WHERE id IN (<ids>)")
+        return db.read(h -> h.createQuery("SELECT * FROM users WHERE id IN (<ids>)")
                 .bindList("ids", List.copyOf(Set.copyOf(ids))).map(USER).list())
                 .stream().collect(Collectors.toMap(User::id, Function.identity()));
     }
@@ -144,7 +144,7 @@ public final class UserRepository {
     }
 
     public Profile profile(long profileId) {
-        return db.withHandle(h -> profile(h, profileId));
+        return db.read(h -> profile(h, profileId));
     }
 
     private static Profile profile(Handle h, long profileId) {
@@ -166,7 +166,7 @@ public final class UserRepository {
 
     /** The territories the user belongs to, with all their descendants (a parent territory's members see its children's records). */
     public Set<Long> territoriesOf(long userId) {
-        return db.withHandle(h -> {
+        return db.read(h -> {
             Map<Long, Long> parents = new HashMap<>();
             h.createQuery("SELECT id, parent_id FROM territories")
                     .map((rs, ctx) -> parents.put(rs.getLong("id"), rs.getObject("parent_id", Long.class))).list();

@@ -1,6 +1,7 @@
 package io.sweep.crm;
 
 import io.sweep.db.Database;
+import io.sweep.db.QueryTimeoutException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -20,10 +21,25 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * Column names come from field metadata only; values are always bound parameters.
  */
 public final class RecordRepository {
+    /** How long a filtered read ({@link #select}, {@link #count}) may run by default. */
+    public static final int DEFAULT_READ_TIMEOUT_SECONDS = 10;
+
     private final Database db;
+    private final int readTimeoutSeconds;
 
     public RecordRepository(Database db) {
+        this(db, DEFAULT_READ_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * @param readTimeoutSeconds a filtered read running longer is cancelled with a
+     *     {@link QueryTimeoutException}: criteria come from clients, and one slow query must not
+     *     hold a connection (on an H2 file, a core) for as long as it likes
+     */
+    public RecordRepository(Database db, int readTimeoutSeconds) {
+        if (readTimeoutSeconds < 1) throw new IllegalArgumentException("read timeout below one second: " + readTimeoutSeconds);
         this.db = db;
+        this.readTimeoutSeconds = readTimeoutSeconds;
     }
 
     /** A change to one record: new field values, applied only if the record still has {@code expectedVersion}. */
@@ -52,18 +68,29 @@ public final class RecordRepository {
 
     /** Rows of a filtered, sorted page. {@code where} is SQL over this module's columns with named parameters. */
     public List<RecordRow> select(Module module, String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return db.withHandle(h -> h.createQuery("SELECT " + selectList(module) + " FROM " + module.table()
+        return timed(() -> db.read(h -> h.createQuery("SELECT " + selectList(module) + " FROM " + module.table()
                         + " WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
+                .setQueryTimeout(readTimeoutSeconds)
                 .bindMap(params)
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map((rs, ctx) -> read(rs, module))
-                .list());
+                .list()));
     }
 
     public long count(Module module, String where, Map<String, Object> params) {
-        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + module.table() + " WHERE " + where)
-                .bindMap(params).mapTo(Long.class).one());
+        return timed(() -> db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + module.table() + " WHERE " + where)
+                .setQueryTimeout(readTimeoutSeconds)
+                .bindMap(params).mapTo(Long.class).one()));
+    }
+
+    private <R> R timed(java.util.function.Supplier<R> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            if (Database.isQueryTimeout(e)) throw new QueryTimeoutException(readTimeoutSeconds, e);
+            throw e;
+        }
     }
 
     public long insert(Handle h, Module module, Map<Field, Object> values, long userId, OffsetDateTime now) {

@@ -15,12 +15,18 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final Jdbi jdbi;
+    private final Jdbi readJdbi;
 
     private Database(HikariDataSource pool, DataSource dataSource, Dialect dialect) {
         this.pool = pool;
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
+        // Reads go straight to the pool, past OneWriterDataSource: a read stores nothing, so it
+        // cannot take a store in the middle of a transaction (what the one-writer rule prevents),
+        // and H2's MVCC gives it the last committed state while a writer works. So a long write
+        // (a job's chunk) or a slow read does not make every other read wait.
+        this.readJdbi = dataSource == pool ? jdbi : Jdbi.create(pool);
     }
 
     public static Database open(String url, String user, String password, int poolSize) {
@@ -90,6 +96,44 @@ public final class Database implements AutoCloseable {
 
     public <R> R withHandle(HandleCallback<R, RuntimeException> work) {
         return jdbi.withHandle(work);
+    }
+
+    /**
+     * For a statement that only reads and need not see the calling thread's open transaction: on
+     * an H2 file it runs on a connection of its own, beside the one writer (see the constructor).
+     * Never write through it: that would slip past the one-writer rule.
+     */
+    public <R> R read(HandleCallback<R, RuntimeException> work) {
+        return readJdbi.withHandle(h -> {
+            try {
+                return work.withHandle(h);
+            } finally {
+                if (dialect == Dialect.H2) clearQueryTimeout(h);
+            }
+        });
+    }
+
+    /**
+     * H2 keeps a statement's query timeout as a setting of its connection, so a pooled connection
+     * would carry a read's timeout into whatever runs on it next (a job's long write included).
+     */
+    private static void clearQueryTimeout(Handle h) {
+        try (var statement = h.getConnection().createStatement()) {
+            statement.setQueryTimeout(0);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not clear the query timeout of a connection", e);
+        }
+    }
+
+    /**
+     * Whether a statement was cancelled by its query timeout (SQLSTATE 57014 on H2 and
+     * PostgreSQL alike).
+     */
+    public static boolean isQueryTimeout(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) return true;
+        }
+        return false;
     }
 
     public void useHandle(org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
  * hold part of that transaction and not the rest (H2 issue #2080). After a kill -9 such a store
  * comes back as half a transaction applied: a chunk marked DONE without its results, a count
  * without its records. With one connection at a time and {@code WRITE_DELAY=0} (the committing
- * thread stores, no background writer) every store falls between two transactions.
+ * thread stores, no background writer) every store falls between two transactions. Reads that
+ * need not see an open transaction do not come here: see {@link Database#read}.
  */
 final class OneWriterDataSource implements DataSource {
     /** Longer than any transaction Sweep runs; a caller waiting longer gets an error, not a hang. */

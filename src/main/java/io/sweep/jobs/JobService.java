@@ -135,13 +135,15 @@ public final class JobService {
     /**
      * Validates a cvid mass update and builds its selection, exactly as scheduling does: the
      * request-level rules, the view (accessible to the user, of this module), the records the user
-     * may see, the territory. Throws the error a mass update answers; the count is not judged here.
+     * may see, the territory, and the request's criteria, which narrow the view's records (never
+     * widen them). Throws the error a mass update answers; the count is not judged here.
      */
     public CvidSelection selectByCvid(Principal p, Module module, MassUpdateRequest request) {
         if (request.byIds()) throw new IllegalArgumentException("a mass update by ids selects its ids");
         MassUpdate update = validator.validate(p, module, request.values(), request.overWrite());
         var view = selections.accessibleView(p, module, request.cvid());
-        Where where = Where.and(List.of(selections.visibleInView(p, module, view), territoryFilter(request.territory())));
+        Where narrowing = request.criteria() == null ? Where.ALL : selections.narrowing(p, module, request.criteria());
+        Where where = Where.and(List.of(selections.visibleInView(p, module, view), territoryFilter(request.territory()), narrowing));
         return new CvidSelection(update, view, where, records.count(module, where.sql(), where.params()));
     }
 
@@ -294,6 +296,7 @@ public final class JobService {
         if (request.territory() != null) {
             node.putObject("territory").put("id", request.territory().id()).put("include_child", request.territory().includeChild());
         }
+        if (request.criteria() != null) node.set("criteria", request.criteria());
         return node.toString();
     }
 

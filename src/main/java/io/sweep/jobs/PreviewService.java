@@ -83,6 +83,8 @@ public final class PreviewService {
         List<String> entries = request.ids().subList(0, Math.min(sampleSize, selected));
         var distinct = new LinkedHashSet<Long>();
         for (String id : entries) Ids.parse(id).ifPresent(distinct::add);
+        // a record the caller may not see is sampled as an id that does not exist (no outcome: INVALID_ID below)
+        distinct.retainAll(visibleOf(p, module, distinct));
         Map<Long, RecordOutcome> outcomes = dryRun(update, List.copyOf(distinct));
         List<Preview.Sample> sample = new ArrayList<>(entries.size());
         for (String id : entries) {
@@ -150,6 +152,14 @@ public final class PreviewService {
         List<Preview.Sample> sample = new ArrayList<>(ids.size());
         for (long id : ids) sample.add(sample(String.valueOf(id), outcomes.get(id)));
         return new Preview(module.apiName(), selection.count(), error, sample);
+    }
+
+    private java.util.Set<Long> visibleOf(Principal p, Module module, java.util.Collection<Long> ids) {
+        var visible = new java.util.HashSet<Long>();
+        for (RecordRow row : records.findByIds(module, ids)) {
+            if (io.sweep.auth.RecordAccess.mayView(p, module, row)) visible.add(row.id());
+        }
+        return visible;
     }
 
     private Map<Long, RecordOutcome> dryRun(MassUpdate update, List<Long> ids) {

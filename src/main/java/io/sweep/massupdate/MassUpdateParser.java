@@ -21,6 +21,7 @@ public final class MassUpdateParser {
         JsonNode cvid = body.get("cvid");
         JsonNode territory = body.get("territory");
         JsonNode overWrite = body.get("over_write");
+        JsonNode criteria = body.get("criteria");
 
         if (present(data) && !data.isArray()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of("api_name", "data"));
         if (present(ids) && !ids.isArray()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of("api_name", "ids"));
@@ -29,6 +30,9 @@ public final class MassUpdateParser {
         }
         if (present(overWrite) && !overWrite.isBoolean()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of("api_name", "over_write"));
         if (present(territory) && !territory.isObject()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of("api_name", "territory"));
+        if (present(criteria) && !(criteria.isTextual() || criteria.isObject() || criteria.isArray())) {
+            throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of("api_name", "criteria"));
+        }
 
         if (!present(data) || data.isEmpty()) throw new ApiException(ErrorCode.MANDATORY_NOT_FOUND, Map.of("api_name", "data"));
         if (data.size() > 1) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "data"), "only one data object is allowed in a mass update");
@@ -36,6 +40,11 @@ public final class MassUpdateParser {
         if (present(ids) && present(cvid)) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "cvid"), "ids and cvid cannot be given together");
         if (!present(ids) && !present(cvid)) throw new ApiException(ErrorCode.MANDATORY_NOT_FOUND, Map.of("api_name", "ids"));
         if (present(territory) && !present(cvid)) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "territory"), "territory can only be given with cvid");
+        // criteria cannot narrow a list of ids the way a client means it (skip the others? fail them?),
+        // and ignoring it would write records the client meant to leave alone
+        if (present(criteria) && !present(cvid)) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "criteria"), "criteria can only be given with cvid, not with ids");
+        }
 
         Map<String, JsonNode> values = new LinkedHashMap<>();
         data.get(0).fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
@@ -56,7 +65,8 @@ public final class MassUpdateParser {
             if (present(child) && !child.isBoolean()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of("api_name", "territory.include_child"));
             t = new MassUpdateRequest.Territory(tid.asText(), present(child) && child.booleanValue());
         }
-        return new MassUpdateRequest(values, idList, present(cvid) ? cvid.asText() : null, t, present(overWrite) && overWrite.booleanValue());
+        return new MassUpdateRequest(values, idList, present(cvid) ? cvid.asText() : null, t, present(overWrite) && overWrite.booleanValue(),
+                present(criteria) ? criteria : null);
     }
 
     private static boolean present(JsonNode node) {

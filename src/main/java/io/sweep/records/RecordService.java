@@ -80,7 +80,8 @@ public final class RecordService {
                     continue;
                 }
                 List<RecordRow> found = records.findByIds(h, module, List.of(id.get()), true);
-                if (found.isEmpty()) {
+                // a record the caller may not see answers as one that does not exist: no error reveals it
+                if (found.isEmpty() || !RecordAccess.mayView(p, module, found.get(0))) {
                     results.add(RecordResult.failed(ErrorCode.INVALID_ID, Map.of("id", idText)));
                 } else if (!RecordAccess.mayEdit(p, module, found.get(0))) {
                     results.add(RecordResult.failed(ErrorCode.PERMISSION_DENIED, Map.of("id", idText)));
@@ -105,7 +106,7 @@ public final class RecordService {
             for (String idText : ids) {
                 var id = io.sweep.crm.Ids.parse(idText);
                 List<RecordRow> found = id.map(i -> records.findByIds(h, module, List.of(i), true)).orElse(List.of());
-                if (found.isEmpty()) {
+                if (found.isEmpty() || !RecordAccess.mayView(p, module, found.get(0))) {
                     results.add(RecordResult.failed(ErrorCode.INVALID_ID, Map.of("id", idText)));
                 } else if (!RecordAccess.mayEdit(p, module, found.get(0))) {
                     results.add(RecordResult.failed(ErrorCode.PERMISSION_DENIED, Map.of("id", idText)));

@@ -47,7 +47,7 @@ public final class References {
             }
         }
         Map<Long, String> names = new HashMap<>();
-        lookups.forEach((target, ids) -> nameField(target).ifPresent(nameField -> db.withHandle(h -> h.createQuery(
+        lookups.forEach((target, ids) -> nameField(target).ifPresent(nameField -> db.read(h -> h.createQuery(
                         "SELECT id, " + nameField.column() + " AS name FROM " + target.table() + " WHERE id IN (<ids>)")
                 .bindList("ids", List.copyOf(ids))
                 .map((rs, ctx) -> names.put(rs.getLong("id"), rs.getString("name")))

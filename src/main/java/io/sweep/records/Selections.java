@@ -85,23 +85,83 @@ public final class Selections {
         return new Where(sql.sql(), sql.params());
     }
 
+    /**
+     * A stored view's criteria as SQL. Criteria stored before today's limits (or naming a field
+     * since removed) answer a request-level error naming the view, as a bad cvid does, not a 500.
+     */
     public static Where criteriaOf(Module module, CustomView view) {
         if (view.criteriaJson() == null || view.criteriaJson().isBlank()) return Where.ALL;
-        var criteria = ViewCriteriaJson.read(module, Json.parseBody(view.criteriaJson()));
+        Criteria criteria;
+        try {
+            criteria = ViewCriteriaJson.read(module, Json.parseBody(view.criteriaJson()));
+        } catch (CriteriaException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("api_name", "cvid");
+            details.put("cvid", String.valueOf(view.id()));
+            throw criteriaError(e, ErrorCode.INVALID_DATA, details, "the view's criteria cannot be used: " + e.getMessage());
+        }
         var sql = CriteriaSql.compile(module, criteria, "cv");
         return new Where(sql.sql(), sql.params());
     }
 
     /** Zoho's search string, e.g. {@code ((Last_Name:equals:Burns)and(Rating:equals:Active))}. */
     public Where search(Module module, String criteria) {
+        return search(module, criteria, field -> true);
+    }
+
+    /** A search string as this user may write it: a field their profile hides is an unknown field. */
+    public Where search(Principal p, Module module, String criteria) {
+        return search(module, criteria, field -> p.profile().maySeeField(field.id()));
+    }
+
+    private Where search(Module module, String criteria, java.util.function.Predicate<Field> visible) {
         try {
-            var sql = CriteriaSql.compile(module, SearchCriteriaParser.parse(module, criteria), "q");
+            var sql = CriteriaSql.compile(module, SearchCriteriaParser.parse(module, criteria, visible), "q");
             return new Where(sql.sql(), sql.params());
         } catch (CriteriaException e) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("reason", e.getMessage());
             e.field().ifPresent(f -> details.put("api_name", f));
-            throw new ApiException(ErrorCode.INVALID_QUERY, details);
+            throw criteriaError(e, ErrorCode.INVALID_QUERY, details, null);
         }
+    }
+
+    /**
+     * The {@code criteria} of a mass update by cvid, which narrows the view's selection: a search
+     * string, a view criteria object, or the Zoho SDK's array of conditions (all must hold). It is
+     * validated as search and view criteria are, for this user (a hidden field is unknown); a
+     * criteria that cannot be read is refused, never dropped, since dropping it would widen the write.
+     */
+    public Where narrowing(Principal p, Module module, com.fasterxml.jackson.databind.JsonNode criteria) {
+        java.util.function.Predicate<Field> visible = field -> p.profile().maySeeField(field.id());
+        Criteria parsed;
+        try {
+            parsed = criteria.isTextual()
+                    ? SearchCriteriaParser.parse(module, criteria.asText(), visible)
+                    : ViewCriteriaJson.read(module, criteria, visible);
+        } catch (CriteriaException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("param_name", "criteria");
+            e.path().ifPresent(path -> details.put("path", path));
+            e.field().ifPresent(f -> details.put("api_name", f));
+            throw criteriaError(e, criteria.isTextual() ? ErrorCode.INVALID_QUERY : ErrorCode.INVALID_DATA, details, e.getMessage());
+        }
+        var sql = CriteriaSql.compile(module, parsed, "mc");
+        return new Where(sql.sql(), sql.params());
+    }
+
+    /**
+     * The API error for criteria that cannot be accepted: {@code 400 LIMIT_EXCEEDED} naming the
+     * bound when it is too large, else {@code code} with {@code details} and {@code message} (null: the code's own).
+     */
+    public static ApiException criteriaError(CriteriaException e, ErrorCode code, Map<String, Object> details, String message) {
+        if (e.limit().isPresent()) {
+            Map<String, Object> limit = new LinkedHashMap<>();
+            limit.put("param_name", "criteria");
+            limit.put("limit_name", e.limit().get().name());
+            limit.put("limit", String.valueOf(e.limit().get().value()));
+            return new ApiException(ErrorCode.LIMIT_EXCEEDED, limit, e.getMessage());
+        }
+        return new ApiException(code, details, message);
     }
 }

@@ -35,6 +35,7 @@ public final class ViewService {
     private final Metadata metadata;
     private final UserRepository users;
     private final Clock clock;
+    private final ViewCounts listedCounts;
 
     public ViewService(CustomViewRepository views, Selections selections, RecordRepository records, Metadata metadata, UserRepository users,
                        Clock clock) {
@@ -44,6 +45,7 @@ public final class ViewService {
         this.metadata = metadata;
         this.users = users;
         this.clock = clock;
+        this.listedCounts = new ViewCounts(clock);
     }
 
     /** What a user sends to create or change a view; the criteria already validated and in Zoho's shape (null: every record). */
@@ -78,16 +80,35 @@ public final class ViewService {
         return records.count(module, where.sql(), where.params());
     }
 
+    /**
+     * {@link #count(Principal, CustomView)} for the views list: kept for {@link ViewCounts#TTL}, and
+     * null (shown as unknown) for a view whose count cannot be had — criteria beyond today's
+     * limits, or a count that ran past the read timeout — so one costly view cannot make the list
+     * of every user who may use it slow or fail.
+     */
+    public Long listedCount(Principal p, CustomView view) {
+        return listedCounts.get(view.id(), p.user().id(), view.criteriaJson(), () -> {
+            try {
+                return count(p, view);
+            } catch (ApiException | io.sweep.db.QueryTimeoutException e) {
+                return null;
+            }
+        });
+    }
+
     /** How many records the user may see match criteria not saved yet (null criteria: every record). */
     public long count(Principal p, Module module, JsonNode criteria) {
-        Criteria parsed = criteria(module, criteria);
+        Criteria parsed = criteria(p, module, criteria);
         Where where = parsed == null ? selections.visibleInView(p, module, unsaved(module)) : selections.visibleMatching(p, module, parsed);
         return records.count(module, where.sql(), where.params());
     }
 
-    /** The criteria in Zoho's shape as stored, or null for every record; invalid criteria are INVALID_DATA naming where. */
-    public String criteriaJson(Module module, JsonNode criteria) {
-        Criteria parsed = criteria(module, criteria);
+    /**
+     * The criteria in Zoho's shape as stored, or null for every record; invalid criteria (a field
+     * hidden from the user included) are INVALID_DATA naming where, too large ones LIMIT_EXCEEDED.
+     */
+    public String criteriaJson(Principal p, Module module, JsonNode criteria) {
+        Criteria parsed = criteria(p, module, criteria);
         return parsed == null ? null : ViewCriteriaJson.write(parsed).toString();
     }
 
@@ -129,16 +150,16 @@ public final class ViewService {
         }
     }
 
-    private static Criteria criteria(Module module, JsonNode criteria) {
+    private static Criteria criteria(Principal p, Module module, JsonNode criteria) {
         if (criteria == null || criteria.isNull() || criteria.isMissingNode()) return null;
         try {
-            return ViewCriteriaJson.read(module, criteria);
+            return ViewCriteriaJson.read(module, criteria, field -> p.profile().maySeeField(field.id()));
         } catch (CriteriaException e) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("param_name", "criteria");
             details.put("path", e.path().orElse(""));
             e.field().ifPresent(f -> details.put("api_name", f));
-            throw new ApiException(ErrorCode.INVALID_DATA, details, e.getMessage());
+            throw Selections.criteriaError(e, ErrorCode.INVALID_DATA, details, e.getMessage());
         }
     }
 

@@ -49,7 +49,7 @@ final class ViewRoutes {
         Map<Long, User> people = people(visible);
         ObjectNode body = Json.object();
         var list = body.putArray("views");
-        visible.forEach(v -> list.add(render(p, v, people)));
+        visible.forEach(v -> list.add(render(p, v, people, true)));
         AdminContext.json(ctx, 200, body);
     }
 
@@ -65,7 +65,7 @@ final class ViewRoutes {
         String moduleName = AdminContext.requiredText(body, "module");
         Module module = metadata.module(moduleName.trim())
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE, Map.of("param_name", "module")));
-        CustomView view = views.create(p, module, draft(body, module));
+        CustomView view = views.create(p, module, draft(p, body, module));
         AdminContext.json(ctx, 201, wrap(p, view));
     }
 
@@ -79,7 +79,7 @@ final class ViewRoutes {
         if (moduleName != null && metadata.module(moduleName.trim()).map(Module::id).orElse(-1L) != module.id()) {
             throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "module"), "a view's module cannot change");
         }
-        AdminContext.json(ctx, 200, wrap(p, views.update(p, view, draft(body, module))));
+        AdminContext.json(ctx, 200, wrap(p, views.update(p, view, draft(p, body, module))));
     }
 
     void delete(Context ctx) {
@@ -110,10 +110,10 @@ final class ViewRoutes {
         return p;
     }
 
-    private ViewService.Draft draft(JsonNode body, Module module) {
+    private ViewService.Draft draft(Principal p, JsonNode body, Module module) {
         String name = AdminContext.requiredText(body, "name").trim();
         if (name.length() > MAX_NAME) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "name"), "name is longer than " + MAX_NAME + " characters");
-        String criteria = views.criteriaJson(module, body.get("criteria"));
+        String criteria = views.criteriaJson(p, module, body.get("criteria"));
         JsonNode all = body.get("shared_with_all");
         if (all != null && !all.isNull() && !all.isBoolean()) {
             throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "shared_with_all"), "shared_with_all must be true or false");
@@ -133,7 +133,7 @@ final class ViewRoutes {
 
     private ObjectNode wrap(Principal p, CustomView view) {
         ObjectNode body = Json.object();
-        body.set("view", render(p, view, people(List.of(view))));
+        body.set("view", render(p, view, people(List.of(view)), false));
         return body;
     }
 
@@ -146,7 +146,8 @@ final class ViewRoutes {
         return users.byIds(ids);
     }
 
-    private ObjectNode render(Principal p, CustomView v, Map<Long, User> people) {
+    /** {@code listed}: for the views list, whose counts are kept briefly (see ViewService#listedCount). */
+    private ObjectNode render(Principal p, CustomView v, Map<Long, User> people, boolean listed) {
         ObjectNode node = Json.object();
         node.put("id", String.valueOf(v.id()));
         node.put("name", v.name());
@@ -160,7 +161,7 @@ final class ViewRoutes {
         var shared = node.putArray("shared_with");
         v.sharedWith().stream().sorted().map(people::get).filter(java.util.Objects::nonNull)
                 .forEach(u -> shared.addObject().put("id", String.valueOf(u.id())).put("email", u.email()));
-        Long count = views.count(p, v);
+        Long count = listed ? views.listedCount(p, v) : views.count(p, v);
         if (count == null) node.putNull("record_count");
         else node.put("record_count", count);
         node.put("editable", views.editable(p, v));

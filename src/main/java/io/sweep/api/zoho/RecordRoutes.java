@@ -59,7 +59,7 @@ final class RecordRoutes {
         String criteria = ctx.queryParam("criteria");
         String word = ctx.queryParam("word");
         if (criteria != null && !criteria.isBlank()) {
-            page(ctx, call, selections.search(call.module(), criteria));
+            page(ctx, call, selections.search(call.principal(), call.module(), criteria));
         } else if (word != null) {
             page(ctx, call, selections.word(call.principal(), call.module(), word));
         } else {
@@ -119,14 +119,16 @@ final class RecordRoutes {
         Field sortBy = null;
         String sortName = ctx.queryParam("sort_by");
         if (sortName != null && !sortName.isBlank() && !sortName.equals("id")) {
+            // a field hidden from the caller sorts as an unknown one: its order would reveal its values
             sortBy = module.field(sortName).filter(f -> f.dataType() != DataType.MULTISELECTPICKLIST)
+                    .filter(f -> call.principal().profile().maySeeField(f.id()))
                     .orElseThrow(() -> new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "sort_by"), "invalid data"));
         }
         String order = ctx.queryParam("sort_order");
         if (order != null && !order.equalsIgnoreCase("asc") && !order.equalsIgnoreCase("desc")) {
             throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "sort_order"));
         }
-        Set<String> only = fieldsParam(ctx, module);
+        Set<String> only = fieldsParam(ctx, call.principal(), module);
         var result = service.list(call.principal(), module, filter, sortBy, "desc".equalsIgnoreCase(order), page, perPage);
         if (result.rows().isEmpty()) {
             ctx.status(204);
@@ -144,14 +146,17 @@ final class RecordRoutes {
         ZohoContext.json(ctx, 200, body);
     }
 
-    private static Set<String> fieldsParam(Context ctx, Module module) {
+    private static Set<String> fieldsParam(Context ctx, io.sweep.auth.Principal p, Module module) {
         String fields = ctx.queryParam("fields");
         if (fields == null || fields.isBlank()) return null;
         Set<String> names = new LinkedHashSet<>();
         for (String name : fields.split(",")) {
             String n = name.trim();
             if (n.isEmpty() || n.equals("id")) continue;
-            if (module.field(n).isEmpty()) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", n));
+            // a field hidden from the caller is as unknown as one that does not exist
+            if (module.field(n).filter(f -> p.profile().maySeeField(f.id())).isEmpty()) {
+                throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", n));
+            }
             names.add(n);
         }
         return names;

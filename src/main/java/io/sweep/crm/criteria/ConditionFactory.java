@@ -4,13 +4,15 @@ import io.sweep.crm.Field;
 import io.sweep.crm.Module;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** What the search-string and view readers share: field lookup and value conversion. */
 final class ConditionFactory {
     private ConditionFactory() {}
 
-    static Field field(Module module, String apiName) {
-        return module.field(apiName)
+    /** A field the caller may not see is reported exactly as one that does not exist. */
+    static Field field(Module module, String apiName, Predicate<Field> visible) {
+        return module.field(apiName).filter(visible)
                 .orElseThrow(() -> new CriteriaException(
                         "unknown field %s in module %s".formatted(CriteriaException.shorten(apiName), module.apiName()), apiName));
     }

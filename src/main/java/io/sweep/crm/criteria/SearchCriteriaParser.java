@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads Zoho's search criteria: {@code ((Last_Name:equals:Burns\,B)and(First_Name:starts_with:M))}.
@@ -18,18 +19,29 @@ import java.util.Optional;
  */
 public final class SearchCriteriaParser {
     private final Module module;
+    private final Predicate<Field> visible;
     private final String text;
     private int pos;
     private int conditions;
 
-    private SearchCriteriaParser(Module module, String text) {
+    private SearchCriteriaParser(Module module, Predicate<Field> visible, String text) {
         this.module = module;
+        this.visible = visible;
         this.text = text;
     }
 
     public static Criteria parse(Module module, String criteria) {
+        return parse(module, criteria, field -> true);
+    }
+
+    /**
+     * As {@link #parse(Module, String)}, for a caller who sees only the fields {@code visible}
+     * accepts: any other is an unknown field. The criteria's size is checked against {@link CriteriaLimits}.
+     */
+    public static Criteria parse(Module module, String criteria, Predicate<Field> visible) {
         if (criteria == null || criteria.isBlank()) throw new CriteriaException("criteria is empty");
-        return new SearchCriteriaParser(module, criteria).all();
+        CriteriaLimits.checkText(criteria);
+        return CriteriaLimits.check(new SearchCriteriaParser(module, visible, criteria).all());
     }
 
     private Criteria all() {
@@ -112,7 +124,7 @@ public final class SearchCriteriaParser {
             pos = start;
             throw syntax("expected field:comparator:value");
         }
-        Field field = ConditionFactory.field(module, unescape(parts.get(0)).strip());
+        Field field = ConditionFactory.field(module, unescape(parts.get(0)).strip(), visible);
         Comparator comparator = comparator(field, unescape(parts.get(1)).strip());
         return ConditionFactory.condition(field, comparator, values(parts.get(2)));
     }

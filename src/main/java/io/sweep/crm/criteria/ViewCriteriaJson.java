@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Zoho's custom-view criteria JSON. A leaf is
@@ -32,17 +33,40 @@ public final class ViewCriteriaJson {
             .toFormatter(Locale.ROOT);
 
     private final Module module;
+    private final Predicate<Field> visible;
     private int conditions;
 
-    private ViewCriteriaJson(Module module) {
+    private ViewCriteriaJson(Module module, Predicate<Field> visible) {
         this.module = module;
+        this.visible = visible;
     }
 
     public static Criteria read(Module module, JsonNode criteria) {
+        return read(module, criteria, field -> true);
+    }
+
+    /**
+     * As {@link #read(Module, JsonNode)}, for a caller who sees only the fields {@code visible}
+     * accepts: any other is an unknown field. Also takes the Zoho SDK's form of a mass update's
+     * criteria: an array of criteria (each a condition or a group), all of which must hold, and a
+     * condition may name its field by {@code api_name} instead of {@code field}. The criteria's
+     * size is checked against {@link CriteriaLimits}.
+     */
+    public static Criteria read(Module module, JsonNode criteria, Predicate<Field> visible) {
         if (criteria == null || criteria.isNull() || criteria.isMissingNode()) {
             throw new CriteriaException("criteria is empty");
         }
-        return new ViewCriteriaJson(module).node(criteria, 1, "");
+        CriteriaLimits.checkText(criteria.toString());
+        var reader = new ViewCriteriaJson(module, visible);
+        return CriteriaLimits.check(criteria.isArray() ? reader.all(criteria) : reader.node(criteria, 1, ""));
+    }
+
+    /** An array: each member a criteria, joined by and. */
+    private Criteria all(JsonNode members) {
+        if (members.isEmpty()) throw new CriteriaException("criteria must not be an empty array");
+        List<Criteria> children = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) children.add(node(members.get(i), 1, "[" + i + "]"));
+        return children.size() == 1 ? children.get(0) : new Group(GroupOperator.AND, children);
     }
 
     public static ObjectNode write(Criteria criteria) {
@@ -88,7 +112,7 @@ public final class ViewCriteriaJson {
         }
         Field field;
         try {
-            field = field(node.path("field"));
+            field = field(node.has("field") || !node.hasNonNull("api_name") ? node.path("field") : node.get("api_name"));
         } catch (CriteriaException e) {
             throw e.at(child(path, "field"));
         }
@@ -119,9 +143,9 @@ public final class ViewCriteriaJson {
 
     /** By api_name as Zoho writes it; a bare string or an id alone are accepted too. */
     private Field field(JsonNode node) {
-        if (node.isTextual()) return ConditionFactory.field(module, node.asText());
+        if (node.isTextual()) return ConditionFactory.field(module, node.asText(), visible);
         if (node.hasNonNull("api_name")) {
-            Field field = ConditionFactory.field(module, node.get("api_name").asText());
+            Field field = ConditionFactory.field(module, node.get("api_name").asText(), visible);
             if (node.hasNonNull("id") && !node.get("id").asText().equals(Long.toString(field.id()))) {
                 throw new CriteriaException(
                         "field id %s does not belong to field %s".formatted(
@@ -133,7 +157,7 @@ public final class ViewCriteriaJson {
         if (node.hasNonNull("id")) {
             String id = node.get("id").asText();
             return module.fields().stream()
-                    .filter(f -> Long.toString(f.id()).equals(id))
+                    .filter(f -> Long.toString(f.id()).equals(id) && visible.test(f))
                     .findFirst()
                     .orElseThrow(() -> new CriteriaException("unknown field id %s in module %s"
                             .formatted(CriteriaException.shorten(id), module.apiName())));

@@ -16,8 +16,8 @@ class CriteriaSqlTest {
     @Test
     void values_are_bound_and_never_part_of_the_sql() {
         SqlFragment fragment = compile("(Last_Name:equals:x' OR '1'='1)", "c");
-        assertThat(fragment.sql()).isEqualTo("LOWER(last_name) = LOWER(:c0)");
-        assertThat(fragment.params()).isEqualTo(Map.of("c0", "x' OR '1'='1"));
+        assertThat(fragment.sql()).isEqualTo("LOWER(last_name) = :c0");
+        assertThat(fragment.params()).isEqualTo(Map.of("c0", "x' or '1'='1"));
     }
 
     @Test
@@ -38,7 +38,7 @@ class CriteriaSqlTest {
     @Test
     void like_patterns_escape_wildcards_and_the_escape_character() {
         SqlFragment fragment = compile("(Last_Name:contains:100%_!)", "c");
-        assertThat(fragment.sql()).isEqualTo("LOWER(last_name) LIKE LOWER(:c0) ESCAPE '!'");
+        assertThat(fragment.sql()).isEqualTo("LOWER(last_name) LIKE :c0 ESCAPE '!'");
         assertThat(fragment.params()).containsEntry("c0", "%100!%!_!!%");
         assertThat(compile("(Last_Name:starts_with:a_)", "c").params()).containsEntry("c0", "a!_%");
         assertThat(compile("(Last_Name:ends_with:%)", "c").params()).containsEntry("c0", "%!%");
@@ -47,7 +47,7 @@ class CriteriaSqlTest {
     @Test
     void multi_select_values_are_searched_as_quoted_json_strings() {
         assertThat(compile("(Interests:contains:Say \"hi\" \\\\o/)", "c").params())
-                .containsEntry("c0", "%\"Say \\\"hi\\\" \\\\o/\"%");
+                .containsEntry("c0", "%\"say \\\"hi\\\" \\\\o/\"%");
     }
 
     @Test
