@@ -33,7 +33,8 @@ public final class AccessGate {
         Module module = access.module() == null ? null : access.module().of(ctx);
         for (String scope : access.scopes()) {
             if (!Access.holds(p.scopes(), scope, module, metadata.modules())) {
-                throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH, Map.of("scope", scope));
+                String named = module == null ? scope : scope.replace(Access.MODULE, module.scopeName());
+                throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH, Map.of("scope", named));
             }
         }
         if (access.who() == Access.Who.ADMINISTRATOR && !p.profile().administrator()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
