@@ -2,10 +2,13 @@ package io.sweep.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.javalin.Javalin;
 import io.sweep.App;
 import io.sweep.testsupport.Backend;
+import io.sweep.testsupport.Http;
 import io.sweep.testsupport.TestServer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,5 +46,33 @@ class RouteAccessTest {
         assertThat(server.app().routes()).filteredOn(r -> r.access().who() == Access.Who.PUBLIC)
                 .extracting(r -> r.method() + " " + r.path())
                 .containsExactlyInAnyOrder("GET /health", "POST /api/session", "POST /hooks/{rule}");
+    }
+
+    @Test
+    void a_route_registered_without_an_access_is_refused_before_its_handler_runs() {
+        AtomicBoolean ran = new AtomicBoolean();
+        // the gate refuses before it would authenticate, so it needs neither tokens nor metadata here
+        AccessGate gate = new AccessGate(null, null);
+        Javalin bare = Javalin.create(cfg -> {
+            cfg.jetty.port = 0;
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.beforeMatched(gate::check);
+            cfg.routes.get("/forgotten", ctx -> {
+                ran.set(true);
+                ctx.result("ran");
+            });
+            cfg.routes.get("/declared", ctx -> ctx.result("ran"), Access.open());
+            cfg.routes.exception(IllegalStateException.class, (e, ctx) -> ctx.status(500).result("refused"));
+        }).start();
+        try {
+            Http http = new Http("http://localhost:" + bare.port());
+            var forgotten = http.get("/forgotten");
+            assertThat(forgotten.status()).isEqualTo(500);
+            assertThat(forgotten.body()).isEqualTo("refused");
+            assertThat(ran).isFalse();
+            assertThat(http.get("/declared").body()).isEqualTo("ran");
+        } finally {
+            bare.stop();
+        }
     }
 }
