@@ -4,10 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.sweep.api.Access;
+import io.sweep.api.AccessGate;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.ErrorRenderer;
 import io.sweep.api.Json;
+import io.sweep.api.JsonErrorHandler;
+import io.sweep.api.Utf8Body;
 import io.sweep.api.admin.AdminApi;
 import io.sweep.api.zoho.ZohoApi;
 import io.sweep.auth.Authenticator;
@@ -73,6 +77,7 @@ public final class App implements AutoCloseable {
     private final RulePlanners rulePlanners;
     private final RuleRegistry ruleRegistry;
     private final HookApi hookApi;
+    private final AccessGate accessGate;
     private final ScheduleTrigger scheduleTrigger;
     private final AtomicBoolean ready = new AtomicBoolean(false);
     private Javalin server;
@@ -113,7 +118,8 @@ public final class App implements AutoCloseable {
         this.hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), ruleQueue, clock));
         var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle());
         var authenticator = new Authenticator(tokens, users, sessions);
-        this.zohoApi = new ZohoApi(authenticator, metadata, users, views, records, recordService,
+        this.accessGate = new AccessGate(authenticator, metadata);
+        this.zohoApi = new ZohoApi(metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService);
         this.adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
                 new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
@@ -148,15 +154,20 @@ public final class App implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
             // the admin UI (web/ at the repository root, copied into the jar); "/" answers index.html
             cfg.staticFiles.add(web -> {
                 web.hostedPath = "/";
                 web.directory = "/web";
                 web.location = Location.CLASSPATH;
                 web.headers = Map.of("Cache-Control", "no-cache");
+                // the pages themselves are public; everything they show comes from the API
+                web.roles = java.util.Set.of(Access.open());
             });
             cfg.routes.before(this::gate);
-            cfg.routes.get("/health", this::health);
+            cfg.routes.beforeMatched(accessGate::check);
+            cfg.routes.beforeMatched(Utf8Body::require);
+            cfg.routes.get("/health", this::health, Access.open());
             zohoApi.register(cfg.routes);
             adminApi.register(cfg.routes);
             hookApi.register(cfg.routes);
@@ -165,6 +176,11 @@ public final class App implements AutoCloseable {
             cfg.routes.exception(io.sweep.db.QueryTimeoutException.class, (e, ctx) -> render(ctx, new ApiException(ErrorCode.QUERY_TIMEOUT,
                     Map.of("limit_name", "read_timeout_seconds", "limit", String.valueOf(e.seconds())))));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (clientWentAway(e)) {
+                    // nobody is left to answer; a slow or dropped client is not a server failure
+                    LOG.info("client went away during {} {}: {}", ctx.method(), ctx.path(), String.valueOf(e.getMessage()));
+                    return;
+                }
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 render(ctx, new ApiException(ErrorCode.INTERNAL_ERROR));
             });
@@ -183,6 +199,23 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** A route as Javalin's router holds it, with the access it was registered with (null when none). */
+    public record Route(String method, String path, Access access) {}
+
+    /** Every HTTP route the server answers, read from Javalin's router in registration order. */
+    public java.util.List<Route> routes() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> {
+                    var roles = e.metadata(io.javalin.security.Roles.class);
+                    Access access = roles == null ? null : roles.getRoles().stream()
+                            .filter(Access.class::isInstance).map(Access.class::cast).findFirst().orElse(null);
+                    return new Route(e.method.name(), e.path, access);
+                })
+                .toList();
     }
 
     public Database database() {
@@ -261,6 +294,14 @@ public final class App implements AutoCloseable {
     private void health(Context ctx) {
         ctx.status(ready.get() ? 200 : 503).contentType("application/json; charset=utf-8")
                 .result(ready.get() ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
+    }
+
+    /** A request body cut off by the client (Jetty's EofException is an EOFException), or a read that timed out. */
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof java.util.concurrent.TimeoutException) return true;
+        }
+        return false;
     }
 
     private static ApiException translate(HttpResponseException e) {

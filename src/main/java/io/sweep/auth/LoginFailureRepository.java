@@ -4,7 +4,7 @@ import io.sweep.db.Database;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The {@code login_failures} table: recent wrong logins, by e-mail and by client address. */
+/** The {@code login_failures} table: recent wrong logins, by e-mail and client address, and by client address. */
 public final class LoginFailureRepository {
     private final Database db;
 
@@ -20,14 +20,14 @@ public final class LoginFailureRepository {
                 .execute());
     }
 
-    /** The times of the latest {@code limit} failures for this e-mail since {@code since}, newest first. */
-    public List<OffsetDateTime> latestForEmail(String email, OffsetDateTime since, int limit) {
+    /** The times of the latest {@code limit} failures for this e-mail from this address since {@code since}, newest first. */
+    public List<OffsetDateTime> latestForEmailAt(String email, String clientAddress, OffsetDateTime since, int limit) {
         return db.withHandle(h -> h.createQuery("""
                 SELECT failed_time FROM login_failures
-                WHERE email = :email AND failed_time > :since
+                WHERE email = :email AND client_address = :address AND failed_time > :since
                 ORDER BY failed_time DESC
                 LIMIT :limit""")
-                .bind("email", email).bind("since", since).bind("limit", limit)
+                .bind("email", email).bind("address", clientAddress).bind("since", since).bind("limit", limit)
                 .mapTo(OffsetDateTime.class).list());
     }
 
@@ -42,9 +42,13 @@ public final class LoginFailureRepository {
                 .mapTo(OffsetDateTime.class).list());
     }
 
-    /** Forgets the failures for an e-mail, once its owner has logged in. */
-    public void clearEmail(String email) {
-        db.useHandle(h -> h.createUpdate("DELETE FROM login_failures WHERE email = :email").bind("email", email).execute());
+    /**
+     * Forgets the failures for an e-mail from the address its owner has just logged in from;
+     * failures from other addresses keep counting against those addresses.
+     */
+    public void clearEmailAt(String email, String clientAddress) {
+        db.useHandle(h -> h.createUpdate("DELETE FROM login_failures WHERE email = :email AND client_address = :address")
+                .bind("email", email).bind("address", clientAddress).execute());
     }
 
     public void deleteOlderThan(OffsetDateTime cutoff) {

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  * The scopes a token carries, with Zoho's names (compared case-insensitively).
  * {@code ZohoCRM.x.ALL} grants every operation under {@code x}; a module-wide scope grants it
  * for every module. Module names in scopes are lower case without underscores ({@code salesorders}).
+ * Sweep's own API has scopes of its own, {@code Sweep.<area>.<operation>}: {@code Sweep.<area>.ALL}
+ * grants every operation of the area and {@code Sweep.admin.ALL} every Sweep scope.
  */
 public final class Scopes {
     public static final Set<String> ALL_SCOPES = Set.of(
@@ -48,6 +50,13 @@ public final class Scopes {
                         || granted.contains(base + "." + moduleKey + "." + op)));
     }
 
+    /** Whether {@code Sweep.<area>.<operation>} is granted, or {@code Sweep.<area>.ALL}, or {@code Sweep.admin.ALL}. */
+    public boolean permitsSweep(String area, String operation) {
+        String base = "sweep." + area.toLowerCase(Locale.ROOT);
+        return granted.contains("sweep.admin.all") || granted.contains(base + ".all")
+                || granted.contains(base + "." + operation.toLowerCase(Locale.ROOT));
+    }
+
     /**
      * Every scope name Sweep understands, in Zoho's spelling: the module-wide ones first, then
      * the per-module ones for these modules (scope keys such as {@code leads}).
@@ -58,7 +67,8 @@ public final class Scopes {
                 "ZohoCRM.modules.ALL", "ZohoCRM.modules.READ", "ZohoCRM.modules.CREATE", "ZohoCRM.modules.UPDATE", "ZohoCRM.modules.DELETE",
                 "ZohoCRM.settings.ALL", "ZohoCRM.settings.READ", "ZohoCRM.settings.modules.READ", "ZohoCRM.settings.fields.READ",
                 "ZohoCRM.settings.custom_views.READ", "ZohoCRM.settings.custom_views.ALL",
-                "ZohoCRM.users.ALL", "ZohoCRM.users.READ", "Sweep.admin.ALL"));
+                "ZohoCRM.users.ALL", "ZohoCRM.users.READ",
+                "Sweep.admin.ALL", "Sweep.rules.ALL", "Sweep.rules.READ", "Sweep.tokens.ALL", "Sweep.tokens.READ", "Sweep.users.ALL"));
         for (String m : moduleKeys) {
             for (String op : List.of("ALL", "READ", "UPDATE")) names.add("ZohoCRM.mass_update." + m + "." + op);
             for (String op : List.of("ALL", "READ", "CREATE", "UPDATE", "DELETE")) names.add("ZohoCRM.modules." + m + "." + op);
@@ -68,13 +78,14 @@ public final class Scopes {
 
     /**
      * Whether these scopes grant everything {@code scope} grants, so a token can only hand out
-     * what it has: {@code ZohoCRM.<group>[.<key>].<operation>} through {@link #permits}, any other
-     * name only when held as it is.
+     * what it has: {@code ZohoCRM.<group>[.<key>].<operation>} through {@link #permits},
+     * {@code Sweep.<area>.<operation>} through {@link #permitsSweep}, any other name only when held as it is.
      */
     public boolean covers(String scope) {
         String s = scope.trim().toLowerCase(Locale.ROOT);
         if (granted.contains(s)) return true;
         String[] parts = s.split("\\.");
+        if (parts[0].equals("sweep")) return parts.length == 3 && permitsSweep(parts[1], parts[2]);
         if (!parts[0].equals("zohocrm")) return false;
         return switch (parts.length) {
             case 3 -> permits(parts[1], null, parts[2]);

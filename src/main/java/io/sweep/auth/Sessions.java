@@ -14,15 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Browser logins: e-mail and password against the stored hash, throttled per e-mail and per
- * client address (counted in the database, so it holds across nodes), and the sessions they
- * start. A session ends after {@link #idleTimeout()} without a request; expired rows are removed
+ * Browser logins: e-mail and password against the stored hash, throttled per e-mail and client
+ * address together and, more loosely, per client address (counted in the database, so it holds
+ * across nodes), and the sessions they start. Counting an e-mail's failures per address means
+ * that someone guessing from elsewhere slows only themselves: the account's owner still signs in
+ * from their own address. A session ends after {@link #idleTimeout()} without a request; expired rows are removed
  * lazily, when someone logs in.
  */
 public final class Sessions {
     /** Failures older than this no longer count. */
     public static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
-    public static final int MAX_FAILURES_PER_EMAIL = 5;
+    /** Wrong passwords for one e-mail from one address. */
+    public static final int MAX_FAILURES_PER_EMAIL_AND_ADDRESS = 5;
+    /** Wrong logins from one address, whatever the e-mail: stops one address trying many accounts. */
     public static final int MAX_FAILURES_PER_ADDRESS = 20;
     /**
      * A request refreshes the session's last-seen time only when it is older than this, so a page
@@ -79,7 +83,7 @@ public final class Sessions {
             failures.record(key, address, now);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
         }
-        failures.clearEmail(key);
+        failures.clearEmailAt(key, address);
         sessions.deleteIdleSince(now.minus(idleTimeout));
         String cookie = randomHex();
         String csrf = randomHex();
@@ -127,7 +131,7 @@ public final class Sessions {
     private long retryAfterSeconds(String email, String address, OffsetDateTime now) {
         OffsetDateTime since = now.minus(THROTTLE_WINDOW);
         long wait = Math.max(
-                wait(failures.latestForEmail(email, since, MAX_FAILURES_PER_EMAIL), MAX_FAILURES_PER_EMAIL, now),
+                wait(failures.latestForEmailAt(email, address, since, MAX_FAILURES_PER_EMAIL_AND_ADDRESS), MAX_FAILURES_PER_EMAIL_AND_ADDRESS, now),
                 wait(failures.latestForAddress(address, since, MAX_FAILURES_PER_ADDRESS), MAX_FAILURES_PER_ADDRESS, now));
         return wait;
     }

@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--url", description = "the server (env SWEEP_URL, default http://localhost:7070)")
     String url;
-    @Option(names = "--token", description = "an API token with the mass_update scope (env SWEEP_TOKEN)")
+    @Option(names = "--token", description = "an API token with Sweep.rules.READ and the mass_update scope (env SWEEP_TOKEN)")
     String token;
 
     @Override

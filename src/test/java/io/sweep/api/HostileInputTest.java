@@ -5,12 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Http;
 import io.sweep.testsupport.TestServer;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Malformed, oversized and hostile requests get Zoho-style errors, never a 500 or a stack trace. */
 class HostileInputTest {
@@ -125,5 +138,101 @@ class HostileInputTest {
     void health_answers_ready() {
         var r = server.http().get("/health");
         assertThat(r.status()).isEqualTo(200);
+    }
+
+    /** Writes a raw request and reads the whole answer: for what an HTTP client refuses to send. */
+    private String raw(String request) throws IOException {
+        URI base = URI.create(admin.base());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertJsonErrorWithSecurityHeaders(String answer, int status) {
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        assertThat(head).as(answer).startsWith("http/1.1 " + status);
+        assertThat(head).contains("content-type: application/json").contains("x-content-type-options: nosniff")
+                .contains("x-frame-options: deny").contains("content-security-policy: default-src 'self'");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(body).contains("\"status\":\"error\"").contains("\"code\":").doesNotContain("<html");
+    }
+
+    @Test
+    void a_nul_in_the_path_is_a_json_error_with_the_security_headers() throws IOException {
+        assertJsonErrorWithSecurityHeaders(raw("GET /crm/v2/Le%00ads HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+        var viaClient = admin.get("/crm/v2/Leads%00");
+        assertZohoError(viaClient, 400, "UNABLE_TO_PARSE_DATA_TYPE");
+        assertThat(viaClient.raw().headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+
+    @Test
+    void a_malformed_uri_is_a_json_error_with_the_security_headers() throws IOException {
+        assertJsonErrorWithSecurityHeaders(raw("GET /crm/v2/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+    }
+
+    @Test
+    void a_body_that_is_not_utf8_is_refused_not_stored_with_replacement_characters() throws Exception {
+        byte[] prefix = "{\"data\":[{\"Last_Name\":\"Broken ".getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "\"}]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + 2 + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xC3; // a lead byte followed by one that cannot continue it
+        body[prefix.length + 1] = (byte) 0x28;
+        System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
+        var request = HttpRequest.newBuilder(URI.create(admin.base() + "/crm/v2/Leads"))
+                .header("Authorization", "Zoho-oauthtoken " + TestServer.ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertZohoError(new Http.Response(response.statusCode(), response.body(), response), 400, "UNABLE_TO_PARSE_DATA_TYPE");
+    }
+
+    @Test
+    void a_client_that_goes_away_mid_body_is_one_log_line_without_a_stack_trace() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        String path = "/crm/v2/Leads?cut=" + java.util.UUID.randomUUID();
+        try {
+            URI base = URI.create(admin.base());
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Zoho-oauthtoken " + TestServer.ADMIN_TOKEN + "\r\n"
+                        + "Content-Length: 5000\r\n\r\n{\"data\":[{\"Last_Name\":").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            }
+            List<ILoggingEvent> about = waitForLogAbout(log, "/crm/v2/Leads");
+            assertThat(about).as("log lines about the request").isNotEmpty();
+            assertThat(about).allSatisfy(e -> {
+                assertThat(e.getLevel().isGreaterOrEqual(Level.WARN)).as(e.getFormattedMessage()).isFalse();
+                assertThat(e.getThrowableProxy()).as(e.getFormattedMessage()).isNull();
+            });
+        } finally {
+            root.detachAppender(log);
+        }
+    }
+
+    /** The events mentioning {@code path}, once there is one (the server reads the cut body on its own thread). */
+    private static List<ILoggingEvent> waitForLogAbout(ListAppender<ILoggingEvent> log, String path) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            List<ILoggingEvent> about;
+            synchronized (log) {
+                about = List.copyOf(log.list).stream().filter(e -> e.getFormattedMessage().contains(path)).toList();
+            }
+            if (!about.isEmpty()) {
+                Thread.sleep(200); // a trace logged right after the line would arrive now
+                synchronized (log) {
+                    return List.copyOf(log.list).stream().filter(e -> e.getFormattedMessage().contains(path)
+                            || e.getLevel().isGreaterOrEqual(Level.ERROR)).toList();
+                }
+            }
+            Thread.sleep(50);
+        }
+        return List.of();
     }
 }

@@ -20,19 +20,34 @@ public final class Http {
     private final String base;
     private final String token;
     private final List<String> headers;
+    private final HttpClient client;
 
     public Http(String base) {
-        this(base, null, List.of());
+        this(base, null, List.of(), CLIENT);
     }
 
-    private Http(String base, String token, List<String> headers) {
+    private Http(String base, String token, List<String> headers, HttpClient client) {
         this.base = base;
         this.token = token;
         this.headers = headers;
+        this.client = client;
     }
 
     public Http withToken(String t) {
-        return new Http(base, t, headers);
+        return new Http(base, t, headers, client);
+    }
+
+    /**
+     * Connects from another loopback address (127.0.0.2, …), so the server sees another client
+     * address. The server is reached at 127.0.0.1, the same family.
+     */
+    public Http fromAddress(String loopbackAddress) {
+        try {
+            var client = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(loopbackAddress)).build();
+            return new Http(base.replace("://localhost:", "://127.0.0.1:"), token, headers, client);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(loopbackAddress, e);
+        }
     }
 
     /** Adds a raw header to every request (name, value). */
@@ -40,7 +55,7 @@ public final class Http {
         var h = new ArrayList<>(headers);
         h.add(name);
         h.add(value);
-        return new Http(base, token, h);
+        return new Http(base, token, h, client);
     }
 
     public String base() {
@@ -111,7 +126,7 @@ public final class Http {
         if (token != null) builder.header("Authorization", "Zoho-oauthtoken " + token);
         for (int i = 0; i < headers.size(); i += 2) builder.header(headers.get(i), headers.get(i + 1));
         try {
-            var response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            var response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed", e);

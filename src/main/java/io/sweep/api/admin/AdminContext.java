@@ -4,8 +4,7 @@ import io.javalin.http.Context;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
-import io.sweep.api.SessionCookie;
-import io.sweep.auth.Authenticator;
+import io.sweep.api.AccessGate;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
@@ -16,47 +15,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What every /api handler needs first: the caller (same tokens as /crm/v2), their mass update
- * scope — {@code READ} to look, {@code UPDATE} to change — and the job they name.
+ * What /api handlers share: the caller the route's {@link io.sweep.api.Access} let through, the
+ * modules their mass update scope reaches — {@code READ} to look, {@code UPDATE} to change — and
+ * the job they name.
  */
 final class AdminContext {
     static final String READ = "READ";
     static final String UPDATE = "UPDATE";
     private static final String SCOPE_GROUP = "mass_update";
 
-    private final Authenticator authenticator;
     private final Metadata metadata;
     private final JobService jobs;
 
-    AdminContext(Authenticator authenticator, Metadata metadata, JobService jobs) {
-        this.authenticator = authenticator;
+    AdminContext(Metadata metadata, JobService jobs) {
         this.metadata = metadata;
         this.jobs = jobs;
     }
 
-    /** Authenticates only: a token (with its scopes) or a browser session (every scope). */
+    /** The caller the route's access let through: a token (with its scopes) or a browser session (every scope). */
     Principal caller(Context ctx) {
-        return authenticator.authenticate(SessionCookie.credentials(ctx));
-    }
-
-    /** A caller with the Administrator profile (and, for a token, {@code ZohoCRM.<group>.<operation>}); others get 403. */
-    Principal administrator(Context ctx, String group, String operation) {
-        Principal p = caller(ctx);
-        requireScope(p, group, null, operation);
-        if (!p.profile().administrator()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
-        return p;
-    }
-
-    /** {@code ZohoCRM.<group>[.<key>].<operation>} or an ALL covering it; a browser session has every scope. */
-    static void requireScope(Principal p, String group, String key, String operation) {
-        if (!p.scopes().permits(group, key, operation)) throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH);
-    }
-
-    /** Authenticates; a token without this mass update scope for any module is turned away before anything is looked up. */
-    Principal principal(Context ctx, String operation) {
-        Principal p = caller(ctx);
-        if (metadata.modules().stream().noneMatch(m -> permits(p, m, operation))) throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH);
-        return p;
+        return AccessGate.principal(ctx);
     }
 
     void requireScope(Principal p, Module module, String operation) {
@@ -71,7 +49,7 @@ final class AdminContext {
 
     /** The job of the path, if the caller may see it and holds the scope for its module; unknown and foreign jobs are alike 404. */
     Call job(Context ctx, String operation) {
-        Principal p = principal(ctx, operation);
+        Principal p = caller(ctx);
         Job job = jobs.visibleJob(p, ctx.pathParam("id"));
         Module module = metadata.moduleById(job.moduleId()).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
         requireScope(p, module, operation);

@@ -30,7 +30,7 @@ final class MassUpdateRoutes {
 
     /** Job status (SPEC §1.3); a job of another module is as unknown as a job that does not exist. */
     void status(Context ctx) {
-        var call = zoho.call(ctx, "mass_update", "READ");
+        var call = zoho.call(ctx);
         String jobId = ctx.queryParam("job_id");
         if (jobId == null || jobId.isBlank()) throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "job_id"));
         Job job;
@@ -51,7 +51,7 @@ final class MassUpdateRoutes {
     }
 
     void post(Context ctx) {
-        var call = zoho.call(ctx, "mass_update", "UPDATE");
+        var call = zoho.call(ctx);
         var request = MassUpdateParser.parse(ZohoContext.body(ctx));
         if (!request.byIds()) {
             Job job = jobs.scheduleByCvid(call.principal(), call.module(), request);

@@ -45,7 +45,7 @@ final class RecordRoutes {
     }
 
     void list(Context ctx) {
-        var call = zoho.call(ctx, "modules", "READ");
+        var call = zoho.call(ctx);
         List<Where> filters = new ArrayList<>();
         String ids = ctx.queryParam("ids");
         if (ids != null) filters.add(idsFilter(ids));
@@ -55,7 +55,7 @@ final class RecordRoutes {
     }
 
     void search(Context ctx) {
-        var call = zoho.call(ctx, "modules", "READ");
+        var call = zoho.call(ctx);
         String criteria = ctx.queryParam("criteria");
         String word = ctx.queryParam("word");
         if (criteria != null && !criteria.isBlank()) {
@@ -68,7 +68,7 @@ final class RecordRoutes {
     }
 
     void get(Context ctx) {
-        var call = zoho.call(ctx, "modules", "READ");
+        var call = zoho.call(ctx);
         String id = ctx.pathParam("id");
         long recordId = Ids.parse(id).orElseThrow(() -> new ApiException(ErrorCode.INVALID_ID, Map.of("id", id)));
         var page = service.list(call.principal(), call.module(), new Where("id = :record_id", Map.of("record_id", recordId)), null, false, 1, 1);
@@ -83,23 +83,23 @@ final class RecordRoutes {
     }
 
     void insert(Context ctx) {
-        var call = zoho.call(ctx, "modules", "CREATE");
+        var call = zoho.call(ctx);
         var results = service.insert(call.principal(), call.module(), data(ctx));
         respond(ctx, call.module(), results, "record added", 201);
     }
 
     void updateMany(Context ctx) {
-        var call = zoho.call(ctx, "modules", "UPDATE");
+        var call = zoho.call(ctx);
         respond(ctx, call.module(), service.update(call.principal(), call.module(), data(ctx), null), "record updated", 200);
     }
 
     void updateOne(Context ctx) {
-        var call = zoho.call(ctx, "modules", "UPDATE");
+        var call = zoho.call(ctx);
         respond(ctx, call.module(), service.update(call.principal(), call.module(), data(ctx), ctx.pathParam("id")), "record updated", 200);
     }
 
     void delete(Context ctx) {
-        var call = zoho.call(ctx, "modules", "DELETE");
+        var call = zoho.call(ctx);
         String ids = ctx.queryParam("ids");
         if (ids == null || ids.isBlank()) throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "ids"));
         List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -108,7 +108,7 @@ final class RecordRoutes {
     }
 
     void deleteOne(Context ctx) {
-        var call = zoho.call(ctx, "modules", "DELETE");
+        var call = zoho.call(ctx);
         respond(ctx, call.module(), service.delete(call.principal(), call.module(), List.of(ctx.pathParam("id"))), "record deleted", 200);
     }
 

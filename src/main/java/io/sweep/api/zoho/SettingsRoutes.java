@@ -23,7 +23,6 @@ final class SettingsRoutes {
 
     void modules(Context ctx) {
         Principal p = zoho.principal(ctx);
-        ZohoContext.requireScope(p, "settings", "modules", "READ");
         ObjectNode body = Json.object();
         var list = body.putArray("modules");
         for (Module m : metadata.modules()) {
@@ -47,7 +46,6 @@ final class SettingsRoutes {
 
     void fields(Context ctx) {
         Principal p = zoho.principal(ctx);
-        ZohoContext.requireScope(p, "settings", "fields", "READ");
         Module module = moduleParam(ctx);
         ObjectNode body = Json.object();
         var list = body.putArray("fields");
@@ -60,13 +58,11 @@ final class SettingsRoutes {
 
     void customViews(Context ctx) {
         Principal p = zoho.principal(ctx);
-        ZohoContext.requireScope(p, "settings", "custom_views", "READ");
         views.list(ctx, p, moduleParam(ctx));
     }
 
     void customView(Context ctx) {
         Principal p = zoho.principal(ctx);
-        ZohoContext.requireScope(p, "settings", "custom_views", "READ");
         views.one(ctx, p, moduleParam(ctx), ctx.pathParam("id"));
     }
 

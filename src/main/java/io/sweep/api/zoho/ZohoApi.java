@@ -1,7 +1,7 @@
 package io.sweep.api.zoho;
 
 import io.javalin.config.RoutesConfig;
-import io.sweep.auth.Authenticator;
+import io.sweep.api.Access;
 import io.sweep.auth.UserRepository;
 import io.sweep.crm.CustomViewRepository;
 import io.sweep.crm.Metadata;
@@ -12,16 +12,20 @@ import io.sweep.records.RecordService;
 import io.sweep.records.References;
 import io.sweep.records.Selections;
 
-/** The route table of the Zoho-compatible surface, {@code /crm/v2}. Specific paths come before {@code {module}/{id}}. */
+/**
+ * The route table of the Zoho-compatible surface, {@code /crm/v2}, with the scope each route
+ * needs. Specific paths come before {@code {module}/{id}}.
+ */
 public final class ZohoApi {
     private final MassUpdateRoutes massUpdate;
     private final SettingsRoutes settings;
     private final RecordRoutes records;
+    private final ZohoContext zoho;
 
-    public ZohoApi(Authenticator authenticator, Metadata metadata, UserRepository users, CustomViewRepository views,
+    public ZohoApi(Metadata metadata, UserRepository users, CustomViewRepository views,
                    RecordRepository recordRepository, RecordService recordService, References references,
                    Selections selections, MassUpdateService massUpdateService, JobService jobService) {
-        var zoho = new ZohoContext(authenticator, metadata);
+        this.zoho = new ZohoContext(metadata);
         var writeDetails = new WriteDetails(recordRepository, users);
         this.massUpdate = new MassUpdateRoutes(zoho, massUpdateService, jobService, writeDetails);
         this.settings = new SettingsRoutes(zoho, metadata, new CustomViewRoutes(views));
@@ -29,19 +33,24 @@ public final class ZohoApi {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/crm/v2/settings/modules", settings::modules);
-        routes.get("/crm/v2/settings/fields", settings::fields);
-        routes.get("/crm/v2/settings/custom_views", settings::customViews);
-        routes.get("/crm/v2/settings/custom_views/{id}", settings::customView);
-        routes.post("/crm/v2/{module}/actions/mass_update", massUpdate::post);
-        routes.get("/crm/v2/{module}/actions/mass_update", massUpdate::status);
-        routes.get("/crm/v2/{module}/search", records::search);
-        routes.get("/crm/v2/{module}", records::list);
-        routes.post("/crm/v2/{module}", records::insert);
-        routes.put("/crm/v2/{module}", records::updateMany);
-        routes.delete("/crm/v2/{module}", records::delete);
-        routes.get("/crm/v2/{module}/{id}", records::get);
-        routes.put("/crm/v2/{module}/{id}", records::updateOne);
-        routes.delete("/crm/v2/{module}/{id}", records::deleteOne);
+        routes.get("/crm/v2/settings/modules", settings::modules, Access.scopes("ZohoCRM.settings.modules.READ"));
+        routes.get("/crm/v2/settings/fields", settings::fields, Access.scopes("ZohoCRM.settings.fields.READ"));
+        routes.get("/crm/v2/settings/custom_views", settings::customViews, Access.scopes("ZohoCRM.settings.custom_views.READ"));
+        routes.get("/crm/v2/settings/custom_views/{id}", settings::customView, Access.scopes("ZohoCRM.settings.custom_views.READ"));
+        routes.post("/crm/v2/{module}/actions/mass_update", massUpdate::post, inModule("ZohoCRM.mass_update.{module}.UPDATE"));
+        routes.get("/crm/v2/{module}/actions/mass_update", massUpdate::status, inModule("ZohoCRM.mass_update.{module}.READ"));
+        routes.get("/crm/v2/{module}/search", records::search, inModule("ZohoCRM.modules.{module}.READ"));
+        routes.get("/crm/v2/{module}", records::list, inModule("ZohoCRM.modules.{module}.READ"));
+        routes.post("/crm/v2/{module}", records::insert, inModule("ZohoCRM.modules.{module}.CREATE"));
+        routes.put("/crm/v2/{module}", records::updateMany, inModule("ZohoCRM.modules.{module}.UPDATE"));
+        routes.delete("/crm/v2/{module}", records::delete, inModule("ZohoCRM.modules.{module}.DELETE"));
+        routes.get("/crm/v2/{module}/{id}", records::get, inModule("ZohoCRM.modules.{module}.READ"));
+        routes.put("/crm/v2/{module}/{id}", records::updateOne, inModule("ZohoCRM.modules.{module}.UPDATE"));
+        routes.delete("/crm/v2/{module}/{id}", records::deleteOne, inModule("ZohoCRM.modules.{module}.DELETE"));
+    }
+
+    /** A scope for the module of the path. */
+    private Access inModule(String scope) {
+        return Access.scopes(scope).module(zoho::pathModule);
     }
 }

@@ -5,41 +5,36 @@ import io.javalin.http.Context;
 import io.sweep.api.ApiException;
 import io.sweep.api.ErrorCode;
 import io.sweep.api.Json;
-import io.sweep.api.SessionCookie;
-import io.sweep.auth.Authenticator;
+import io.sweep.api.AccessGate;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import java.util.Map;
 
-/** What every /crm/v2 handler needs first: who is calling, with which scope, on which module. */
+/** What every /crm/v2 handler needs first: who is calling and on which module, as the route's access let them through. */
 final class ZohoContext {
-    private final Authenticator authenticator;
     private final Metadata metadata;
 
-    ZohoContext(Authenticator authenticator, Metadata metadata) {
-        this.authenticator = authenticator;
+    ZohoContext(Metadata metadata) {
         this.metadata = metadata;
     }
 
     Principal principal(Context ctx) {
-        return authenticator.authenticate(SessionCookie.credentials(ctx));
+        return AccessGate.principal(ctx);
     }
 
-    /** Authenticates, resolves the module of the path and checks {@code ZohoCRM.<group>[.<module>].<operation>}. */
-    Call call(Context ctx, String scopeGroup, String operation) {
-        Principal principal = principal(ctx);
-        Module module = module(ctx.pathParam("module"));
-        requireScope(principal, scopeGroup, module.scopeName(), operation);
-        return new Call(principal, module);
+    /** The caller and the module of the path. */
+    Call call(Context ctx) {
+        return new Call(principal(ctx), AccessGate.module(ctx));
+    }
+
+    /** The module of the path; unknown is INVALID_MODULE naming the path's first segment. */
+    Module pathModule(Context ctx) {
+        return module(ctx.pathParam("module"));
     }
 
     Module module(String name) {
         return metadata.module(name).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE, Map.of("resource_path_index", 0)));
-    }
-
-    static void requireScope(Principal principal, String group, String moduleKey, String operation) {
-        if (!principal.scopes().permits(group, moduleKey, operation)) throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH);
     }
 
     static JsonNode body(Context ctx) {

@@ -213,7 +213,7 @@ abstract class AccountApiContract {
 
     @Test
     void a_token_cannot_create_a_token_wider_than_itself() {
-        Http narrow = fx.tokenFor(DemoData.SALES_EMAIL, "ZohoCRM.modules.READ");
+        Http narrow = fx.tokenFor(DemoData.SALES_EMAIL, "ZohoCRM.modules.READ", "Sweep.tokens.ALL");
 
         assertError(narrow.post("/api/tokens", "{\"label\":\"wider\",\"scopes\":[\"ZohoCRM.modules.ALL\"]}"), 403, "NO_PERMISSION");
         assertThat(narrow.post("/api/tokens", "{\"label\":\"same\",\"scopes\":[\"ZohoCRM.modules.leads.READ\"]}").status()).isEqualTo(201);

@@ -87,7 +87,7 @@ abstract class MassUpdatePreviewContract {
 
     @Test
     void a_record_the_user_may_not_see_would_fail_as_an_id_that_does_not_exist() {
-        Http rep = fx.tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
+        Http rep = fx.tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
         List<String> adminsLeads = fx.leads("Preview Rep Co", 1);
         JsonNode preview = preview(rep, "module=Leads", "{\"data\":[{\"Lead_Status\":\"Contacted\"}],\"ids\":" + ids(adminsLeads) + "}");
         assertThat(preview.get("error").isNull()).isTrue();
@@ -168,7 +168,7 @@ abstract class MassUpdatePreviewContract {
         List<String> lead = fx.leads("Preview Errors Co", 1);
         var tooMany = new StringBuilder();
         for (int i = 0; i < 501; i++) tooMany.append(i == 0 ? "" : ",").append('"').append(i + 1).append('"');
-        Http sales = fx.tokenFor("sales@sweep.local", "ZohoCRM.mass_update.ALL");
+        Http sales = fx.tokenFor("sales@sweep.local", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
         record Case(Http as, String body, String code, String message) {}
         for (var c : List.of(
                 new Case(admin, "not json", "UNABLE_TO_PARSE_DATA_TYPE", "either the request body or parameters is in wrong format"),

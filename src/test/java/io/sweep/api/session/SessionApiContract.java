@@ -107,6 +107,32 @@ abstract class SessionApiContract {
     }
 
     @Test
+    void wrong_passwords_from_another_address_slow_that_address_but_the_owner_still_signs_in_from_theirs() {
+        String email = user("owner-password");
+        Http attacker = http.fromAddress("127.0.0.2");
+        for (int i = 0; i < 5; i++) assertError(Browser.login(attacker, email, "guess-" + i), 401, "INVALID_CREDENTIALS");
+        assertError(Browser.login(attacker, email, "guess-5"), 429, "TOO_MANY_ATTEMPTS");
+        assertError(Browser.login(attacker, email, "owner-password"), 429, "TOO_MANY_ATTEMPTS");
+
+        var owner = Browser.login(http, email, "owner-password");
+
+        assertThat(owner.status()).as(owner.body()).isEqualTo(200);
+        assertError(Browser.login(attacker, email, "owner-password"), 429, "TOO_MANY_ATTEMPTS");
+    }
+
+    @Test
+    void twenty_wrong_logins_from_one_address_over_many_accounts_slow_that_address_only() {
+        String email = user("right-password");
+        Http sprayer = http.fromAddress("127.0.0.3");
+        for (int i = 0; i < 20; i++) {
+            assertError(Browser.login(sprayer, "nobody-" + i + "-" + UUID.randomUUID() + "@example.com", "guess"), 401, "INVALID_CREDENTIALS");
+        }
+
+        assertError(Browser.login(sprayer, email, "right-password"), 429, "TOO_MANY_ATTEMPTS");
+        assertThat(Browser.login(http, email, "right-password").status()).isEqualTo(200);
+    }
+
+    @Test
     void a_login_without_an_email_is_mandatory_not_found_and_a_body_that_is_not_json_cannot_be_parsed() {
         assertError(http.post("/api/session", "{\"password\":\"x\"}"), 400, "MANDATORY_NOT_FOUND");
         assertError(http.post("/api/session", "email=a&password=b"), 400, "UNABLE_TO_PARSE_DATA_TYPE");

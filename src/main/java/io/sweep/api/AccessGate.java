@@ -1,0 +1,61 @@
+package io.sweep.api;
+
+import io.javalin.http.Context;
+import io.sweep.auth.Authenticator;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Metadata;
+import io.sweep.crm.Module;
+import java.util.Map;
+
+/**
+ * Runs before every matched route and enforces the {@link Access} it was registered with:
+ * authenticates the caller, resolves the module the request names, checks the scopes and the
+ * profile, and hands the caller (and module) to the handler. A route registered without an
+ * access is refused, so a forgotten declaration fails closed.
+ */
+public final class AccessGate {
+    private static final String PRINCIPAL = "sweep.principal";
+    private static final String MODULE = "sweep.module";
+
+    private final Authenticator authenticator;
+    private final Metadata metadata;
+
+    public AccessGate(Authenticator authenticator, Metadata metadata) {
+        this.authenticator = authenticator;
+        this.metadata = metadata;
+    }
+
+    public void check(Context ctx) {
+        Access access = declared(ctx);
+        if (access == null) throw new IllegalStateException("no access declared for " + ctx.method() + " " + ctx.endpoint().path);
+        if (!access.signedIn()) return;
+        Principal p = authenticator.authenticate(SessionCookie.credentials(ctx));
+        Module module = access.module() == null ? null : access.module().of(ctx);
+        for (String scope : access.scopes()) {
+            if (!Access.holds(p.scopes(), scope, module, metadata.modules())) {
+                String named = module == null ? scope : scope.replace(Access.MODULE, module.scopeName());
+                throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH, Map.of("scope", named));
+            }
+        }
+        if (access.who() == Access.Who.ADMINISTRATOR && !p.profile().administrator()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        ctx.attribute(PRINCIPAL, p);
+        if (module != null) ctx.attribute(MODULE, module);
+    }
+
+    /** The access a route was registered with, or null. */
+    public static Access declared(Context ctx) {
+        return ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst().orElse(null);
+    }
+
+    /** The caller the gate let through; only on routes that need one. */
+    public static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        if (p == null) throw new IllegalStateException("route " + ctx.path() + " is not declared as signed in");
+        return p;
+    }
+
+    /** The module the request names, as the gate resolved it, or null. */
+    public static Module module(Context ctx) {
+        return ctx.attribute(MODULE);
+    }
+}

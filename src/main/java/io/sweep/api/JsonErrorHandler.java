@@ -1,0 +1,51 @@
+package io.sweep.api;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The errors Jetty answers before a request reaches Sweep (a {@code %00} or another malformed
+ * URI, a broken request line or header): the same Zoho-style JSON and the same security headers
+ * as every other answer, instead of Jetty's HTML page.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+    private final Map<String, String> headers;
+
+    public JsonErrorHandler(Map<String, String> securityHeaders) {
+        this.headers = Map.copyOf(securityHeaders);
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        headers.forEach((name, value) -> response.getHeaders().put(name, value));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(body(code)), callback);
+    }
+
+    /** Errors found while parsing the request, before there is a request to answer. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        headers.forEach(fields::put);
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        return ByteBuffer.wrap(body(status));
+    }
+
+    private static byte[] body(int status) {
+        ErrorCode error = switch (status) {
+            case 404 -> ErrorCode.INVALID_URL_PATTERN;
+            case 405 -> ErrorCode.INVALID_REQUEST_METHOD;
+            case 413 -> ErrorCode.BODY_TOO_LARGE;
+            case 500 -> ErrorCode.INTERNAL_ERROR;
+            // a malformed URI, request line or header: the request could not be read as sent
+            default -> ErrorCode.UNABLE_TO_PARSE_DATA_TYPE;
+        };
+        return Json.write(ErrorRenderer.body(new ApiException(error))).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,78 @@
+package io.sweep.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.sweep.App;
+import io.sweep.testsupport.Backend;
+import io.sweep.testsupport.Http;
+import io.sweep.testsupport.TestServer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route the running server answers, read from Javalin's router (not from a list kept by
+ * hand), with the access it declares. Printed, so the table can be read in the build log.
+ */
+class RouteAccessTest {
+    private final TestServer server = TestServer.shared(Backend.H2);
+
+    @Test
+    void every_registered_route_declares_its_access() {
+        List<App.Route> routes = server.app().routes();
+        StringBuilder table = new StringBuilder("route access table:\n");
+        routes.forEach(r -> table.append(String.format("  %-7s %-45s %s%n", r.method(), r.path(),
+                r.access() == null ? "NONE" : r.access().describe())));
+        System.out.println(table);
+
+        assertThat(routes).hasSizeGreaterThan(40);
+        assertThat(routes).filteredOn(r -> r.access() == null).as("routes without a declared access").isEmpty();
+    }
+
+    @Test
+    void every_api_and_crm_route_but_the_session_ones_needs_a_named_scope() {
+        assertThat(server.app().routes())
+                .filteredOn(r -> r.path().startsWith("/api/") || r.path().startsWith("/crm/"))
+                .filteredOn(r -> !r.path().equals("/api/session"))
+                .allSatisfy(r -> {
+                    assertThat(r.access().signedIn()).as(r.method() + " " + r.path()).isTrue();
+                    assertThat(r.access().scopes()).as(r.method() + " " + r.path()).isNotEmpty();
+                });
+    }
+
+    @Test
+    void only_the_health_check_the_login_and_webhooks_are_open() {
+        assertThat(server.app().routes()).filteredOn(r -> r.access().who() == Access.Who.PUBLIC)
+                .extracting(r -> r.method() + " " + r.path())
+                .containsExactlyInAnyOrder("GET /health", "POST /api/session", "POST /hooks/{rule}");
+    }
+
+    @Test
+    void a_route_registered_without_an_access_is_refused_before_its_handler_runs() {
+        AtomicBoolean ran = new AtomicBoolean();
+        // the gate refuses before it would authenticate, so it needs neither tokens nor metadata here
+        AccessGate gate = new AccessGate(null, null);
+        Javalin bare = Javalin.create(cfg -> {
+            cfg.jetty.port = 0;
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.beforeMatched(gate::check);
+            cfg.routes.get("/forgotten", ctx -> {
+                ran.set(true);
+                ctx.result("ran");
+            });
+            cfg.routes.get("/declared", ctx -> ctx.result("ran"), Access.open());
+            cfg.routes.exception(IllegalStateException.class, (e, ctx) -> ctx.status(500).result("refused"));
+        }).start();
+        try {
+            Http http = new Http("http://localhost:" + bare.port());
+            var forgotten = http.get("/forgotten");
+            assertThat(forgotten.status()).isEqualTo(500);
+            assertThat(forgotten.body()).isEqualTo("refused");
+            assertThat(ran).isFalse();
+            assertThat(http.get("/declared").body()).isEqualTo("ran");
+        } finally {
+            bare.stop();
+        }
+    }
+}
