@@ -15,14 +15,17 @@ import java.util.List;
  * credential carries, only what their profile lets them do: per module, {@code ZohoCRM.modules.<m>.READ}
  * where they may view it, {@code CREATE}/{@code UPDATE}/{@code DELETE} where they may edit it, and
  * {@code ZohoCRM.mass_update.<m>.*} where they may mass update it; plus reading the metadata
- * (modules, fields, custom views), changing custom views (their own) and listing users. Never a
+ * (modules, fields, custom views), changing custom views (their own), listing users, managing their
+ * own tokens and reading rules ({@code Sweep.tokens.*}, {@code Sweep.rules.READ}). Never a
  * module-wide scope, {@code ZohoCRM.settings.ALL} or {@code Sweep.admin.ALL}: those reach past the
  * profile (a module-wide scope also covers modules added later).
  */
 final class HeldScopes {
     private static final List<String> METADATA = List.of(
             "ZohoCRM.settings.modules.READ", "ZohoCRM.settings.fields.READ",
-            "ZohoCRM.settings.custom_views.READ", "ZohoCRM.settings.custom_views.ALL", "ZohoCRM.users.READ");
+            "ZohoCRM.settings.custom_views.READ", "ZohoCRM.settings.custom_views.ALL", "ZohoCRM.users.READ",
+            // their own tokens, and reading rules (to run those that allow them, from a terminal)
+            "Sweep.tokens.READ", "Sweep.tokens.ALL", "Sweep.rules.READ");
 
     private HeldScopes() {
     }

@@ -249,14 +249,14 @@ abstract class AccountApiContract {
 
     @Test
     void a_non_administrators_token_grants_only_what_both_the_token_and_the_profile_hold() {
-        Http token = fx.tokenFor(DemoData.SALES_EMAIL, "ZohoCRM.modules.ALL", "ZohoCRM.mass_update.leads.READ");
+        Http token = fx.tokenFor(DemoData.SALES_EMAIL, "ZohoCRM.modules.ALL", "ZohoCRM.mass_update.leads.READ", "Sweep.tokens.ALL");
 
         assertError(token.post("/api/tokens", "{\"label\":\"x\",\"scopes\":[\"ZohoCRM.modules.ALL\"]}"), 403, "NO_PERMISSION");
         assertError(token.post("/api/tokens", "{\"label\":\"x\",\"scopes\":[\"ZohoCRM.mass_update.leads.UPDATE\"]}"), 403, "NO_PERMISSION");
         assertThat(token.post("/api/tokens", "{\"label\":\"x\",\"scopes\":[\"ZohoCRM.modules.deals.UPDATE\",\"ZohoCRM.mass_update.leads.READ\"]}").status())
                 .isEqualTo(201);
         List<String> grantable = names(token.get("/api/scopes").json().get("grantable"));
-        assertThat(grantable).contains("ZohoCRM.modules.leads.READ", "ZohoCRM.mass_update.leads.READ")
+        assertThat(grantable).contains("ZohoCRM.modules.leads.READ", "ZohoCRM.mass_update.leads.READ", "Sweep.tokens.ALL")
                 .doesNotContain("ZohoCRM.modules.ALL", "ZohoCRM.mass_update.leads.UPDATE", "ZohoCRM.settings.fields.READ");
     }
 

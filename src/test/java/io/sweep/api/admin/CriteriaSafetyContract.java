@@ -282,7 +282,7 @@ abstract class CriteriaSafetyContract {
 
     @Test
     void the_preview_samples_a_record_the_caller_may_not_see_as_an_id_that_does_not_exist() {
-        Http rep = fx.tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL");
+        Http rep = fx.tokenFor("rep@sweep.local", "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL");
         String unseen = leadHiddenFromRep("Unseen Preview Co");
         String missing = "5725767999999999998";
         JsonNode preview = preview(rep, "{\"data\":[{\"Lead_Source\":\"Partner\"}],\"ids\":[\"" + unseen + "\",\"" + missing + "\"]}");
