@@ -46,3 +46,14 @@ export function percent(part, whole) {
   if (!whole) return 0;
   return Math.min(100, Math.round((part / whole) * 100));
 }
+
+/**
+ * Who a job is: who started it (or the trigger that did) and whose rights it runs with, e.g.
+ * "started by sales@… · runs as admin@…", "webhook · runs as admin@…"; one name when they are the same.
+ */
+export function jobWho(j, name = (u) => u.email || u.id) {
+  const runsAs = j.user ? name(j.user) : "–";
+  if (!j.started_by) return j.trigger === "webhook" || j.trigger === "schedule" ? `${j.trigger} · runs as ${runsAs}` : runsAs;
+  if (j.user && j.started_by.id === j.user.id) return runsAs;
+  return `started by ${name(j.started_by)} · runs as ${runsAs}`;
+}
