@@ -163,6 +163,12 @@ final class RuleRoutes {
             node.put("description", r.description());
             node.put("version", r.version());
             node.put("run_as", r.runAs());
+            // who besides administrators may run and preview it by hand
+            ObjectNode allow = node.putObject("allow");
+            var users = allow.putArray("users");
+            r.allow().users().forEach(users::add);
+            var profiles = allow.putArray("profiles");
+            r.allow().profiles().forEach(profiles::add);
             ObjectNode select = node.putObject("select");
             select.put("criteria", r.select().criteria());
             select.put("cvid", r.select().cvid());

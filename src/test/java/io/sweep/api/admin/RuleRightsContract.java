@@ -52,8 +52,13 @@ abstract class RuleRightsContract {
         Files.writeString(outside.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
         Files.createSymbolicLink(rulesDir.resolve("lnk.js"), outside.resolve("passwd"));
         // two fields a mass update on Leads: the rule of the reps sets one they see and one hidden from them
-        server = TestServer.start(backend().newDatabaseUrl(),
-                config -> config.withRulesDir(rulesDir).withLimits(io.sweep.massupdate.Limits.parse("1,Leads:2")));
+        // one job thread, which a test can keep busy; on H2 a chunk waits for a row lock as long as PostgreSQL's does
+        String dbUrl = backend() == Backend.H2 ? backend().newDatabaseUrl() + ";LOCK_TIMEOUT=120000" : backend().newDatabaseUrl();
+        server = TestServer.start(dbUrl, config -> {
+            var jobs = config.jobs();
+            return config.withRulesDir(rulesDir).withLimits(io.sweep.massupdate.Limits.parse("1,Leads:2"))
+                    .withJobs(new io.sweep.Config.JobSettings(jobs.heartbeat(), jobs.polling(), 1, jobs.nodeName()));
+        });
         fx = new AdminFixtures(server);
         admin = server.admin();
         sales = server.tokenFor(DemoData.SALES_EMAIL, SCOPES, "ZohoCRM.modules.ALL");
@@ -138,6 +143,9 @@ abstract class RuleRightsContract {
         assertDenied(sales.post("/api/rules/reps-may/preview", ""));
         assertDenied(sales.post("/api/rules/reps-may/run", ""));
         assertThat(admin.post("/api/rules/reps-may/preview", "").status()).isEqualTo(200);
+        JsonNode allow = rep.get("/api/rules/reps-may").json().get("allow");
+        assertThat(allow.get("users")).isEmpty();
+        assertThat(allow.get("profiles").get(0).asText()).isEqualTo("Sales Rep");
     }
 
     // --- whose job it is -------------------------------------------------------------------------
@@ -242,16 +250,38 @@ abstract class RuleRightsContract {
 
     // --- one active job per view -----------------------------------------------------------------
 
-    /** Holds a row lock on one of the view's leads: a chunk that reaches it waits, so its job stays active. */
-    private Handle lockLead(String leadId) {
+    /**
+     * Keeps this server's only job thread busy: a mass update of a lead the test holds a row lock
+     * on, its chunk picked and waiting. Jobs scheduled meanwhile stay SCHEDULED, holding their
+     * active key and no lock, until the blocker is released by rolling the handle back.
+     */
+    private Handle occupyTheJobThread() {
+        String company = "Rights Blocker " + System.nanoTime();
+        List<String> lead = fx.leads(company, 1);
+        String cvid = fx.view(company);
         Handle lock = server.app().database().jdbi().open();
         lock.begin();
-        lock.createQuery("SELECT id FROM rec_leads WHERE id = :id FOR UPDATE").bind("id", Long.parseLong(leadId)).mapTo(Long.class).one();
+        lock.createQuery("SELECT id FROM rec_leads WHERE id = :id FOR UPDATE").bind("id", Long.parseLong(lead.get(0))).mapTo(Long.class).one();
+        String blocker = fx.schedule(cvid, "Rating", "\"Active\"");
+        awaitPicked(blocker);
         return lock;
+    }
+
+    /** Waits until the scheduler has picked the job's first chunk (it commits the pick before running it). */
+    private void awaitPicked(String jobId) {
+        for (int i = 0; i < 1200; i++) {
+            boolean picked = server.app().database().withHandle(h -> h.createQuery(
+                            "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = :instance AND picked = TRUE")
+                    .bind("instance", jobId + "-0").mapTo(Integer.class).one() > 0);
+            if (picked) return;
+            AdminFixtures.pause(50);
+        }
+        throw new AssertionError("the chunk of job " + jobId + " was not picked");
     }
 
     /** A view of the company's leads and a rule that selects by it: {cvid, rule id}. */
     private String[] viewRule(String company) {
+        fx.leads(company, 3);
         String cvid = fx.view(company);
         String id = "by-view-" + company.replace(' ', '-').toLowerCase(java.util.Locale.ROOT);
         var put = admin.put("/api/rules/" + id, """
@@ -271,34 +301,40 @@ abstract class RuleRightsContract {
         return response.json().get("data").get(0).get("code").asText();
     }
 
+    private String massUpdate(String cvid) {
+        return code(admin.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Rating\":\"Active\"}],\"cvid\":\"" + cvid + "\"}"));
+    }
+
     @Test
     void a_rule_that_selects_by_view_blocks_a_mass_update_of_that_view_and_a_second_run() {
-        List<String> leads = fx.leads("Rights View One", 3);
         String[] made = viewRule("Rights View One");
         String cvid = made[0];
         String rule = made[1];
         String jobId;
-        try (Handle lock = lockLead(leads.get(0))) {
+        try (Handle blocker = occupyTheJobThread()) {
             jobId = run(admin, rule).get("id").asText();
-            assertThat(code(admin.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Rating\":\"Active\"}],\"cvid\":\"" + cvid + "\"}")))
-                    .isEqualTo("ALREADY_SCHEDULED");
+            assertThat(massUpdate(cvid)).isEqualTo("ALREADY_SCHEDULED");
             assertThat(code(admin.post("/api/rules/" + rule + "/run", ""))).isEqualTo("ALREADY_SCHEDULED");
-            lock.rollback();
+            assertThat(admin.get("/api/jobs/" + jobId).json().get("status").asText()).isEqualTo("SCHEDULED");
+            blocker.rollback();
         }
-        admin.waitForJobEnd(jobId);
+        assertThat(admin.waitForJobEnd(jobId).get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(massUpdate(cvid)).as("the view is free once the rule's job has ended").isEqualTo("SUCCESS");
     }
 
     @Test
     void a_mass_update_of_a_view_blocks_a_rule_that_selects_by_that_view() {
-        List<String> leads = fx.leads("Rights View Two", 3);
         String[] made = viewRule("Rights View Two");
         String cvid = made[0];
         String rule = made[1];
         String jobId;
-        try (Handle lock = lockLead(leads.get(0))) {
+        try (Handle blocker = occupyTheJobThread()) {
             jobId = fx.schedule(cvid, "Rating", "\"Active\"");
-            assertThat(code(admin.post("/api/rules/" + rule + "/run", ""))).isEqualTo("ALREADY_SCHEDULED");
-            lock.rollback();
+            var refused = admin.post("/api/rules/" + rule + "/run", "");
+            assertThat(code(refused)).isEqualTo("ALREADY_SCHEDULED");
+            assertThat(refused.json().get("data").get(0).get("details").get("cvid").asText()).isEqualTo(cvid);
+            assertThat(admin.post("/api/rules/" + rule + "/preview", "").json().get("error").get("code").asText()).isEqualTo("ALREADY_SCHEDULED");
+            blocker.rollback();
         }
         admin.waitForJobEnd(jobId);
         JsonNode job = run(admin, rule);
