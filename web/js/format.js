@@ -49,11 +49,9 @@ export function percent(part, whole) {
 
 /**
  * Who a job is: who started it (or the trigger that did) and whose rights it runs with, e.g.
- * "started by sales@… · runs as admin@…", "webhook · runs as admin@…"; one name when they are the same.
+ * "started by sales@… · runs as admin@…", "webhook · runs as admin@…".
  */
 export function jobWho(j, name = (u) => u.email || u.id) {
   const runsAs = j.user ? name(j.user) : "–";
-  if (!j.started_by) return j.trigger === "webhook" || j.trigger === "schedule" ? `${j.trigger} · runs as ${runsAs}` : runsAs;
-  if (j.user && j.started_by.id === j.user.id) return runsAs;
-  return `started by ${name(j.started_by)} · runs as ${runsAs}`;
+  return `${j.started_by ? `started by ${name(j.started_by)}` : j.trigger} · runs as ${runsAs}`;
 }
