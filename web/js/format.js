@@ -46,3 +46,12 @@ export function percent(part, whole) {
   if (!whole) return 0;
   return Math.min(100, Math.round((part / whole) * 100));
 }
+
+/**
+ * Who a job is: who started it (or the trigger that did) and whose rights it runs with, e.g.
+ * "started by sales@… · runs as admin@…", "webhook · runs as admin@…".
+ */
+export function jobWho(j, name = (u) => u.email || u.id) {
+  const runsAs = j.user ? name(j.user) : "–";
+  return `${j.started_by ? `started by ${name(j.started_by)}` : j.trigger} · runs as ${runsAs}`;
+}

@@ -1,6 +1,6 @@
 import { api, get } from "../api.js";
 import { h, fill, field, option } from "../dom.js";
-import { num, time, duration, rate, changeValue } from "../format.js";
+import { num, time, duration, rate, changeValue, jobWho } from "../format.js";
 import { throughputChart } from "../chart.js";
 import {
   badge, busy, clearErrors, confirmDialog, heading, jobProgress, updateJobProgress, loading, notify, pager,
@@ -61,7 +61,7 @@ export async function render(container, { params: [id], query, navigate }) {
     const trigger = j.rule_id ? [`${j.trigger}: `, h("a", { href: `#/rules/${j.rule_id}` }, j.rule_id)]
       : j.undo_of ? [`${j.trigger} of `, h("a", { href: `#/jobs/${j.undo_of}` }, `job ${j.undo_of}`)] : j.trigger;
     fill(meta,
-      term("Module", j.module), term("Trigger", trigger), term("Started by", j.user ? `${j.user.name || ""} <${j.user.email || j.user.id}>` : "–"),
+      term("Module", j.module), term("Trigger", trigger), term("Who", jobWho(j, (u) => (u.name ? `${u.name} <${u.email || u.id}>` : u.email || u.id))),
       j.cvid ? term("Custom view", j.cvid) : null,
       j.rule_version ? term("Rule version", j.rule_version.slice(0, 12)) : null,
       j.parameters ? term("Parameters", JSON.stringify(j.parameters)) : null,

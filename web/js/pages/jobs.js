@@ -1,6 +1,6 @@
 import { get } from "../api.js";
 import { h, fill, field, option } from "../dom.js";
-import { num, time, duration } from "../format.js";
+import { num, time, duration, jobWho } from "../format.js";
 import { modules } from "../fields.js";
 import { badge, heading, jobProgress, updateJobProgress, loading, pager, scrollTable, sectionError } from "../ui.js";
 import { replaceQuery } from "../../app.js";
@@ -69,7 +69,7 @@ export async function render(container, { query }) {
       : j.undo_of ? [j.trigger, " of ", h("a", { href: `#/jobs/${j.undo_of}` }, j.undo_of)] : j.trigger;
     const tr = h("tr", { dataset: { job: j.id, status: j.status } },
       h("th", { scope: "row" }, h("a", { href: `#/jobs/${j.id}` }, j.id)),
-      cells.status, h("td", null, j.module), h("td", null, trigger), h("td", null, j.user?.email || "–"),
+      cells.status, h("td", null, j.module), h("td", null, trigger), h("td", null, jobWho(j)),
       cells.counts, h("td", { class: "progress-cell" }, cells.progress),
       h("td", { class: "nowrap" }, time(j.created_time)), cells.duration);
     rows.set(j.id, { tr, cells });

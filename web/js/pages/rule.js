@@ -47,6 +47,7 @@ export async function render(container, { params: [id], query, session, navigate
       term("Module", r.module || "–"),
       term("Description", r.description || "–"),
       term("Runs as", r.run_as || "–"),
+      term("Run by hand by", r.allow ? ["administrators", ...r.allow.users, ...r.allow.profiles.map((p) => `profile ${p}`)].join(", ") : "–"),
       term("Selects", r.select ? (r.select.criteria || (r.select.cvid ? `custom view ${r.select.cvid}` : "–")) : "–"),
       term("Triggers", r.triggers ? ["manual", r.triggers.webhook ? "webhook" : null, r.triggers.schedule ? `schedule ${r.triggers.schedule} (UTC)` : null].filter(Boolean).join(", ") : "–"),
       term("Version", r.version ? r.version.slice(0, 12) : "–"));

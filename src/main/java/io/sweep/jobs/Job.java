@@ -6,12 +6,19 @@ import java.time.OffsetDateTime;
  * A mass-update job as stored. {@code notUpdatedCount} is derived — total minus updated minus
  * failed — so Zoho's invariant holds at every read, whatever state the job is in.
  * {@code scriptMillis} is the time a rule job's script has spent so far, over all its chunks.
+ * {@code userId} is whose rights the job runs with; {@code startedBy} who started it (null when a
+ * webhook or a schedule did).
  */
 public record Job(
         long id, long moduleId, long userId, Trigger trigger, JobStatus status, String request,
         Long cvid, String ruleId, String ruleVersion, String parameters, Long undoOf,
         int totalCount, int updatedCount, int failedCount, int chunkCount, int chunksDone, String message,
-        OffsetDateTime createdTime, OffsetDateTime startTime, OffsetDateTime endTime, long scriptMillis) {
+        OffsetDateTime createdTime, OffsetDateTime startTime, OffsetDateTime endTime, long scriptMillis, Long startedBy) {
+
+    /** Whether {@code userId} started the job or it runs with their rights. */
+    public boolean concerns(long userId) {
+        return this.userId == userId || (startedBy != null && startedBy == userId);
+    }
 
     public int notUpdatedCount() {
         return totalCount - updatedCount - failedCount;

@@ -30,7 +30,7 @@ public final class JobRepository {
             rs.getInt("total_count"), rs.getInt("updated_count"), rs.getInt("failed_count"), rs.getInt("chunk_count"),
             rs.getInt("chunks_done"), rs.getString("message"), rs.getObject("created_time", OffsetDateTime.class),
             rs.getObject("start_time", OffsetDateTime.class), rs.getObject("end_time", OffsetDateTime.class),
-            rs.getLong("script_millis"));
+            rs.getLong("script_millis"), rs.getObject("started_by", Long.class));
 
     private static final RowMapper<JobRecord> RECORD = (rs, ctx) -> new JobRecord(
             rs.getLong("record_id"), rs.getString("status"), rs.getString("code"), rs.getString("message"),
@@ -42,22 +42,25 @@ public final class JobRepository {
         this.db = db;
     }
 
-    /** A job about to be created; {@code activeKey} names what may have only one active job. */
+    /**
+     * A job about to be created; {@code activeKey} names what may have only one active job,
+     * {@code userId} whose rights it runs with, {@code startedBy} who started it (null for a trigger).
+     */
     public record Draft(long id, long moduleId, long userId, Trigger trigger, String request, Long cvid, String ruleId,
-                        String ruleVersion, String parameters, Long undoOf, String activeKey, OffsetDateTime created) {}
+                        String ruleVersion, String parameters, Long undoOf, String activeKey, OffsetDateTime created, Long startedBy) {}
 
     /** Inserts the job with no records yet; false when another active job holds the same key. */
     public boolean insert(Handle h, Draft d) {
         try {
             h.createUpdate("""
                     INSERT INTO jobs (id, module_id, user_id, trigger_type, status, request, cvid, rule_id, rule_version, parameters,
-                                      undo_of, active_key, total_count, chunk_count, created_time)
+                                      undo_of, active_key, total_count, chunk_count, created_time, started_by)
                     VALUES (:id, :module, :user, :trigger, 'SCHEDULED', :request, :cvid, :ruleId, :ruleVersion, :parameters,
-                            :undoOf, :activeKey, 0, 0, :created)""")
+                            :undoOf, :activeKey, 0, 0, :created, :startedBy)""")
                     .bind("id", d.id()).bind("module", d.moduleId()).bind("user", d.userId()).bind("trigger", d.trigger().dbName())
                     .bind("request", d.request()).bind("cvid", d.cvid()).bind("ruleId", d.ruleId()).bind("ruleVersion", d.ruleVersion())
                     .bind("parameters", d.parameters()).bind("undoOf", d.undoOf()).bind("activeKey", d.activeKey())
-                    .bind("created", d.created())
+                    .bind("created", d.created()).bind("startedBy", d.startedBy())
                     .execute();
             return true;
         } catch (RuntimeException e) {
@@ -107,7 +110,10 @@ public final class JobRepository {
         return h.createQuery("SELECT * FROM jobs WHERE id = :id").bind("id", id).map(JOB).findOne();
     }
 
-    /** Which jobs to list; a null part does not filter, an empty {@code moduleIds} matches nothing. */
+    /**
+     * Which jobs to list; a null part does not filter, an empty {@code moduleIds} matches nothing.
+     * {@code userId}: the jobs that user started or that ran with their rights.
+     */
     public record Filter(JobStatus status, Collection<Long> moduleIds, Long userId, String ruleId) {}
 
     public List<Job> list(Filter filter, int offset, int limit) {
@@ -122,7 +128,7 @@ public final class JobRepository {
             sql.append(" AND module_id IN (<modules>)");
         }
         if (filter.userId() != null) {
-            sql.append(" AND user_id = :user");
+            sql.append(" AND (user_id = :user OR started_by = :user)");
             params.put("user", filter.userId());
         }
         if (filter.ruleId() != null) {
@@ -287,6 +293,11 @@ public final class JobRepository {
      * every other use of the database), and a job of 50,000 records never has them all in memory.
      */
     public void streamResults(long jobId, String status, Consumer<JobRecord> consumer) {
+        streamResultPages(jobId, status, page -> page.forEach(consumer));
+    }
+
+    /** As {@link #streamResults}, a page of up to {@link #RESULTS_PAGE} rows at a time. */
+    public void streamResultPages(long jobId, String status, Consumer<List<JobRecord>> pages) {
         String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
                 + "WHERE job_id = :job AND record_id > :after" + (status == null ? "" : " AND status = :status")
                 + " ORDER BY job_id, record_id LIMIT :limit";
@@ -298,7 +309,7 @@ public final class JobRepository {
                 if (status != null) query.bind("status", status);
                 return query.map(RECORD).list();
             });
-            page.forEach(consumer);
+            pages.accept(page);
             if (page.size() < RESULTS_PAGE) return;
             after = page.get(page.size() - 1).recordId();
         }

@@ -68,16 +68,44 @@ public final class JobService {
         CvidSelection selection = selectByCvid(p, module, request);
         requireSchedulableCount(selection.count());
         CustomView view = selection.view();
-        return start(p, module, Trigger.API, requestJson(request), view.id(), null, null, null, null, cvidKey(view.id()),
+        return start(p, p, module, Trigger.API, requestJson(request), view.id(), null, null, null, null, cvidKey(view.id()),
                 (h, jobId) -> jobs.freezeSelection(h, jobId, module, selection.where()));
     }
 
     /**
-     * A rule run as a job: the rule's selection as its {@code runAs} user sees it, under the same
-     * limits and codes as a cvid mass update; one active job per rule. The job keeps the rule's
-     * source, version and parameters, and the trigger that started it.
+     * Whether this caller may run the rule by hand (and preview it): administrators, and the users
+     * and profiles the rule's {@code allow} names.
      */
+    public static boolean mayRun(Principal p, Rule rule) {
+        return p.profile().administrator() || rule.allow().permits(p.user().email(), p.profile().name());
+    }
+
+    /** {@link #mayRun}, or {@code 403 NO_PERMISSION}. */
+    public static void requireMayRun(Principal p, Rule rule) {
+        if (!mayRun(p, rule)) throw new ApiException(ErrorCode.PERMISSION_DENIED, Map.of("rule", rule.id()));
+    }
+
+    /**
+     * A manual run: the caller must be allowed to run the rule; the job runs with the rights of
+     * the rule's {@code runAs} user and records the caller as the one who started it.
+     */
+    public Job runRule(Principal caller, Rule rule, Map<String, JsonNode> params) {
+        requireMayRun(caller, rule);
+        return scheduleRule(rule, params, Trigger.RULE, caller);
+    }
+
+    /** A run started by a trigger (a webhook, a schedule): no one started it, it runs as {@code runAs}. */
     public Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger) {
+        return scheduleRule(rule, params, trigger, null);
+    }
+
+    /**
+     * A rule run as a job: the rule's selection as its {@code runAs} user sees it, under the same
+     * limits and codes as a cvid mass update; one active job per rule, or per view for a rule that
+     * selects by view (see {@link #activeKey(Rule)}). The job keeps the rule's source, version and
+     * parameters, the trigger that started it and who did ({@code startedBy}, null for a trigger).
+     */
+    private Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger, Principal startedBy) {
         RuleSelection selection = selectForRule(rule);
         requireSchedulableCount(selection.count());
         Principal runAs = selection.runAs();
@@ -92,8 +120,8 @@ public final class JobService {
         params.forEach(paramsNode::set);
         request.put("source", rule.source());
         Long cvid = rule.select().cvid() == null ? null : Long.valueOf(rule.select().cvid());
-        return start(runAs, module, trigger, request.toString(), cvid, rule.id(), rule.version(), paramsNode.toString(), null,
-                ruleKey(rule.id()), (h, jobId) -> jobs.freezeSelection(h, jobId, module, where));
+        return start(runAs, startedBy, module, trigger, request.toString(), cvid, rule.id(), rule.version(), paramsNode.toString(), null,
+                activeKey(rule), (h, jobId) -> jobs.freezeSelection(h, jobId, module, where));
     }
 
     /** What a rule run selects: its runAs user (as a caller), the module, the records (as SQL) and their count. */
@@ -111,12 +139,32 @@ public final class JobService {
         return new RuleSelection(runAs, module, where, records.count(module, where.sql(), where.params()));
     }
 
-    /** Whether the rule has a SCHEDULED or RUNNING job (a new run would be ALREADY_SCHEDULED). */
-    public boolean hasActiveJobFor(Rule rule) {
-        return jobs.hasActiveJob(ruleKey(rule.id()));
+    /**
+     * The part of a rule's selection that {@code viewer} may see, with its count: what a preview
+     * shows someone other than the runAs user. {@code 403} when the viewer may not see the module.
+     */
+    public RuleSelection seenBy(RuleSelection selection, Principal viewer) {
+        Module module = selection.module();
+        Where where = Where.and(List.of(selection.where(), recordService.visibleTo(viewer, module, "seen_")));
+        return new RuleSelection(selection.runAs(), module, where, records.count(module, where.sql(), where.params()));
     }
 
-    private static String ruleKey(String ruleId) {
+    /** Whether the rule (or, for a rule that selects by view, its view) has a SCHEDULED or RUNNING job (a new run would be ALREADY_SCHEDULED). */
+    public boolean hasActiveJobFor(Rule rule) {
+        return jobs.hasActiveJob(activeKey(rule));
+    }
+
+    /**
+     * A rule that selects by view takes the view's key, as a mass update by that view does: one
+     * active job per view, whatever started it (a second run of the rule included). Any other
+     * rule has a key of its own.
+     */
+    static String activeKey(Rule rule) {
+        String cvid = rule.select().cvid();
+        return cvid == null ? ruleKey(rule.id()) : cvidKey(Long.parseLong(cvid));
+    }
+
+    static String ruleKey(String ruleId) {
         return "rule:" + ruleId;
     }
 
@@ -158,18 +206,21 @@ public final class JobService {
         return jobs.hasActiveJob(cvidKey(view.id()));
     }
 
-    private static String cvidKey(long viewId) {
+    static String cvidKey(long viewId) {
         return "cvid:" + viewId;
     }
 
-    /** Freezes a selection into a new job in one transaction, then schedules its chunks. */
-    private Job start(Principal p, Module module, Trigger trigger, String request, Long cvid, String ruleId, String ruleVersion,
-                      String parameters, Long undoOf, String activeKey, Freezer freezer) {
+    /**
+     * Freezes a selection into a new job in one transaction, then schedules its chunks. The job runs
+     * with {@code p}'s rights; {@code startedBy} started it (null for a trigger).
+     */
+    private Job start(Principal p, Principal startedBy, Module module, Trigger trigger, String request, Long cvid, String ruleId,
+                      String ruleVersion, String parameters, Long undoOf, String activeKey, Freezer freezer) {
         OffsetDateTime now = now();
         long jobId = db.inTransaction(h -> {
             long id = db.nextId(h);
             var draft = new JobRepository.Draft(id, module.id(), p.user().id(), trigger, request, cvid, ruleId, ruleVersion,
-                    parameters, undoOf, activeKey, now);
+                    parameters, undoOf, activeKey, now, startedBy == null ? null : startedBy.user().id());
             if (!jobs.insert(h, draft)) {
                 throw new ApiException(trigger == Trigger.UNDO ? ErrorCode.INVALID_JOB_STATE : ErrorCode.ALREADY_SCHEDULED,
                         activeKey.startsWith("cvid:") ? Map.of("cvid", String.valueOf(cvid)) : Map.of());
@@ -189,16 +240,19 @@ public final class JobService {
         int freeze(org.jdbi.v3.core.Handle h, long jobId);
     }
 
-    /** A job the caller may see: their own, or any job for an administrator. Unknown and foreign look the same. */
+    /**
+     * A job the caller may see: one they started or that ran with their rights, or any job for an
+     * administrator. Unknown and foreign look the same.
+     */
     public Job visibleJob(Principal p, String id) {
         return Ids.parse(id).flatMap(jobs::find)
-                .filter(j -> p.profile().administrator() || j.userId() == p.user().id())
+                .filter(j -> p.profile().administrator() || j.concerns(p.user().id()))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("job_id", String.valueOf(id))));
     }
 
     /**
      * One page of the jobs the caller may see, newest first: an administrator's view holds every
-     * user's jobs, anyone else's only their own. {@code moduleIds} null means every module,
+     * user's jobs, anyone else's those they started or that ran with their rights. {@code moduleIds} null means every module,
      * {@code ruleId} null jobs of any rule or none.
      */
     public List<Job> list(Principal p, JobStatus status, Set<Long> moduleIds, String ruleId, int offset, int limit) {
@@ -206,22 +260,31 @@ public final class JobService {
         return jobs.list(new JobRepository.Filter(status, moduleIds, onlyUser, ruleId), offset, limit);
     }
 
-    /** One page of a job's results in record order; {@code status} as for {@link #results}. */
-    public List<JobRecord> resultsPage(Job job, String status, int offset, int limit) {
-        return jobs.resultsPage(job.id(), status, offset, limit);
+    /** One page of a job's results in record order, as {@code viewer} may see them; {@code status} as for {@link #results}. */
+    public List<JobRecord> resultsPage(Principal viewer, Job job, String status, int offset, int limit) {
+        List<JobRecord> page = jobs.resultsPage(job.id(), status, offset, limit);
+        ResultsMask mask = ResultsMask.of(db, recordService, viewer, job, moduleOf(job));
+        return mask == null ? page : mask.apply(page);
     }
 
-    /** What a rule job's script logged ({@code ctx.log}, {@code console}), bounded; empty for other jobs. */
-    public String log(Job job) {
+    /**
+     * What a rule job's script logged ({@code ctx.log}, {@code console}), bounded; empty for other
+     * jobs. Null for a viewer who is neither an administrator nor the user the job ran as: a
+     * script may log any value of any record it went through.
+     */
+    public String log(Principal viewer, Job job) {
+        if (!viewer.profile().administrator() && job.userId() != viewer.user().id()) return null;
         return jobs.log(job.id());
     }
 
     /**
-     * Hands a job's per-record results to {@code consumer} one at a time, in record order;
-     * {@code status} (PENDING, UPDATED, FAILED, SKIPPED) or null for all.
+     * Hands a job's per-record results to {@code consumer} one at a time, in record order, as
+     * {@code viewer} may see them (see {@link ResultsMask}); {@code status} (PENDING, UPDATED,
+     * FAILED, SKIPPED) or null for all.
      */
-    public void results(Job job, String status, Consumer<JobRecord> consumer) {
-        jobs.streamResults(job.id(), status, consumer);
+    public void results(Principal viewer, Job job, String status, Consumer<JobRecord> consumer) {
+        ResultsMask mask = ResultsMask.of(db, recordService, viewer, job, moduleOf(job));
+        jobs.streamResultPages(job.id(), status, page -> (mask == null ? page : mask.apply(page)).forEach(consumer));
     }
 
     /** Stops a SCHEDULED or RUNNING job after its current chunk. */
@@ -259,7 +322,7 @@ public final class JobService {
         Module module = moduleOf(job);
         if (!p.profile().module(module.id()).canMassUpdate()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
         ObjectNode request = Json.object().put("undo_of", String.valueOf(job.id()));
-        return start(p, module, Trigger.UNDO, request.toString(), null, null, null, null, job.id(), "undo:" + job.id(),
+        return start(p, p, module, Trigger.UNDO, request.toString(), null, null, null, null, job.id(), "undo:" + job.id(),
                 (h, jobId) -> jobs.freezeUpdatedRecordsOf(h, jobId, job.id()));
     }
 

@@ -119,10 +119,13 @@ public final class PreviewService {
     }
 
     /**
-     * A rule's dry run: its selection as a run builds it, and the first records through its
-     * {@code update} and the same checks; nothing is written.
+     * A rule's dry run for {@code caller}, who must be allowed to run it ({@code 403} otherwise):
+     * its selection as a run builds it, narrowed to the records the caller may see (the count
+     * too), and the first of them through its {@code update} and the same checks; nothing is written. The error is the one a run would answer; values of fields hidden from
+     * the caller are left out.
      */
-    public Preview previewRule(Rule rule, Map<String, JsonNode> params, int sampleSize) {
+    public Preview previewRule(Principal caller, Rule rule, Map<String, JsonNode> params, int sampleSize) {
+        JobService.requireMayRun(caller, rule);
         JobService.RuleSelection selection;
         try {
             selection = jobs.selectForRule(rule);
@@ -132,12 +135,13 @@ public final class PreviewService {
         ApiException error = null;
         try {
             JobService.requireSchedulableCount(selection.count());
-            if (jobs.hasActiveJobFor(rule)) error = new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("rule", rule.id()));
+            if (jobs.hasActiveJobFor(rule)) error = new ApiException(ErrorCode.ALREADY_SCHEDULED, activeJobDetails(rule));
         } catch (ApiException e) {
             error = e;
         }
         Module module = selection.module();
-        var where = selection.where();
+        JobService.RuleSelection seen = jobs.seenBy(selection, caller);
+        var where = seen.where();
         List<Long> ids = records.select(module, where.sql(), where.params(), "id", 0, sampleSize).stream().map(RecordRow::id).toList();
         Map<Long, RecordOutcome> outcomes;
         try (ScriptedPlanner planner = rulePlanners.open(rule, params, RuleTrigger.MANUAL, selection.runAs(), module)) {
@@ -147,11 +151,22 @@ public final class PreviewService {
             plans.planAll(rows);
             outcomes = dryRun(selection.runAs(), module, ids, plans.applying(true, new ArrayList<>()));
         } catch (ChunkRunner.JobCannotRun e) {
-            return new Preview(module.apiName(), selection.count(), new ApiException(ErrorCode.SCRIPT_ERROR, Map.of("rule", rule.id()), e.getMessage()), List.of());
+            return new Preview(module.apiName(), seen.count(), new ApiException(ErrorCode.SCRIPT_ERROR, Map.of("rule", rule.id()), e.getMessage()), List.of());
         }
         List<Preview.Sample> sample = new ArrayList<>(ids.size());
-        for (long id : ids) sample.add(sample(String.valueOf(id), outcomes.get(id)));
-        return new Preview(module.apiName(), selection.count(), error, sample);
+        for (long id : ids) sample.add(seenBy(caller, module, sample(String.valueOf(id), outcomes.get(id))));
+        return new Preview(module.apiName(), seen.count(), error, sample);
+    }
+
+    private static Map<String, String> activeJobDetails(Rule rule) {
+        return rule.select().cvid() == null ? Map.of("rule", rule.id()) : Map.of("rule", rule.id(), "cvid", rule.select().cvid());
+    }
+
+    /** A sample without the changes of fields hidden from the caller. */
+    private static Preview.Sample seenBy(Principal caller, Module module, Preview.Sample s) {
+        List<FieldChange> changes = s.changes().stream()
+                .filter(c -> module.field(c.field()).map(f -> caller.profile().maySeeField(f.id())).orElse(true)).toList();
+        return changes.size() == s.changes().size() ? s : new Preview.Sample(s.id(), s.outcome(), s.code(), s.message(), changes);
     }
 
     private java.util.Set<Long> visibleOf(Principal p, Module module, java.util.Collection<Long> ids) {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs of a rule that wait their turn. A run asked for while the rule has a job is stored at once as
  * a job of its own: SCHEDULED, with its parameters, no selection yet and no active key, only the
- * key it waits for ({@code queued_key}). When the rule's job ends, the oldest waiting job takes the
- * rule's active key; the unique index on {@code active_key} lets exactly one job hold it, whichever
+ * key it waits for ({@code queued_key}: the rule's, or its view's for a rule that selects by view).
+ * When the job holding that key ends, the oldest waiting job takes it; the unique index on {@code active_key} lets exactly one job hold it, whichever
  * node tries, so a job is started once and the rule runs one job at a time, in arrival order. The
  * job's selection is frozen only then, with the rule as it is then; a selection that is empty or
  * over the limit ends the job FAILED with Zoho's code, and the next one takes its turn.
@@ -46,11 +46,6 @@ public final class RuleQueue {
         this.clock = clock;
     }
 
-    /** The active key of a rule's jobs, as {@link JobService} sets it. */
-    private static String ruleKey(String ruleId) {
-        return "rule:" + ruleId;
-    }
-
     /**
      * Stores a run of the rule as a waiting job and starts it if the rule is free. Who runs it and on
      * which module are checked now (their errors are answered now); what it selects is not.
@@ -58,7 +53,7 @@ public final class RuleQueue {
      */
     public Job enqueue(Rule rule, Map<String, JsonNode> params, Trigger trigger) {
         var selection = jobService.selectForRule(rule);
-        String key = ruleKey(rule.id());
+        String key = JobService.activeKey(rule);
         if (jobs.queuedCount(key) >= maxWaiting) {
             throw new ApiException(ErrorCode.WEBHOOK_QUEUE_FULL, Map.of("rule", rule.id(), "limit", String.valueOf(maxWaiting),
                     "retry_after_seconds", RETRY_AFTER_SECONDS));
@@ -71,12 +66,12 @@ public final class RuleQueue {
             long id = db.nextId(h);
             jobs.insert(h, new JobRepository.Draft(id, selection.module().id(), selection.runAs().user().id(), trigger,
                     request(rule, trigger, paramsNode), cvid, rule.id(), rule.version(), paramsNode.toString(), null, null,
-                    RecordTime.now(clock)));
+                    RecordTime.now(clock), null));
             jobs.markQueued(h, id, key);
             return id;
         });
         try {
-            promote(rule.id());
+            promote(key);
         } catch (RuntimeException e) {
             // the run is stored: the end of the rule's job, or the periodic pass, starts it
             LOG.warn("could not start waiting job {} of rule {} yet", jobId, rule.id(), e);
@@ -95,20 +90,27 @@ public final class RuleQueue {
         return request.toString();
     }
 
-    /** After a chunk: when its job ended, the next waiting job of its rule starts. Never throws (the chunk is done). */
+    /**
+     * After a chunk: when its job ended, the next job waiting for the key it held starts — its
+     * rule's, or its view's (a mass update of a view frees the view for a rule that selects by it).
+     * Never throws (the chunk is done).
+     */
     public void chunkEnded(long jobId) {
         try {
-            jobs.find(jobId).filter(j -> j.ruleId() != null && !j.status().active()).ifPresent(j -> promote(j.ruleId()));
+            jobs.find(jobId).filter(j -> !j.status().active()).ifPresent(j -> {
+                if (j.cvid() != null) promote(JobService.cvidKey(j.cvid()));
+                else if (j.ruleId() != null) promote(JobService.ruleKey(j.ruleId()));
+            });
         } catch (RuntimeException e) {
             LOG.warn("could not start the next waiting job after job {}; the periodic pass will", jobId, e);
         }
     }
 
-    /** Starts the next waiting job of every rule that is free: a pass that catches what a node died before doing. */
+    /** Starts the next waiting job of every key that is free: a pass that catches what a node died before doing. */
     public void promoteAll() {
         for (String key : jobs.queuedKeys()) {
             try {
-                promote(key.substring("rule:".length()));
+                promote(key);
             } catch (RuntimeException e) {
                 LOG.warn("could not start the next waiting job for {}", key, e);
             }
@@ -116,14 +118,15 @@ public final class RuleQueue {
     }
 
     /**
-     * Starts the oldest waiting job of the rule, if the rule is free; a job that cannot start ends
-     * FAILED and the next one is tried.
+     * Starts the oldest job waiting for {@code key} (a rule's or a view's active key), if no active
+     * job holds it; a job that cannot start ends FAILED and the next one is tried.
      */
-    public void promote(String ruleId) {
-        String key = ruleKey(ruleId);
+    public void promote(String key) {
         while (!jobs.hasActiveJob(key)) {
             var next = jobs.oldestQueued(key);
             if (next.isEmpty()) return;
+            String ruleId = jobs.find(next.get()).map(Job::ruleId).orElse(null);
+            if (ruleId == null) return;
             Outcome outcome;
             try {
                 outcome = start(next.get(), ruleId);

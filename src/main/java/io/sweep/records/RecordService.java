@@ -135,20 +135,25 @@ public final class RecordService {
 
     /** The records this user may see: everything, or (for owned-only profiles) their own and their territories'. */
     public Where visibleTo(Principal p, Module module) {
+        return visibleTo(p, module, "visible_");
+    }
+
+    /** As {@link #visibleTo(Principal, Module)}, its parameters named {@code prefix…}, to combine it with another user's. */
+    public Where visibleTo(Principal p, Module module, String prefix) {
         ModulePermission permission = p.profile().module(module.id());
         if (!permission.canView()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
         if (permission.recordAccess() == ModulePermission.RecordAccess.ALL) return Where.ALL;
         String owner = module.field("Owner").map(Field::column).orElse("NULL");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("visible_owner", p.user().id());
-        var sql = new StringBuilder(owner + " = :visible_owner");
+        params.put(prefix + "owner", p.user().id());
+        var sql = new StringBuilder(owner + " = :" + prefix + "owner");
         int i = 0;
         if (!p.territoryIds().isEmpty()) {
             sql.append(" OR territory_id IN (");
             for (Long t : p.territoryIds()) {
                 if (i > 0) sql.append(", ");
-                sql.append(":visible_t").append(i);
-                params.put("visible_t" + i++, t);
+                sql.append(':').append(prefix).append('t').append(i);
+                params.put(prefix + "t" + i++, t);
             }
             sql.append(')');
         }

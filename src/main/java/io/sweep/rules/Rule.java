@@ -3,6 +3,8 @@ package io.sweep.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,6 +21,7 @@ import java.util.Map;
  * @param runAs       e-mail of the user whose permissions a run uses
  * @param params      parameter defaults; a run's own parameters override them key by key
  * @param source      the file's text
+ * @param allow       who besides administrators may run and preview it by hand
  */
 public record Rule(
         String id,
@@ -30,9 +33,17 @@ public record Rule(
         Triggers triggers,
         String runAs,
         Map<String, JsonNode> params,
-        String source) {
+        String source,
+        Allow allow) {
+
+    /** A rule that only administrators may run by hand. */
+    public Rule(String id, String file, String version, String module, String description, Selection select, Triggers triggers,
+                String runAs, Map<String, JsonNode> params, String source) {
+        this(id, file, version, module, description, select, triggers, runAs, params, source, Allow.NOBODY);
+    }
 
     public Rule {
+        if (allow == null) allow = Allow.NOBODY;
         var copy = new LinkedHashMap<String, JsonNode>();
         params.forEach((k, v) -> copy.put(k, v.deepCopy()));
         params = Collections.unmodifiableMap(copy);
@@ -70,5 +81,23 @@ public record Rule(
      */
     public record Triggers(boolean webhook, String schedule, String cron) {
         public static final Triggers NONE = new Triggers(false, null, null);
+    }
+
+    /**
+     * Who besides administrators may run the rule by hand (and so preview it): users named by
+     * e-mail (compared without regard to case) and users of the named profiles.
+     */
+    public record Allow(List<String> users, List<String> profiles) {
+        public static final Allow NOBODY = new Allow(List.of(), List.of());
+
+        public Allow {
+            users = List.copyOf(users);
+            profiles = List.copyOf(profiles);
+        }
+
+        public boolean permits(String email, String profile) {
+            return users.stream().anyMatch(u -> u.toLowerCase(Locale.ROOT).equals(email.toLowerCase(Locale.ROOT)))
+                    || profiles.contains(profile);
+        }
     }
 }

@@ -43,6 +43,10 @@ public final class RuleCheck {
                 String name = file.getFileName().toString();
                 String id = name.substring(0, name.length() - ".js".length());
                 String text;
+                if (!RuleRegistry.insideFolder(dir, file)) {
+                    problems.add(new RuleProblem(file.toString(), 1, 1, RuleRegistry.OUTSIDE));
+                    continue;
+                }
                 try {
                     text = Files.readString(file, StandardCharsets.UTF_8);
                 } catch (IOException e) {

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * nothing, and unlike inotify it also sees changes on bind mounts, network file systems and
  * editors' rename-into-place saves without special cases. A file is revalidated only when its
  * content hash changes.
+ *
+ * <p>A file that is a link resolving outside the directory is reported as a problem and never
+ * read: whoever may read rules would otherwise read any file the server can.
  */
 public final class RuleRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleRegistry.class);
@@ -105,7 +108,8 @@ public final class RuleRegistry implements AutoCloseable {
     public Optional<String> fileSource(String id) {
         Path file = dir.resolve(id + SUFFIX);
         try {
-            if (!id.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file) || Files.size(file) > RuleValidator.MAX_FILE_BYTES) return Optional.empty();
+            if (!RuleValidator.validId(id) || !Files.isRegularFile(file) || !insideFolder(dir, file)
+                    || Files.size(file) > RuleValidator.MAX_FILE_BYTES) return Optional.empty();
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
@@ -201,10 +205,28 @@ public final class RuleRegistry implements AutoCloseable {
         return files;
     }
 
+    /**
+     * Whether {@code file}, links followed, lies inside {@code dir} (links followed too). False
+     * when either cannot be resolved.
+     */
+    static boolean insideFolder(Path dir, Path file) {
+        try {
+            return file.toRealPath().startsWith(dir.toRealPath());
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    static final String OUTSIDE = "the file is a link to a file outside the rules folder; it is not read";
+
     /** The entry for a file's current content; null when the file vanished while being read. */
     private RuleEntry load(String id, Path path, RuleEntry previous) {
         String label = path.getFileName().toString();
         String text;
+        if (!insideFolder(dir, path)) {
+            if (!Files.exists(path)) return null;
+            return new RuleEntry(id, label, previous == null ? null : previous.active(), List.of(new RuleProblem(label, 1, 1, OUTSIDE)), "outside");
+        }
         try {
             if (Files.size(path) > RuleValidator.MAX_FILE_BYTES) {
                 String version = "size:" + Files.size(path);

@@ -30,10 +30,19 @@ import java.util.regex.Pattern;
 public final class RuleValidator {
     /** A rule id: the file name without {@code .js}. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+    /**
+     * The longest rule id: short enough for the file name (and its temporary twin) on any file
+     * system, and for the columns that hold it ({@code jobs.rule_id}, {@code jobs.active_key}).
+     */
+    public static final int MAX_ID_LENGTH = 100;
+    /** The profiles {@code rule.allow.profiles} may name. */
+    public static final List<String> PROFILES = List.of("Administrator", "Standard", "Sales Rep");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     /** Rule files are small; a larger one is almost certainly not a rule. */
     public static final int MAX_FILE_BYTES = 256 * 1024;
 
-    private static final Set<String> RULE_KEYS = Set.of("module", "description", "select", "triggers", "runAs", "params");
+    private static final Set<String> RULE_KEYS = Set.of("module", "description", "select", "triggers", "runAs", "params", "allow");
+    private static final Set<String> ALLOW_KEYS = Set.of("users", "profiles");
     private static final Set<String> SELECT_KEYS = Set.of("criteria", "cvid", "territory");
     private static final Set<String> TERRITORY_KEYS = Set.of("id", "include_child");
     private static final Set<String> TRIGGER_KEYS = Set.of("webhook", "schedule");
@@ -63,6 +72,11 @@ public final class RuleValidator {
      * @param text  the file's content
      * @param label how problems name the file, e.g. {@code rules/stale-leads.js}
      */
+    /** Whether {@code id} can name a rule: {@link #ID} and at most {@link #MAX_ID_LENGTH} characters. */
+    public static boolean validId(String id) {
+        return id != null && id.length() <= MAX_ID_LENGTH && ID.matcher(id).matches();
+    }
+
     public Validation validate(String id, String text, String label) {
         return new Check(id, text, label).run();
     }
@@ -111,6 +125,7 @@ public final class RuleValidator {
 
         Validation run() {
             if (!ID.matcher(id).matches()) problem(1, 1, "a rule file's name must be [A-Za-z0-9_-]+.js, not \"" + id + ".js\"");
+            else if (id.length() > MAX_ID_LENGTH) problem(1, 1, "a rule file's name must be at most " + MAX_ID_LENGTH + " characters before .js");
             if (text.getBytes(StandardCharsets.UTF_8).length > MAX_FILE_BYTES) {
                 problem(1, 1, "the file is larger than " + MAX_FILE_BYTES + " bytes");
                 return new Validation(null, problems);
@@ -153,7 +168,7 @@ public final class RuleValidator {
             }
             JsonNode rule = exports.value();
             rule.fieldNames().forEachRemaining(key -> {
-                if (!RULE_KEYS.contains(key)) problem(positions.key(key), "unknown key rule." + key + " (known: description, module, params, runAs, select, triggers)");
+                if (!RULE_KEYS.contains(key)) problem(positions.key(key), "unknown key rule." + key + " (known: allow, description, module, params, runAs, select, triggers)");
             });
             Module module = module(rule.get("module"));
             String description = optionalString(rule, "description", "rule.description");
@@ -161,8 +176,10 @@ public final class RuleValidator {
             Rule.Triggers triggers = triggers(rule.get("triggers"));
             String runAs = runAs(rule.get("runAs"));
             Map<String, JsonNode> params = params(rule.get("params"));
+            Rule.Allow allow = allow(rule.get("allow"));
             if (!problems.isEmpty()) return null;
-            return new Rule(id, file, version, module.apiName(), description == null ? "" : description, select, triggers, runAs, params, text);
+            return new Rule(id, file, version, module.apiName(), description == null ? "" : description, select, triggers, runAs, params, text,
+                    allow);
         }
 
         private Module module(JsonNode node) {
@@ -285,6 +302,47 @@ public final class RuleValidator {
                 return null;
             }
             return node.asText().strip();
+        }
+
+        /** {@code allow: { users: ["e-mail", …], profiles: ["Standard", …] }}; both lists optional. */
+        private Rule.Allow allow(JsonNode node) {
+            if (node == null) return Rule.Allow.NOBODY;
+            if (!node.isObject()) {
+                problem(positions.key("allow"), "rule.allow must be an object: { users: [\"…@…\"], profiles: [\"Standard\"] }");
+                return Rule.Allow.NOBODY;
+            }
+            node.fieldNames().forEachRemaining(key -> {
+                if (!ALLOW_KEYS.contains(key)) problem(positions.key("allow", key), "unknown key rule.allow." + key + " (known: profiles, users)");
+            });
+            List<String> users = strings(node.get("users"), "users", "rule.allow.users must be a list of e-mail addresses, e.g. [\"sales@example.com\"]");
+            for (String user : users) {
+                if (!EMAIL.matcher(user).matches()) problem(positions.key("allow", "users"), "rule.allow.users: \"" + user + "\" is not an e-mail address");
+            }
+            List<String> profiles = strings(node.get("profiles"), "profiles", "rule.allow.profiles must be a list of profile names, e.g. [\"Standard\"]");
+            for (String profile : profiles) {
+                if (!PROFILES.contains(profile)) {
+                    problem(positions.key("allow", "profiles"), "rule.allow.profiles: unknown profile \"" + profile + "\" (known: " + String.join(", ", PROFILES) + ")");
+                }
+            }
+            return new Rule.Allow(users, profiles);
+        }
+
+        /** A list of strings under rule.allow; anything else is a problem (and no entries). */
+        private List<String> strings(JsonNode node, String key, String message) {
+            List<String> values = new ArrayList<>();
+            if (node == null) return values;
+            boolean ok = node.isArray();
+            if (ok) {
+                for (JsonNode v : node) {
+                    if (!v.isTextual()) ok = false;
+                    else values.add(v.asText().strip());
+                }
+            }
+            if (!ok) {
+                problem(positions.key("allow", key), message);
+                return new ArrayList<>();
+            }
+            return values;
         }
 
         private Map<String, JsonNode> params(JsonNode node) {

@@ -119,6 +119,19 @@ class RunCommandTest {
     }
 
     @Test
+    void a_user_the_rule_does_not_allow_gets_no_permission_from_run_and_dry_run() {
+        var user = server.app().users().add("cli-standard@sweep.local", "Cli Standard", "Standard");
+        String token = server.app().tokens().create(user.id(), io.sweep.auth.Scopes.of(java.util.List.of("ZohoCRM.mass_update.ALL")), null, "test").token();
+        String before = field("One", "Rating");
+        for (Run run : new Run[] {sweep("run", "cli-rating", "--url", url, "--token", token),
+                sweep("run", "cli-rating", "--dry-run", "--url", url, "--token", token)}) {
+            assertThat(run.exit()).as(run.err() + run.out()).isEqualTo(1);
+            assertThat(run.err()).contains("sweep: NO_PERMISSION");
+        }
+        assertThat(field("One", "Rating")).isEqualTo(before);
+    }
+
+    @Test
     void a_run_the_server_refuses_prints_its_error_and_exits_1() {
         Run run = sweep("run", "cli-nothing", "--url", url, "--token", TestServer.ADMIN_TOKEN);
         assertThat(run.exit()).isEqualTo(1);

@@ -60,6 +60,22 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_link_to_a_file_outside_the_folder_fails_the_check_without_being_read() throws IOException {
+        Path outside = Files.createTempDirectory("sweep-outside");
+        try {
+            Files.copy(Path.of("rules", "stale-contacted-leads.js"), outside.resolve("elsewhere.js"));
+            Files.createSymbolicLink(dir.resolve("lnk.js"), outside.resolve("elsewhere.js"));
+            Run run = check(dir.toString());
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.out().lines().toList()).containsExactly(
+                    dir.resolve("lnk.js") + ":1:1: the file is a link to a file outside the rules folder; it is not read");
+        } finally {
+            Files.deleteIfExists(outside.resolve("elsewhere.js"));
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
     void an_empty_directory_passes_and_a_missing_one_fails() {
         assertThat(check(dir.toString()).exit()).isZero();
         Run missing = check(dir.resolve("nope").toString());

@@ -177,4 +177,35 @@ class RuleRegistryTest {
         registry().start();
         assertThat(registry.entry("binary").orElseThrow().problems()).extracting(RuleProblem::message).containsExactly("the file is not UTF-8 text");
     }
+
+    @Test
+    void a_link_to_a_file_outside_the_folder_is_reported_and_never_read() throws IOException {
+        Path outside = Files.createTempDirectory("sweep-outside");
+        try {
+            Path secret = Files.writeString(outside.resolve("secret.txt"), source("Contacted"), StandardCharsets.UTF_8);
+            Files.createSymbolicLink(dir.resolve("lnk.js"), secret);
+            write("inside.js", source("Contacted"));
+            Files.createSymbolicLink(dir.resolve("alias.js"), dir.resolve("inside.js"));
+            registry().start();
+            RuleEntry link = registry.entry("lnk").orElseThrow();
+            assertThat(link.active()).as("a valid rule behind the link still does not load").isNull();
+            assertThat(link.problems()).extracting(RuleProblem::message)
+                    .containsExactly("the file is a link to a file outside the rules folder; it is not read");
+            assertThat(registry.fileSource("lnk")).isEmpty();
+            assertThat(registry.rule("alias")).as("a link inside the folder is a rule like any other").isPresent();
+            assertThat(registry.fileSource("alias")).isPresent();
+        } finally {
+            Files.deleteIfExists(outside.resolve("secret.txt"));
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void a_rule_id_that_is_too_long_or_not_a_file_name_has_no_file_source() throws IOException {
+        write("ok.js", source("Contacted"));
+        registry().start();
+        assertThat(registry.fileSource("ok")).isPresent();
+        assertThat(registry.fileSource("x".repeat(RuleValidator.MAX_ID_LENGTH + 1))).isEmpty();
+        assertThat(registry.fileSource("../ok")).isEmpty();
+    }
 }

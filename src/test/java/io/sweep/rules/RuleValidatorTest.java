@@ -279,4 +279,75 @@ class RuleValidatorTest {
                 .replace(UPDATE, "export function update() { return { No_Such_Field: 1, Last_Name: \"x\" }; }\n"), "late.js");
         assertThat(validation.ok()).isTrue();
     }
+
+    // --- allow: who besides administrators may run the rule ---------------------------------
+
+    @Test
+    void a_rule_that_allows_users_and_profiles_loads_with_them() {
+        String source = rule(MODULE + SELECT + RUN_AS
+                + "  allow: { users: [\"sales@sweep.local\"], profiles: [\"Sales Rep\", \"Standard\"] },\n");
+        var validation = TestRules.validator().validate("allowed", source, "allowed.js");
+        assertThat(validation.problems()).isEmpty();
+        assertThat(validation.rule().allow()).isEqualTo(new Rule.Allow(List.of("sales@sweep.local"), List.of("Sales Rep", "Standard")));
+        assertThat(validation.rule().allow().permits("SALES@sweep.local", "Standard")).isTrue();
+        assertThat(validation.rule().allow().permits("rep@sweep.local", "Sales Rep")).isTrue();
+        assertThat(validation.rule().allow().permits("other@sweep.local", "Other")).isFalse();
+    }
+
+    @Test
+    void a_rule_without_allow_allows_nobody_but_administrators() {
+        var validation = TestRules.validator().validate("plain", rule(MODULE + SELECT + RUN_AS), "plain.js");
+        assertThat(validation.rule().allow()).isEqualTo(Rule.Allow.NOBODY);
+        assertThat(validation.rule().allow().permits("sales@sweep.local", "Standard")).isFalse();
+    }
+
+    @Test
+    void allow_that_is_not_an_object_is_reported_at_its_line() {
+        RuleProblem p = only(rule(MODULE + SELECT + RUN_AS + "  allow: \"everyone\",\n"));
+        assertThat(p.line()).isEqualTo(5);
+        assertThat(p.column()).isEqualTo(3);
+        assertThat(p.message()).startsWith("rule.allow must be an object");
+    }
+
+    @Test
+    void an_unknown_key_in_allow_is_reported_at_its_line() {
+        RuleProblem p = only(rule(MODULE + SELECT + RUN_AS + "  allow: {\n    users: [\"sales@sweep.local\"],\n    groups: [\"x\"],\n  },\n"));
+        assertThat(p.line()).isEqualTo(7);
+        assertThat(p.message()).isEqualTo("unknown key rule.allow.groups (known: profiles, users)");
+    }
+
+    @Test
+    void allow_users_must_be_a_list_of_e_mail_addresses() {
+        RuleProblem notList = only(rule(MODULE + SELECT + RUN_AS + "  allow: { users: \"sales@sweep.local\" },\n"));
+        assertThat(notList.line()).isEqualTo(5);
+        assertThat(notList.message()).startsWith("rule.allow.users must be a list of e-mail addresses");
+        RuleProblem notText = only(rule(MODULE + SELECT + RUN_AS + "  allow: { users: [42] },\n"));
+        assertThat(notText.message()).startsWith("rule.allow.users must be a list of e-mail addresses");
+        RuleProblem notEmail = only(rule(MODULE + SELECT + RUN_AS + "  allow: {\n    users: [\"sally\"] },\n"));
+        assertThat(notEmail.line()).isEqualTo(6);
+        assertThat(notEmail.column()).isEqualTo(5);
+        assertThat(notEmail.message()).isEqualTo("rule.allow.users: \"sally\" is not an e-mail address");
+    }
+
+    @Test
+    void allow_profiles_must_name_known_profiles() {
+        RuleProblem unknown = only(rule(MODULE + SELECT + RUN_AS + "  allow: {\n    profiles: [\"Sales Rep\", \"Sales Reps\"] },\n"));
+        assertThat(unknown.line()).isEqualTo(6);
+        assertThat(unknown.column()).isEqualTo(5);
+        assertThat(unknown.message()).isEqualTo("rule.allow.profiles: unknown profile \"Sales Reps\" (known: Administrator, Standard, Sales Rep)");
+        RuleProblem notList = only(rule(MODULE + SELECT + RUN_AS + "  allow: { profiles: { name: \"Standard\" } },\n"));
+        assertThat(notList.message()).startsWith("rule.allow.profiles must be a list of profile names");
+    }
+
+    @Test
+    void a_rule_file_name_longer_than_the_limit_is_a_problem() {
+        String id = "r".repeat(RuleValidator.MAX_ID_LENGTH + 1);
+        var problems = TestRules.validator().validate(id, rule(MODULE + SELECT + RUN_AS), id + ".js").problems();
+        assertThat(problems).extracting(RuleProblem::message)
+                .containsExactly("a rule file's name must be at most " + RuleValidator.MAX_ID_LENGTH + " characters before .js");
+        assertThat(RuleValidator.validId("r".repeat(RuleValidator.MAX_ID_LENGTH))).isTrue();
+        assertThat(RuleValidator.validId(id)).isFalse();
+        assertThat(RuleValidator.validId("../etc")).isFalse();
+        assertThat(RuleValidator.validId("")).isFalse();
+    }
 }

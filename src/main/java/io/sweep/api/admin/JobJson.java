@@ -17,9 +17,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Renders jobs for /api: ids as strings, Zoho's count names, times with offset, and how fast the job goes. */
 final class JobJson {
@@ -39,17 +40,24 @@ final class JobJson {
     }
 
     ObjectNode of(Job job) {
-        return of(job, users.byId(job.userId()).orElse(null));
+        return (ObjectNode) of(List.of(job)).get(0);
     }
 
     ArrayNode of(List<Job> jobs) {
-        Map<Long, User> byId = users.byIds(jobs.stream().map(Job::userId).collect(Collectors.toSet()));
+        Set<Long> ids = new HashSet<>();
+        for (Job job : jobs) {
+            ids.add(job.userId());
+            if (job.startedBy() != null) ids.add(job.startedBy());
+        }
+        Map<Long, User> byId = users.byIds(ids);
         ArrayNode array = Json.array();
-        for (Job job : jobs) array.add(of(job, byId.get(job.userId())));
+        for (Job job : jobs) array.add(of(job, byId));
         return array;
     }
 
-    private ObjectNode of(Job job, User user) {
+    /** {@code user}: whose rights the job ran with; {@code started_by}: who started it, null for a webhook or a schedule. */
+    private ObjectNode of(Job job, Map<Long, User> byId) {
+        User user = byId.get(job.userId());
         ObjectNode node = Json.object();
         node.put("id", String.valueOf(job.id()));
         node.put("module", metadata.moduleById(job.moduleId()).map(Module::apiName).orElse(null));
@@ -59,6 +67,15 @@ final class JobJson {
         u.put("id", String.valueOf(job.userId()));
         u.put("name", user == null ? null : user.fullName());
         u.put("email", user == null ? null : user.email());
+        if (job.startedBy() == null) {
+            node.putNull("started_by");
+        } else {
+            User starter = byId.get(job.startedBy());
+            ObjectNode s = node.putObject("started_by");
+            s.put("id", String.valueOf(job.startedBy()));
+            s.put("name", starter == null ? null : starter.fullName());
+            s.put("email", starter == null ? null : starter.email());
+        }
         node.put("cvid", idOrNull(job.cvid()));
         node.put("rule_id", job.ruleId());
         node.put("rule_version", job.ruleVersion());

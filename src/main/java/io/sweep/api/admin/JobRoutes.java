@@ -74,9 +74,10 @@ final class JobRoutes {
 
     /** One job; a rule job also shows what its script logged. */
     void get(Context ctx) {
-        Job job = admin.job(ctx, AdminContext.READ).job();
+        var call = admin.job(ctx, AdminContext.READ);
+        Job job = call.job();
         var node = json.of(job);
-        if (job.ruleId() != null) node.put("log", jobs.log(job));
+        if (job.ruleId() != null) node.put("log", jobs.log(call.principal(), job));
         AdminContext.json(ctx, 200, node);
     }
 
@@ -96,17 +97,17 @@ final class JobRoutes {
         ctx.status(200);
         try {
             if (paged) {
-                List<JobRecord> rows = jobs.resultsPage(job, dbStatus, (page - 1) * perPage, perPage + 1);
+                List<JobRecord> rows = jobs.resultsPage(call.principal(), job, dbStatus, (page - 1) * perPage, perPage + 1);
                 boolean more = rows.size() > perPage;
                 ctx.contentType("application/json; charset=utf-8");
                 ResultsWriter.jsonPage(ctx.outputStream(), more ? rows.subList(0, perPage) : rows, page, perPage, more);
             } else if ("csv".equals(format)) {
                 ctx.contentType("text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-results.csv\"");
-                ResultsWriter.csv(ctx.outputStream(), rows -> jobs.results(job, dbStatus, rows));
+                ResultsWriter.csv(ctx.outputStream(), rows -> jobs.results(call.principal(), job, dbStatus, rows));
             } else {
                 ctx.contentType("application/json; charset=utf-8");
-                ResultsWriter.json(ctx.outputStream(), rows -> jobs.results(job, dbStatus, rows));
+                ResultsWriter.json(ctx.outputStream(), rows -> jobs.results(call.principal(), job, dbStatus, rows));
             }
         } catch (IOException | UncheckedIOException e) {
             // the client went away mid-download; the rest of the rows have nobody to go to

@@ -11,7 +11,6 @@ import io.sweep.hooks.WebhookSecrets;
 import io.sweep.api.QueryParams;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.PreviewService;
-import io.sweep.jobs.Trigger;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleEntry;
 import io.sweep.rules.RuleProblem;
@@ -62,7 +61,7 @@ final class RuleRoutes {
 
     /** Writing a rule writes its file; only administrators, since a rule runs as the user it names. */
     void put(Context ctx) {
-        String id = ctx.pathParam("id");
+        String id = validId(ctx.pathParam("id"));
         String source = ctx.body();
         JsonNode json = null;
         if (source.stripLeading().startsWith("{")) {
@@ -83,9 +82,11 @@ final class RuleRoutes {
         json(ctx, 200, entry(entry(id), true));
     }
 
+    /** Administrators and whom the rule's {@code allow} names; the job runs as the rule's runAs user. */
     void run(Context ctx) {
+        Principal p = admin.caller(ctx);
         Rule rule = activeRule(ctx.pathParam("id"));
-        json(ctx, 202, jobJson.of(jobs.scheduleRule(rule, params(ctx), Trigger.RULE)));
+        json(ctx, 202, jobJson.of(jobs.runRule(p, rule, params(ctx))));
     }
 
     /** A run's parameters: the body's JSON object, or none. */
@@ -101,9 +102,10 @@ final class RuleRoutes {
 
     /** A dry run: the selected count, the error a run would answer, and the first records' old → new or why they would fail. */
     void preview(Context ctx) {
+        Principal p = admin.caller(ctx);
         Rule rule = activeRule(ctx.pathParam("id"));
         int limit = QueryParams.intParam(ctx, "limit", PreviewService.DEFAULT_SAMPLE, 1, PreviewService.MAX_SAMPLE);
-        json(ctx, 200, PreviewRoutes.render(previews.previewRule(rule, params(ctx), limit)));
+        json(ctx, 200, PreviewRoutes.render(previews.previewRule(p, rule, params(ctx), limit)));
     }
 
     /** Creates or rotates the rule's webhook secret and shows it, once. */
@@ -116,7 +118,17 @@ final class RuleRoutes {
         json(ctx, 201, body);
     }
 
+    /** A rule id that cannot name a file (or is too long to) is refused before it is looked up or written. */
+    private static String validId(String id) {
+        if (!io.sweep.rules.RuleValidator.validId(id)) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "id"),
+                    "a rule id is 1 to " + io.sweep.rules.RuleValidator.MAX_ID_LENGTH + " letters, digits, '-' or '_'");
+        }
+        return id;
+    }
+
     private RuleEntry entry(String id) {
+        validId(id);
         return rules.entry(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("rule", id)));
     }
 
@@ -143,6 +155,12 @@ final class RuleRoutes {
             node.put("description", r.description());
             node.put("version", r.version());
             node.put("run_as", r.runAs());
+            // who besides administrators may run and preview it by hand
+            ObjectNode allow = node.putObject("allow");
+            var users = allow.putArray("users");
+            r.allow().users().forEach(users::add);
+            var profiles = allow.putArray("profiles");
+            r.allow().profiles().forEach(profiles::add);
             ObjectNode select = node.putObject("select");
             select.put("criteria", r.select().criteria());
             select.put("cvid", r.select().cvid());

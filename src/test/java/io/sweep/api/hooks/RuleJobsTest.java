@@ -165,6 +165,8 @@ class RuleJobsTest {
             Thread.sleep(200);
         }
         assertThat(fired).as("a job started by the schedule").isNotNull();
+        assertThat(fired.get("started_by").isNull()).isTrue();
+        assertThat(fired.get("user").get("email").asText()).isEqualTo("admin@sweep.local");
         admin.waitForJobEnd(fired.get("id").asText());
         assertThat(admin.get("/crm/v2/Leads/search?criteria=(Company:equals:Cron%20Co)").json().get("data").get(0).get("Rating").asText())
                 .isEqualTo("Market Failed");
@@ -239,6 +241,7 @@ class RuleJobsTest {
             assertThat(jobIds).hasSize(1);
             JsonNode job = admin.waitForJobEnd(jobIds.iterator().next());
             assertThat(job.get("trigger").asText()).isEqualTo("webhook");
+            assertThat(job.get("started_by").isNull()).as("a trigger, not a user, started it").isTrue();
             assertThat(rating("Two")).isEqualTo("Acquired");
         } finally {
             pool.shutdown();

@@ -106,7 +106,7 @@ abstract class WebhookDeliveryContract {
         return app.database().inTransaction(h -> {
             long id = app.database().nextId(h);
             assertThat(app.jobRepository().insert(h, new JobRepository.Draft(id, module, user, Trigger.RULE, "{}", null, rule, null, "{}",
-                    null, "rule:" + rule, OffsetDateTime.now()))).isTrue();
+                    null, "rule:" + rule, OffsetDateTime.now(), user))).isTrue();
             return id;
         });
     }

@@ -1,0 +1,83 @@
+package io.sweep.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sweep.api.ApiException;
+import io.sweep.api.Json;
+import io.sweep.auth.Principal;
+import io.sweep.crm.Field;
+import io.sweep.crm.Module;
+import io.sweep.db.Database;
+import io.sweep.records.RecordService;
+import io.sweep.records.Where;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a job's results show to a viewer who is neither an administrator nor the user the job ran
+ * as (someone who started a rule job that runs as another user): the job went through records
+ * and fields that viewer may not see. Every row stays (so counts and pages add up), but a record
+ * the viewer may not see now keeps only its id, status and code, and the values of fields hidden
+ * from the viewer are left out of the others.
+ */
+final class ResultsMask {
+    private final Database db;
+    private final RecordService records;
+    private final Principal viewer;
+    private final Module module;
+
+    private ResultsMask(Database db, RecordService records, Principal viewer, Module module) {
+        this.db = db;
+        this.records = records;
+        this.viewer = viewer;
+        this.module = module;
+    }
+
+    /** The mask for this viewer of this job, or null when the viewer may see all of it. */
+    static ResultsMask of(Database db, RecordService records, Principal viewer, Job job, Module module) {
+        if (viewer.profile().administrator() || job.userId() == viewer.user().id()) return null;
+        return new ResultsMask(db, records, viewer, module);
+    }
+
+    List<JobRecord> apply(List<JobRecord> page) {
+        if (page.isEmpty()) return page;
+        Set<Long> visible = visible(page.stream().map(JobRecord::recordId).toList());
+        List<JobRecord> shown = new ArrayList<>(page.size());
+        for (JobRecord r : page) {
+            shown.add(visible.contains(r.recordId())
+                    ? new JobRecord(r.recordId(), r.status(), r.code(), r.message(), seen(r.beforeValues()), seen(r.afterValues()))
+                    // a message may quote the record's values (a script's error, a failed check)
+                    : new JobRecord(r.recordId(), r.status(), r.code(), null, null, null));
+        }
+        return shown;
+    }
+
+    /** Which of these records the viewer may see now (none when they may not see the module at all). */
+    private Set<Long> visible(List<Long> ids) {
+        Where where;
+        try {
+            where = records.visibleTo(viewer, module);
+        } catch (ApiException e) {
+            return Set.of();
+        }
+        return new HashSet<>(db.withHandle(h -> h.createQuery("SELECT id FROM " + module.table()
+                        + " WHERE id IN (<ids>) AND (" + where.sql() + ")")
+                .bindList("ids", ids).bindMap(where.params()).mapTo(Long.class).list()));
+    }
+
+    /** Stored values without the fields hidden from the viewer. */
+    private String seen(String json) {
+        if (json == null) return null;
+        JsonNode node = Json.parseBody(json);
+        if (!(node instanceof ObjectNode values)) return json;
+        List<String> hidden = new ArrayList<>();
+        values.fieldNames().forEachRemaining(name -> {
+            if (module.field(name).map(Field::id).map(id -> !viewer.profile().maySeeField(id)).orElse(false)) hidden.add(name);
+        });
+        if (hidden.isEmpty()) return json;
+        values.remove(hidden);
+        return values.toString();
+    }
+}
