@@ -121,7 +121,7 @@ class RunCommandTest {
     @Test
     void a_user_the_rule_does_not_allow_gets_no_permission_from_run_and_dry_run() {
         var user = server.app().users().add("cli-standard@sweep.local", "Cli Standard", "Standard");
-        String token = server.app().tokens().create(user.id(), io.sweep.auth.Scopes.of(java.util.List.of("ZohoCRM.mass_update.ALL")), null, "test").token();
+        String token = server.app().tokens().create(user.id(), io.sweep.auth.Scopes.of(java.util.List.of("ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL", "Sweep.rules.READ")), null, "test").token();
         String before = field("One", "Rating");
         for (Run run : new Run[] {sweep("run", "cli-rating", "--url", url, "--token", token),
                 sweep("run", "cli-rating", "--dry-run", "--url", url, "--token", token)}) {

@@ -61,8 +61,8 @@ abstract class RuleRightsContract {
         });
         fx = new AdminFixtures(server);
         admin = server.admin();
-        sales = server.tokenFor(DemoData.SALES_EMAIL, SCOPES, "ZohoCRM.modules.ALL");
-        rep = server.tokenFor(DemoData.REP_EMAIL, SCOPES, "ZohoCRM.modules.ALL");
+        sales = server.tokenFor(DemoData.SALES_EMAIL, SCOPES, "ZohoCRM.modules.ALL", "Sweep.rules.READ");
+        rep = server.tokenFor(DemoData.REP_EMAIL, SCOPES, "ZohoCRM.modules.ALL", "Sweep.rules.READ");
         // Leads.Website hidden from the Sales Rep profile, on this server only
         long website = server.app().metadata().module("Leads").orElseThrow().field("Website").orElseThrow().id();
         server.app().database().useHandle(h -> h.createUpdate(
