@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A rule job on an H2 file, where one transaction writes at a time: its chunks take turns, and
- * each takes over the rule run the one before it loaded.
+ * A rule job on an H2 file, where one transaction writes at a time, run by one job thread: its
+ * chunks take turns, and each takes over the rule run the one before it loaded. (With more job
+ * threads, chunks ask their scripts in parallel, each with a run of its own: module state is not
+ * shared then, as docs/rules.md says.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuleJobOnH2FileTest {
@@ -44,7 +46,9 @@ class RuleJobOnH2FileTest {
         dir = Files.createTempDirectory("sweep-rule-h2-file");
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.writeString(rules.resolve("ahead.js"), RULE);
-        server = TestServer.start("jdbc:h2:file:" + dir.resolve("sweep"), config -> config.withRulesDir(rules));
+        server = TestServer.start("jdbc:h2:file:" + dir.resolve("sweep"), config -> config.withRulesDir(rules)
+                .withJobs(new io.sweep.Config.JobSettings(config.jobs().heartbeat(), config.jobs().polling(), 1,
+                        config.jobs().nodeName())));
         assertThat(server.app().database().concurrentWriters()).as("an H2 file: one writer at a time").isFalse();
         admin = server.admin();
         for (int batch = 0; batch < LEADS / 100; batch++) {
