@@ -12,16 +12,25 @@ export function onUnauthorized(fn) {
   unauthorizedHandler = fn;
 }
 
-/** An error answer of the API: {code, details, message, status} plus the HTTP status. */
+/**
+ * An error answer of the API: {code, details, message, status} plus the HTTP status. Zoho wraps
+ * some errors as {"data":[{…}]} (those answered with 200, and a mass update's field errors).
+ */
 export class ApiError extends Error {
   constructor(httpStatus, body) {
-    const b = body && typeof body === "object" ? body : {};
+    const b = errorOf(body);
     super(b.message || `HTTP ${httpStatus}`);
     this.httpStatus = httpStatus;
     this.code = b.code || null;
     this.details = b.details || {};
     this.body = body;
   }
+}
+
+function errorOf(body) {
+  if (!body || typeof body !== "object") return {};
+  const wrapped = Array.isArray(body.data) && body.data.length === 1 ? body.data[0] : null;
+  return wrapped && wrapped.status === "error" ? wrapped : body;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -2,7 +2,10 @@ package io.sweep.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Renders an error the way Zoho does: a bare object, or wrapped in {@code data} for errors Zoho answers with 200. */
+/**
+ * Renders an error the way Zoho does: a bare object, or wrapped in {@code data} for errors Zoho
+ * answers with 200 and for errors about a mass update's data entry (SPEC §1.4).
+ */
 public final class ErrorRenderer {
     private ErrorRenderer() {}
 
@@ -17,7 +20,7 @@ public final class ErrorRenderer {
 
     public static ObjectNode body(ApiException e) {
         ObjectNode entry = entry(e.error(), e.details(), e.zohoMessage());
-        if (!e.error().wrappedInData()) return entry;
+        if (!e.error().wrappedInData() && !e.aboutDataEntry()) return entry;
         ObjectNode wrapped = Json.object();
         wrapped.putArray("data").add(entry);
         return wrapped;

@@ -333,11 +333,11 @@ public final class JobService {
     private Where territoryFilter(MassUpdateRequest.Territory territory) {
         if (territory == null) return Where.ALL;
         long territoryId = Ids.parse(territory.id())
-                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "territory")));
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_ID, Map.of("api_name", "territory")));
         Map<Long, Long> parents = new HashMap<>();
         db.withHandle(h -> h.createQuery("SELECT id, parent_id FROM territories")
                 .map((rs, ctx) -> parents.put(rs.getLong("id"), rs.getObject("parent_id", Long.class))).list());
-        if (!parents.containsKey(territoryId)) throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "territory"));
+        if (!parents.containsKey(territoryId)) throw new ApiException(ErrorCode.INVALID_ID, Map.of("api_name", "territory"));
         Set<Long> territories = territory.includeChild()
                 ? Territories.withDescendants(parents, List.of(territoryId)) : Set.of(territoryId);
         var sql = new StringBuilder("territory_id IN (");

@@ -28,15 +28,15 @@ public final class MassUpdateValidator {
         if (!principal.profile().module(module.id()).canMassUpdate()) {
             throw new ApiException(ErrorCode.PERMISSION_DENIED);
         }
-        if (values.isEmpty()) throw new ApiException(ErrorCode.NO_FIELD_FOUND);
-        if (values.size() > limits.maxFields(module.apiName())) throw new ApiException(ErrorCode.MAX_FIELD_LIMIT);
+        if (values.isEmpty()) throw ApiException.aboutDataEntry(ErrorCode.NO_FIELD_FOUND, Map.of());
+        if (values.size() > limits.maxFields(module.apiName())) throw ApiException.aboutDataEntry(ErrorCode.MAX_FIELD_LIMIT, Map.of());
         List<FieldUpdate> updates = new ArrayList<>();
         for (var entry : values.entrySet()) {
             Field field = module.field(entry.getKey())
                     .filter(Field::massUpdatable)
-                    .orElseThrow(() -> new ApiException(ErrorCode.FIELD_NOT_MASS_UPDATABLE, Map.of("api_name", entry.getKey())));
+                    .orElseThrow(() -> ApiException.aboutDataEntry(ErrorCode.FIELD_NOT_MASS_UPDATABLE, Map.of("api_name", entry.getKey())));
             if (!principal.profile().mayEditField(field.id())) {
-                throw new ApiException(ErrorCode.FIELD_EDIT_PERMISSION, Map.of("api_name", field.apiName()));
+                throw ApiException.aboutDataEntry(ErrorCode.FIELD_EDIT_PERMISSION, Map.of("api_name", field.apiName()));
             }
             updates.add(new FieldUpdate(field, parse(field, entry.getValue())));
         }
@@ -47,7 +47,7 @@ public final class MassUpdateValidator {
         try {
             return FieldValues.parse(field, value);
         } catch (InvalidValueException e) {
-            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", field.apiName(), "expected_data_type", field.dataType().apiName()));
+            throw ApiException.aboutDataEntry(ErrorCode.INVALID_DATA, Map.of("api_name", field.apiName(), "expected_data_type", field.dataType().apiName()));
         }
     }
 }

@@ -39,7 +39,7 @@ public final class Selections {
     /** The view with this id, if the user may use it on this module (Zoho's 403 otherwise). */
     public CustomView accessibleView(Principal p, Module module, String cvid) {
         CustomView view = Ids.parse(cvid).flatMap(views::byId)
-                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", "cvid"), "invalid data"));
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_ID, Map.of("api_name", "cvid")));
         if (view.moduleId() != module.id() || !view.accessibleTo(p.user().id())) {
             throw new ApiException(ErrorCode.CUSTOMVIEW_NOT_ACCESSIBLE, Map.of("api_name", "cvid"));
         }

@@ -39,8 +39,10 @@ class HostileInputTest {
     private static void assertZohoError(Http.Response r, int status, String code) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/json");
-        assertThat(r.json().get("code").asText()).isEqualTo(code);
-        assertThat(r.json().get("status").asText()).isEqualTo("error");
+        // a mass update's data-entry errors come wrapped in {"data":[…]} (SPEC §1.4)
+        var error = r.json().has("data") ? r.json().get("data").get(0) : r.json();
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("status").asText()).isEqualTo("error");
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 

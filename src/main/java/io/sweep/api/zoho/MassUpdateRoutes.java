@@ -71,8 +71,10 @@ final class MassUpdateRoutes {
                 result.modifiedTime(), call.principal().user().id());
         ObjectNode body = Json.object();
         var data = body.putArray("data");
+        // SPEC §1.4: a record held by a blueprint counts as Zoho counts it, with the successes (200)
         int succeeded = 0;
         for (var entry : entries) {
+            if (entry.outcome().error() == ErrorCode.RECORD_IN_BLUEPRINT) succeeded++;
             if (entry.outcome().updated()) {
                 succeeded++;
                 ObjectNode ok = data.addObject();

@@ -218,10 +218,29 @@ abstract class ScheduledMassUpdateContract {
         var unknown = admin.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Rating\":\"Active\"}],\"cvid\":\"42\"}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(unknown.json().get("message").asText()).isEqualTo("the id given seems to be invalid");
+        assertThat(unknown.json().get("details").get("api_name").asText()).isEqualTo("cvid");
         var territory = admin.post("/crm/v2/Leads/actions/mass_update", "{\"data\":[{\"Rating\":\"Active\"}],\"cvid\":\""
                 + viewId("Leads", "Contacted Leads") + "\",\"territory\":{\"id\":\"42\",\"include_child\":false}}");
         assertThat(territory.status()).isEqualTo(400);
         assertThat(territory.json().get("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(territory.json().get("message").asText()).isEqualTo("the id given seems to be invalid");
+        assertThat(territory.json().get("details").get("api_name").asText()).isEqualTo("territory");
+    }
+
+    @Test
+    void a_field_error_of_a_view_mass_update_is_wrapped_in_data_as_the_seed_shows() throws Exception {
+        String allAccounts = viewId("Accounts", "All Accounts");
+        var owner = admin.post("/crm/v2/Accounts/actions/mass_update",
+                "{\"data\":[{\"Account_Owner\":{\"id\":\"1\"}}],\"cvid\":\"" + allAccounts + "\"}");
+        assertThat(owner.status()).isEqualTo(400);
+        assertThat(owner.json()).isEqualTo(io.sweep.api.Json.MAPPER.readTree("""
+                {"data":[{"code":"INVALID_DATA","details":{"api_name":"Account_Owner"},
+                "message":"This field cannot be updated in the Mass Update","status":"error"}]}"""));
+        var type = admin.post("/crm/v2/Leads/actions/mass_update",
+                "{\"data\":[{\"No_of_Employees\":\"many\"}],\"cvid\":\"" + viewId("Leads", "Contacted Leads") + "\"}");
+        assertThat(type.status()).isEqualTo(400);
+        assertThat(type.json().get("data").get(0).get("details").get("expected_data_type").asText()).isEqualTo("integer");
     }
 
     @Test
