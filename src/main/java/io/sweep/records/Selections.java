@@ -86,6 +86,24 @@ public final class Selections {
     }
 
     /**
+     * Zoho's {@code email=} and {@code phone=} searches: records whose e-mail (or phone) fields,
+     * any of those this user may see, equal the value.
+     */
+    public Where byType(Principal p, Module module, io.sweep.crm.DataType type, String param, String value) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) throw new ApiException(ErrorCode.INVALID_QUERY, Map.of("param_name", param, "reason", param + " is empty"));
+        List<Criteria> conditions = new ArrayList<>();
+        for (Field f : module.fields()) {
+            if (f.dataType() == type && f.visible() && p.profile().maySeeField(f.id())) {
+                conditions.add(new Condition(f, Comparator.EQUAL, List.of(v)));
+            }
+        }
+        if (conditions.isEmpty()) return new Where("1 = 0", Map.of());
+        var sql = CriteriaSql.compile(module, conditions.size() == 1 ? conditions.get(0) : new Group(GroupOperator.OR, conditions), "t");
+        return new Where(sql.sql(), sql.params());
+    }
+
+    /**
      * A stored view's criteria as SQL. Criteria stored before today's limits (or naming a field
      * since removed) answer a request-level error naming the view, as a bad cvid does, not a 500.
      */

@@ -62,6 +62,10 @@ final class RecordRoutes {
             page(ctx, call, selections.search(call.principal(), call.module(), criteria));
         } else if (word != null) {
             page(ctx, call, selections.word(call.principal(), call.module(), word));
+        } else if (ctx.queryParam("email") != null) {
+            page(ctx, call, selections.byType(call.principal(), call.module(), io.sweep.crm.DataType.EMAIL, "email", ctx.queryParam("email")));
+        } else if (ctx.queryParam("phone") != null) {
+            page(ctx, call, selections.byType(call.principal(), call.module(), io.sweep.crm.DataType.PHONE, "phone", ctx.queryParam("phone")));
         } else {
             throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", "criteria"));
         }

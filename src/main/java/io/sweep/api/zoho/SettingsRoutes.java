@@ -74,7 +74,7 @@ final class SettingsRoutes {
         return zoho.module(name);
     }
 
-    private static ObjectNode field(Field f, boolean editable) {
+    private ObjectNode field(Field f, boolean editable) {
         ObjectNode node = Json.object();
         node.put("api_name", f.apiName());
         node.put("field_label", f.label());
@@ -99,7 +99,15 @@ final class SettingsRoutes {
             pv.put("sequence_number", v.sequenceNumber());
         }
         ObjectNode lookup = node.putObject("lookup");
-        if (f.lookupModuleId() != null) lookup.putObject("module").put("id", String.valueOf(f.lookupModuleId()));
+        if (f.lookupModuleId() != null) {
+            // Zoho's SDKs read the looked-up module's api_name from here (and ask for its fields by it)
+            ObjectNode module = lookup.putObject("module");
+            metadata.moduleById(f.lookupModuleId()).ifPresent(m -> module.put("api_name", m.apiName()));
+            module.put("id", String.valueOf(f.lookupModuleId()));
+            lookup.put("api_name", f.apiName());
+            lookup.put("display_label", f.label());
+            lookup.put("id", String.valueOf(f.id()));
+        }
         return node;
     }
 }

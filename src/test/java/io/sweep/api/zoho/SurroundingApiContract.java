@@ -69,6 +69,23 @@ abstract class SurroundingApiContract {
     }
 
     @Test
+    void a_lookup_field_names_the_module_it_looks_up_by_api_name_and_id() {
+        JsonNode account = null;
+        for (JsonNode f : admin.get("/crm/v2/settings/fields?module=Contacts").json().get("fields")) {
+            if (f.get("api_name").asText().equals("Account_Name")) account = f;
+        }
+        assertThat(account).isNotNull();
+        JsonNode module = account.get("lookup").get("module");
+        assertThat(module.get("api_name").asText()).isEqualTo("Accounts");
+        String accountsId = null;
+        for (JsonNode m : admin.get("/crm/v2/settings/modules").json().get("modules")) {
+            if (m.get("api_name").asText().equals("Accounts")) accountsId = m.get("id").asText();
+        }
+        assertThat(module.get("id").asText()).isEqualTo(accountsId);
+        assertThat(account.get("lookup").get("api_name").asText()).isEqualTo("Account_Name");
+    }
+
+    @Test
     void custom_views_list_only_those_shared_with_the_user_and_carry_their_criteria() {
         JsonNode adminViews = admin.get("/crm/v2/settings/custom_views?module=Leads").json();
         List<String> names = adminViews.get("custom_views").findValuesAsText("name");
@@ -218,6 +235,25 @@ abstract class SurroundingApiContract {
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.json().get("code").asText()).isEqualTo("INVALID_QUERY");
         assertThat(admin.get("/crm/v2/Leads/search").json().get("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
+    }
+
+    @Test
+    void search_by_email_or_phone_matches_those_fields_whole_and_case_insensitively() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String email = "Ann." + tag + "@Example.com";
+        String phone = "+1 555 " + tag;
+        var created = admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Ann\",\"Company\":\"E Co\",\"Email\":\"" + email
+                + "\",\"Phone\":\"" + phone + "\"},{\"Last_Name\":\"Bob\",\"Company\":\"E Co\",\"Email\":\"x" + email + "\"}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        JsonNode byEmail = admin.get("/crm/v2/Leads/search?email=" + q(email.toLowerCase())).json().get("data");
+        assertThat(byEmail).hasSize(1);
+        assertThat(byEmail.get(0).get("Last_Name").asText()).isEqualTo("Ann");
+        JsonNode byPhone = admin.get("/crm/v2/Leads/search?phone=" + q(phone)).json().get("data");
+        assertThat(byPhone).hasSize(1);
+        assertThat(byPhone.get(0).get("Last_Name").asText()).isEqualTo("Ann");
+        assertThat(admin.get("/crm/v2/Leads/search?email=" + q("nobody-" + tag + "@example.com")).status()).isEqualTo(204);
+        assertThat(admin.get("/crm/v2/Leads/search?email=").json().get("code").asText()).isEqualTo("INVALID_QUERY");
     }
 
     @Test
