@@ -87,6 +87,38 @@ public final class UserRepository {
                 .list());
     }
 
+    /** A user as the users API of the CRM shows them: profile by name, creation time, territories. */
+    public record Directory(User user, ProfileName profile, boolean administrator, OffsetDateTime createdTime,
+                            List<TerritoryName> territories) {}
+
+    public record TerritoryName(long id, String name) {}
+
+    /** Every user (or the one with {@code onlyId}), ordered by id, with their profile and territories. */
+    public List<Directory> directory(Long onlyId) {
+        return db.read(h -> {
+            Map<Long, List<TerritoryName>> territories = new HashMap<>();
+            h.createQuery("""
+                    SELECT ut.user_id, t.id, t.name
+                    FROM user_territories ut JOIN territories t ON t.id = ut.territory_id
+                    ORDER BY t.name""")
+                    .map((rs, ctx) -> territories.computeIfAbsent(rs.getLong("user_id"), id -> new java.util.ArrayList<>())
+                            .add(new TerritoryName(rs.getLong("id"), rs.getString("name"))))
+                    .list();
+            var query = h.createQuery("""
+                    SELECT u.*, p.name AS profile_name, p.administrator
+                    FROM users u JOIN profiles p ON p.id = u.profile_id
+                    """ + (onlyId == null ? "" : "WHERE u.id = :id ") + "ORDER BY u.id");
+            if (onlyId != null) query.bind("id", onlyId);
+            return query.map((rs, ctx) -> {
+                        User user = USER.map(rs, ctx);
+                        return new Directory(user, new ProfileName(user.profileId(), rs.getString("profile_name")),
+                                rs.getBoolean("administrator"), rs.getObject("created_time", OffsetDateTime.class),
+                                territories.getOrDefault(user.id(), List.of()));
+                    })
+                    .list();
+        });
+    }
+
     public List<ProfileName> profileNames() {
         return db.withHandle(h -> h.createQuery("SELECT id, name FROM profiles ORDER BY name")
                 .map((rs, ctx) -> new ProfileName(rs.getLong("id"), rs.getString("name"))).list());

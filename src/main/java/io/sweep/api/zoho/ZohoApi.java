@@ -21,6 +21,7 @@ public final class ZohoApi {
     private final SettingsRoutes settings;
     private final RecordRoutes records;
     private final ZohoContext zoho;
+    private final UserDirectoryRoutes userDirectory;
 
     public ZohoApi(Metadata metadata, UserRepository users, CustomViewRepository views,
                    RecordRepository recordRepository, RecordService recordService, References references,
@@ -30,6 +31,7 @@ public final class ZohoApi {
         this.massUpdate = new MassUpdateRoutes(zoho, massUpdateService, jobService, writeDetails);
         this.settings = new SettingsRoutes(zoho, metadata, new CustomViewRoutes(views));
         this.records = new RecordRoutes(zoho, recordService, references, selections, writeDetails);
+        this.userDirectory = new UserDirectoryRoutes(zoho, users);
     }
 
     public void register(RoutesConfig routes) {
@@ -37,6 +39,8 @@ public final class ZohoApi {
         routes.get("/crm/v2/settings/fields", settings::fields, Access.scopes("ZohoCRM.settings.fields.READ"));
         routes.get("/crm/v2/settings/custom_views", settings::customViews, Access.scopes("ZohoCRM.settings.custom_views.READ"));
         routes.get("/crm/v2/settings/custom_views/{id}", settings::customView, Access.scopes("ZohoCRM.settings.custom_views.READ"));
+        routes.get("/crm/v2/users", userDirectory::list, Access.scopes("ZohoCRM.users.READ"));
+        routes.get("/crm/v2/users/{id}", userDirectory::one, Access.scopes("ZohoCRM.users.READ"));
         routes.post("/crm/v2/{module}/actions/mass_update", massUpdate::post, inModule("ZohoCRM.mass_update.{module}.UPDATE"));
         routes.get("/crm/v2/{module}/actions/mass_update", massUpdate::status, inModule("ZohoCRM.mass_update.{module}.READ"));
         routes.get("/crm/v2/{module}/search", records::search, inModule("ZohoCRM.modules.{module}.READ"));

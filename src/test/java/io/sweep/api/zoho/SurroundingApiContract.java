@@ -257,6 +257,44 @@ abstract class SurroundingApiContract {
     }
 
     @Test
+    void users_list_by_type_and_one_by_id_in_the_v2_shape() {
+        JsonNode all = admin.get("/crm/v2/users?type=AllUsers").json();
+        List<String> emails = all.get("users").findValuesAsText("email");
+        assertThat(emails).contains("admin@sweep.local", "sales@sweep.local", "rep@sweep.local");
+        assertThat(all.get("info").get("count").asInt()).isEqualTo(emails.size());
+        assertThat(all.get("info").get("more_records").asBoolean()).isFalse();
+
+        JsonNode admins = admin.get("/crm/v2/users?type=AdminUsers").json().get("users");
+        assertThat(admins.findValuesAsText("email")).contains("admin@sweep.local").doesNotContain("rep@sweep.local");
+        admins.forEach(u -> assertThat(u.get("profile").get("name").asText()).isEqualTo("Administrator"));
+
+        Http rep = server.tokenFor("rep@sweep.local", "ZohoCRM.users.READ");
+        JsonNode current = rep.get("/crm/v2/users?type=CurrentUser").json().get("users");
+        assertThat(current).hasSize(1);
+        JsonNode me = current.get(0);
+        assertThat(me.get("email").asText()).isEqualTo("rep@sweep.local");
+        assertThat(me.get("status").asText()).isEqualTo("active");
+        assertThat(me.get("id").isTextual()).isTrue();
+        assertThat(me.get("full_name").asText()).isNotBlank();
+        assertThat(me.get("profile").get("id").isTextual()).isTrue();
+        assertThat(me.get("territories").findValuesAsText("name")).contains("USA");
+
+        JsonNode byId = rep.get("/crm/v2/users/" + me.get("id").asText()).json().get("users");
+        assertThat(byId).hasSize(1);
+        assertThat(byId.get(0)).isEqualTo(me);
+        var unknown = rep.get("/crm/v2/users/1");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("message").asText()).isEqualTo("the id given seems to be invalid");
+        assertThat(rep.get("/crm/v2/users?type=Everyone").json().get("details").get("param_name").asText()).isEqualTo("type");
+        assertThat(rep.get("/crm/v2/users?type=AllUsers&per_page=1&page=2").json().get("info").get("more_records").asBoolean()).isTrue();
+
+        Http noScope = server.tokenFor("rep@sweep.local", "ZohoCRM.modules.ALL");
+        var refused = noScope.get("/crm/v2/users");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("code").asText()).isEqualTo("OAUTH_SCOPE_MISMATCH");
+    }
+
+    @Test
     void a_view_pages_and_sorts_like_the_records_browser_asks() {
         String cvid = null;
         for (JsonNode v : admin.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views")) {
