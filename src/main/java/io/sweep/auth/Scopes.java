@@ -66,7 +66,7 @@ public final class Scopes {
                 "ZohoCRM.mass_update.ALL", "ZohoCRM.mass_update.READ", "ZohoCRM.mass_update.UPDATE",
                 "ZohoCRM.modules.ALL", "ZohoCRM.modules.READ", "ZohoCRM.modules.CREATE", "ZohoCRM.modules.UPDATE", "ZohoCRM.modules.DELETE",
                 "ZohoCRM.settings.ALL", "ZohoCRM.settings.READ", "ZohoCRM.settings.modules.READ", "ZohoCRM.settings.fields.READ",
-                "ZohoCRM.settings.custom_views.READ", "ZohoCRM.settings.custom_views.ALL",
+                "ZohoCRM.settings.custom_views.READ", "ZohoCRM.settings.custom_views.ALL", "ZohoCRM.settings.territories.READ",
                 "ZohoCRM.users.ALL", "ZohoCRM.users.READ",
                 "Sweep.admin.ALL", "Sweep.rules.ALL", "Sweep.rules.READ", "Sweep.tokens.ALL", "Sweep.tokens.READ", "Sweep.users.ALL"));
         for (String m : moduleKeys) {

@@ -93,6 +93,15 @@ public final class UserRepository {
 
     public record TerritoryName(long id, String name) {}
 
+    /** A territory of the tree: its parent is null for a root. */
+    public record Territory(long id, String name, Long parentId) {}
+
+    public List<Territory> territories() {
+        return db.read(h -> h.createQuery("SELECT id, name, parent_id FROM territories ORDER BY id")
+                .map((rs, ctx) -> new Territory(rs.getLong("id"), rs.getString("name"), rs.getObject("parent_id", Long.class)))
+                .list());
+    }
+
     /** Every user (or the one with {@code onlyId}), ordered by id, with their profile and territories. */
     public List<Directory> directory(Long onlyId) {
         return db.read(h -> {

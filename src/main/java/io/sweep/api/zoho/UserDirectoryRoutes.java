@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 
 /**
- * {@code /crm/v2/users}: the CRM's users in Zoho's v2 shape, as clients read them to find an
- * owner or the current user before a mass update. Read only: users are managed through Sweep's
- * own {@code /api/users}.
+ * {@code /crm/v2/users} and {@code /crm/v2/settings/territories}: the CRM's users and territories
+ * in Zoho's v2 shape, as clients read them to find an owner, the current user or a territory id
+ * before a mass update. Read only: users are managed through Sweep's own {@code /api/users}.
  */
 final class UserDirectoryRoutes {
     private static final int MAX_PER_PAGE = 200;
@@ -78,6 +78,19 @@ final class UserDirectoryRoutes {
         if (found.isEmpty()) throw new ApiException(ErrorCode.INVALID_ID, Map.of("id", id));
         ObjectNode body = Json.object();
         body.putArray("users").add(json(found.get(0)));
+        ZohoContext.json(ctx, 200, body);
+    }
+
+    void territories(Context ctx) {
+        zoho.principal(ctx);
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("territories");
+        for (var t : users.territories()) {
+            ObjectNode node = list.addObject();
+            node.put("id", String.valueOf(t.id()));
+            node.put("name", t.name());
+            node.put("parent_id", t.parentId() == null ? null : String.valueOf(t.parentId()));
+        }
         ZohoContext.json(ctx, 200, body);
     }
 

@@ -39,6 +39,7 @@ public final class ZohoApi {
         routes.get("/crm/v2/settings/fields", settings::fields, Access.scopes("ZohoCRM.settings.fields.READ"));
         routes.get("/crm/v2/settings/custom_views", settings::customViews, Access.scopes("ZohoCRM.settings.custom_views.READ"));
         routes.get("/crm/v2/settings/custom_views/{id}", settings::customView, Access.scopes("ZohoCRM.settings.custom_views.READ"));
+        routes.get("/crm/v2/settings/territories", userDirectory::territories, Access.scopes("ZohoCRM.settings.territories.READ"));
         routes.get("/crm/v2/users", userDirectory::list, Access.scopes("ZohoCRM.users.READ"));
         routes.get("/crm/v2/users/{id}", userDirectory::one, Access.scopes("ZohoCRM.users.READ"));
         routes.post("/crm/v2/{module}/actions/mass_update", massUpdate::post, inModule("ZohoCRM.mass_update.{module}.UPDATE"));

@@ -295,6 +295,27 @@ abstract class SurroundingApiContract {
     }
 
     @Test
+    void territories_list_their_ids_names_and_parents() {
+        JsonNode territories = admin.get("/crm/v2/settings/territories").json().get("territories");
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        territories.forEach(t -> byName.put(t.get("name").asText(), t));
+        assertThat(byName).containsKeys("Global", "Americas", "USA", "EMEA");
+        assertThat(byName.get("USA").get("parent_id").asText()).isEqualTo(byName.get("Americas").get("id").asText());
+        assertThat(byName.get("Global").get("parent_id").isNull()).isTrue();
+        // the id found here is the one a mass update by view takes (asked as a dry run: nothing is written)
+        String cvid = null;
+        for (JsonNode v : admin.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views")) {
+            if (v.get("name").asText().equals("Contacted Leads")) cvid = v.get("id").asText();
+        }
+        var preview = admin.post("/api/mass_update/preview?module=Leads", "{\"data\":[{\"Rating\":\"Active\"}],\"cvid\":\"" + cvid
+                + "\",\"territory\":{\"id\":\"" + byName.get("USA").get("id").asText() + "\",\"include_child\":false}}");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().get("error").isNull()).as(preview.body()).isTrue();
+        Http noScope = server.tokenFor("rep@sweep.local", "ZohoCRM.settings.modules.READ");
+        assertThat(noScope.get("/crm/v2/settings/territories").status()).isEqualTo(401);
+    }
+
+    @Test
     void a_view_pages_and_sorts_like_the_records_browser_asks() {
         String cvid = null;
         for (JsonNode v : admin.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views")) {
