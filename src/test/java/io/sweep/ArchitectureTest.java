@@ -30,6 +30,11 @@ class ArchitectureTest {
     static final ArchRule top_level_packages_do_not_depend_on_each_other_in_a_cycle =
             slices().matching("io.sweep.(*)..").should().beFreeOfCycles();
 
+    /** Sub-packages too ({@code api.zoho} and {@code api.admin}, {@code crm} and {@code crm.criteria}). */
+    @ArchTest
+    static final ArchRule no_package_depends_on_another_in_a_cycle =
+            slices().matching("io.sweep.(**)").should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule each_layer_depends_only_on_the_layers_below_it = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
