@@ -5,6 +5,8 @@ import io.sweep.auth.Authenticator;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import java.util.Map;
 
 /**

@@ -1,6 +1,9 @@
 package io.sweep.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 
 /**
  * Renders an error the way Zoho does: a bare object, or wrapped in {@code data} for errors Zoho

@@ -1,5 +1,8 @@
 package io.sweep.api;
 
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

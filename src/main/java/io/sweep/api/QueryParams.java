@@ -1,6 +1,8 @@
 package io.sweep.api;
 
 import io.javalin.http.Context;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import java.util.Map;
 
 /** Query parameters both HTTP surfaces read the same way. */

@@ -1,7 +1,7 @@
 package io.sweep.auth;
 
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;

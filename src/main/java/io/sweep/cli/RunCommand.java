@@ -3,7 +3,7 @@ package io.sweep.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.sweep.api.Json;
+import io.sweep.json.Json;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;

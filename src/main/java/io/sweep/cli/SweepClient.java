@@ -1,7 +1,7 @@
 package io.sweep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.Json;
+import io.sweep.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package io.sweep.hooks;
 
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
-import io.sweep.api.ApiException;
+import io.sweep.errors.ApiException;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.Trigger;
 import io.sweep.rules.Rule;

@@ -1,12 +1,12 @@
 package io.sweep.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
-import io.sweep.api.Json;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import io.sweep.jobs.Job;
 import io.sweep.jobs.RuleQueue;
 import io.sweep.jobs.Trigger;
+import io.sweep.json.Json;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleRegistry;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,6 @@
 package io.sweep.jobs;
 
 import io.sweep.crm.RecordTime;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Scopes;
 import io.sweep.auth.UserRepository;
@@ -11,12 +9,14 @@ import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
 import io.sweep.db.Database;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 import io.sweep.massupdate.MassUpdateParser;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.Plan;
 import io.sweep.massupdate.RecordOutcome;
 import io.sweep.massupdate.RecordUpdater;
-import io.sweep.api.Json;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,8 +2,8 @@ package io.sweep.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.sweep.api.Json;
 import io.sweep.crm.StoredValues;
+import io.sweep.json.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.sweep.jobs;
 
-import io.sweep.api.ApiException;
+import io.sweep.errors.ApiException;
 import java.util.List;
 
 /**

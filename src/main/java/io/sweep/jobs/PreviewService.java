@@ -1,11 +1,11 @@
 package io.sweep.jobs;
 
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 import io.sweep.rules.RuleTrigger;
 import io.sweep.rules.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
-import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Ids;
 import io.sweep.crm.Module;

@@ -2,12 +2,12 @@ package io.sweep.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sweep.api.ApiException;
-import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Field;
 import io.sweep.crm.Module;
 import io.sweep.db.Database;
+import io.sweep.errors.ApiException;
+import io.sweep.json.Json;
 import io.sweep.records.RecordService;
 import io.sweep.records.Where;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.sweep.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Module;
+import io.sweep.json.Json;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleRun;

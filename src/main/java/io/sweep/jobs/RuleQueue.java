@@ -2,11 +2,11 @@ package io.sweep.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
-import io.sweep.api.Json;
 import io.sweep.crm.RecordTime;
 import io.sweep.db.Database;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleRegistry;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package io.sweep.jobs;
 
-import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
 import io.sweep.auth.RecordAccess;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRow;
+import io.sweep.errors.ErrorCode;
 import io.sweep.massupdate.Plan;
 import io.sweep.massupdate.RecordUpdater;
 import java.util.Collection;

@@ -1,13 +1,13 @@
 package io.sweep.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
 import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRow;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import io.sweep.massupdate.FieldUpdate;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.Plan;

@@ -1,8 +1,8 @@
 package io.sweep.massupdate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.sweep.massupdate;
 
 import io.sweep.crm.RecordTime;
-import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Ids;
 import io.sweep.crm.Module;
 import io.sweep.db.Database;
+import io.sweep.errors.ErrorCode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.sweep.massupdate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Field;
 import io.sweep.crm.FieldValues;
 import io.sweep.crm.InvalidValueException;
 import io.sweep.crm.Module;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

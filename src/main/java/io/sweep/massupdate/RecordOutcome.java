@@ -1,7 +1,7 @@
 package io.sweep.massupdate;
 
-import io.sweep.api.ErrorCode;
 import io.sweep.crm.RecordRow;
+import io.sweep.errors.ErrorCode;
 import java.util.Map;
 
 /**

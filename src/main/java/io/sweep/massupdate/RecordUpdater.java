@@ -1,6 +1,5 @@
 package io.sweep.massupdate;
 
-import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
 import io.sweep.auth.RecordAccess;
 import io.sweep.crm.Blueprints;
@@ -10,6 +9,7 @@ import io.sweep.crm.FieldValues;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
+import io.sweep.errors.ErrorCode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.sweep.records;
 
-import io.sweep.api.ErrorCode;
+import io.sweep.errors.ErrorCode;
 import java.util.Map;
 
 /** The outcome of writing one record of a records-API call: the id written, or an error with its details. */

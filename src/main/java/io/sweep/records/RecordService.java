@@ -2,8 +2,6 @@ package io.sweep.records;
 
 import io.sweep.crm.RecordTime;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
 import io.sweep.auth.ModulePermission;
 import io.sweep.auth.Principal;
 import io.sweep.auth.RecordAccess;
@@ -17,6 +15,8 @@ import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
 import io.sweep.db.Database;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

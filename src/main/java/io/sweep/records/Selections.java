@@ -1,8 +1,5 @@
 package io.sweep.records;
 
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
-import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.crm.CustomView;
 import io.sweep.crm.CustomViewRepository;
@@ -18,6 +15,9 @@ import io.sweep.crm.criteria.Condition;
 import io.sweep.crm.criteria.Criteria;
 import io.sweep.crm.criteria.Group;
 import io.sweep.crm.criteria.GroupOperator;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,6 @@
 package io.sweep.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
 import io.sweep.auth.Principal;
 import io.sweep.auth.UserRepository;
 import io.sweep.crm.CustomView;
@@ -15,6 +13,8 @@ import io.sweep.crm.RecordTime;
 import io.sweep.crm.criteria.Criteria;
 import io.sweep.crm.criteria.CriteriaException;
 import io.sweep.crm.criteria.ViewCriteriaJson;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,15 +1,15 @@
 package io.sweep.api.admin;
 
 import io.javalin.http.Context;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
-import io.sweep.api.Json;
 import io.sweep.api.AccessGate;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import io.sweep.jobs.Job;
 import io.sweep.jobs.JobService;
+import io.sweep.json.Json;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;

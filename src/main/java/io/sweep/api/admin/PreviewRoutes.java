@@ -3,12 +3,12 @@ package io.sweep.api.admin;
 import io.sweep.api.QueryParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Module;
 import io.sweep.jobs.FieldChange;
 import io.sweep.jobs.Preview;
 import io.sweep.jobs.PreviewService;
+import io.sweep.json.Json;
 import java.util.Locale;
 
 /** {@code POST /api/mass_update/preview}: a dry run of a Zoho mass update body; its error is reported, not answered. */

@@ -2,9 +2,9 @@ package io.sweep.api.admin;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.api.Json;
 import io.sweep.jobs.FieldChange;
 import io.sweep.jobs.JobRecord;
+import io.sweep.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

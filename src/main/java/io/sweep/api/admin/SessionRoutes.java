@@ -2,13 +2,13 @@ package io.sweep.api.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
-import io.sweep.api.Json;
 import io.sweep.api.SessionCookie;
 import io.sweep.auth.Authenticator;
 import io.sweep.auth.Sessions;
 import io.sweep.auth.UserRepository;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 
 /** {@code /api/session}: browser login (sets the cookie), the current session, logout. */
 final class SessionRoutes {

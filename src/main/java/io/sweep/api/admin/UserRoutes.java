@@ -2,14 +2,14 @@ package io.sweep.api.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
-import io.sweep.api.Json;
 import io.sweep.auth.Passwords;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Sessions;
 import io.sweep.auth.User;
 import io.sweep.auth.UserRepository;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 import java.util.Map;
 
 /** {@code /api/users} (changes: administrators; the list: anyone signed in, less for non-administrators) and {@code /api/profiles} (anyone signed in). */

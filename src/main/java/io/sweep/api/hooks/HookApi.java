@@ -3,8 +3,8 @@ package io.sweep.api.hooks;
 import io.javalin.config.RoutesConfig;
 import io.sweep.api.Access;
 import io.javalin.http.Context;
-import io.sweep.api.Json;
 import io.sweep.hooks.WebhookService;
+import io.sweep.json.Json;
 
 /** The route table of webhooks: {@code POST /hooks/{rule}} → 202 {@code {"job_id"}}. */
 public final class HookApi {

@@ -2,14 +2,14 @@ package io.sweep.api.zoho;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
-import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.crm.CustomView;
 import io.sweep.crm.CustomViewRepository;
 import io.sweep.crm.Ids;
 import io.sweep.crm.Module;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 import java.util.List;
 import java.util.Map;
 

@@ -2,12 +2,12 @@ package io.sweep.api.zoho;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
 import io.sweep.api.ErrorRenderer;
-import io.sweep.api.Json;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 import io.sweep.jobs.Job;
 import io.sweep.jobs.JobService;
+import io.sweep.json.Json;
 import io.sweep.massupdate.MassUpdateParser;
 import io.sweep.massupdate.MassUpdateService;
 import io.sweep.massupdate.RecordOutcome;

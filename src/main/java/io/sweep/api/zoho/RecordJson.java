@@ -1,12 +1,12 @@
 package io.sweep.api.zoho;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.auth.User;
 import io.sweep.crm.Field;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRow;
+import io.sweep.json.Json;
 import io.sweep.records.References;
 import java.math.BigDecimal;
 import java.time.LocalDate;

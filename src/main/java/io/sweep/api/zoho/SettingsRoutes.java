@@ -2,12 +2,12 @@ package io.sweep.api.zoho;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.sweep.api.Json;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Field;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.crm.PicklistValue;
+import io.sweep.json.Json;
 
 /** {@code /crm/v2/settings/*}: the metadata clients read before a mass update. */
 final class SettingsRoutes {
@@ -69,7 +69,7 @@ final class SettingsRoutes {
     private Module moduleParam(Context ctx) {
         String name = ctx.queryParam("module");
         if (name == null || name.isBlank()) {
-            throw new io.sweep.api.ApiException(io.sweep.api.ErrorCode.MANDATORY_PARAM_MISSING, java.util.Map.of("param_name", "module"));
+            throw new io.sweep.errors.ApiException(io.sweep.errors.ErrorCode.MANDATORY_PARAM_MISSING, java.util.Map.of("param_name", "module"));
         }
         return zoho.module(name);
     }

@@ -1,12 +1,12 @@
 package io.sweep.api.zoho;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sweep.api.Json;
 import io.sweep.auth.User;
 import io.sweep.auth.UserRepository;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
+import io.sweep.json.Json;
 import io.sweep.massupdate.RecordOutcome;
 import java.time.OffsetDateTime;
 import java.util.Collection;

@@ -2,13 +2,13 @@ package io.sweep.api.zoho;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.sweep.api.ApiException;
-import io.sweep.api.ErrorCode;
-import io.sweep.api.Json;
 import io.sweep.api.AccessGate;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
+import io.sweep.json.Json;
 import java.util.Map;
 
 /** What every /crm/v2 handler needs first: who is calling and on which module, as the route's access let them through. */

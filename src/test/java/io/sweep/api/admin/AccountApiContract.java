@@ -273,7 +273,7 @@ abstract class AccountApiContract {
                         "ZohoCRM.users.ALL", "ZohoCRM.mass_update.deals.UPDATE");
         assertThat(all).containsAll(salesMay);
         // each one offered is accepted
-        var created = sales.post("/api/tokens", "{\"label\":\"everything offered\",\"scopes\":" + io.sweep.api.Json.array().addAll(
+        var created = sales.post("/api/tokens", "{\"label\":\"everything offered\",\"scopes\":" + io.sweep.json.Json.array().addAll(
                 salesMay.stream().map(com.fasterxml.jackson.databind.node.TextNode::valueOf).toList()) + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }

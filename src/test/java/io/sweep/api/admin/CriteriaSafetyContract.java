@@ -84,7 +84,7 @@ abstract class CriteriaSafetyContract {
             assertThat(after.get(id)).as("lead " + id).isEqualTo(leads.get(1).contains(id) ? "Acquired" : null);
         }
         assertThat(job.get("request").get("criteria")).as("the job's stored request keeps the criteria").isEqualTo(
-                io.sweep.api.Json.parseBody(criteria));
+                io.sweep.json.Json.parseBody(criteria));
     }
 
     @Test

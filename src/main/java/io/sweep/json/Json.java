@@ -1,4 +1,4 @@
-package io.sweep.api;
+package io.sweep.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,8 +9,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sweep.errors.ApiException;
+import io.sweep.errors.ErrorCode;
 
-/** The one ObjectMapper of the HTTP surfaces: strict on input (duplicate keys are an error), plain on output. */
+/**
+ * The one ObjectMapper of Sweep: strict on input (duplicate keys are an error), plain on output.
+ * The HTTP surfaces parse request bodies with it, and the domain stores and reads its JSON
+ * columns (job requests, frozen selections, results) with the same settings.
+ */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

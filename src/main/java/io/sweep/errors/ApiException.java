@@ -1,9 +1,12 @@
-package io.sweep.api;
+package io.sweep.errors;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A request-level failure with Zoho's code, message and details. */
+/**
+ * A request refused with one of Zoho's codes, its message and details. The name is the Zoho
+ * API's: any layer that refuses a request raises it, and only {@code io.sweep.api} renders it.
+ */
 public final class ApiException extends RuntimeException {
     private final ErrorCode error;
     private final Map<String, Object> details;

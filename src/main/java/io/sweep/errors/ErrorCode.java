@@ -1,9 +1,11 @@
-package io.sweep.api;
+package io.sweep.errors;
 
 /**
  * Every error Sweep answers on its Zoho-compatible surface: HTTP status, Zoho's code and
- * Zoho's message. Rendered in one place ({@link ErrorRenderer}); handlers only throw
- * {@link ApiException} with one of these and its details.
+ * Zoho's message. These codes are the API's contract, yet it is the domain (validation, jobs,
+ * records, sessions) that decides which one applies, so the table lives below every domain
+ * package. Domain code and handlers only throw {@link ApiException} with one of these and its
+ * details; turning that into an HTTP answer happens once, in {@code io.sweep.api.ErrorRenderer}.
  */
 public enum ErrorCode {
     INVALID_TOKEN(401, "INVALID_TOKEN", "invalid oauth token"),
