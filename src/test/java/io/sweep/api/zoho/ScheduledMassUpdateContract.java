@@ -234,7 +234,7 @@ abstract class ScheduledMassUpdateContract {
         var owner = admin.post("/crm/v2/Accounts/actions/mass_update",
                 "{\"data\":[{\"Account_Owner\":{\"id\":\"1\"}}],\"cvid\":\"" + allAccounts + "\"}");
         assertThat(owner.status()).isEqualTo(400);
-        assertThat(owner.json()).isEqualTo(io.sweep.api.Json.MAPPER.readTree("""
+        assertThat(owner.json()).isEqualTo(io.sweep.json.Json.MAPPER.readTree("""
                 {"data":[{"code":"INVALID_DATA","details":{"api_name":"Account_Owner"},
                 "message":"This field cannot be updated in the Mass Update","status":"error"}]}"""));
         var type = admin.post("/crm/v2/Leads/actions/mass_update",
