@@ -29,7 +29,7 @@ public final class ZohoApi {
         this.zoho = new ZohoContext(metadata);
         var writeDetails = new WriteDetails(recordRepository, users);
         this.massUpdate = new MassUpdateRoutes(zoho, massUpdateService, jobService, writeDetails);
-        this.settings = new SettingsRoutes(zoho, metadata, new CustomViewRoutes(views));
+        this.settings = new SettingsRoutes(zoho, metadata, new CustomViewRoutes(views, users));
         this.records = new RecordRoutes(zoho, recordService, references, selections, writeDetails);
         this.userDirectory = new UserDirectoryRoutes(zoho, users);
     }

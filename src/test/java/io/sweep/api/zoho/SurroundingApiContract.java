@@ -68,6 +68,37 @@ abstract class SurroundingApiContract {
         assertThat(admin.get("/crm/v2/settings/fields?module=Nope").json().get("code").asText()).isEqualTo("INVALID_MODULE");
     }
 
+    private static String viewIdOf(JsonNode views, String name) {
+        for (JsonNode v : views.get("custom_views")) if (v.get("name").asText().equals(name)) return v.get("id").asText();
+        return null;
+    }
+
+    @Test
+    void a_view_shared_with_a_user_lists_them_in_shared_details_and_its_group_criteria_name_fields_by_api_name() {
+        String salesId = admin.get("/crm/v2/users?type=AllUsers").json().get("users").findParents("email").stream()
+                .filter(u -> u.get("email").asText().equals("sales@sweep.local")).findFirst().orElseThrow().get("id").asText();
+        String name = "Shared " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var created = admin.post("/api/views", "{\"module\":\"Leads\",\"name\":\"" + name + "\",\"shared_with_all\":false,"
+                + "\"shared_with\":[\"" + salesId + "\"],\"criteria\":{\"group_operator\":\"and\",\"group\":["
+                + "{\"comparator\":\"equal\",\"field\":{\"api_name\":\"Lead_Status\"},\"value\":\"Contacted\"},"
+                + "{\"comparator\":\"starts_with\",\"field\":{\"api_name\":\"Company\"},\"value\":\"A\"}]}}");
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
+
+        Http sales = server.tokenFor("sales@sweep.local", "ZohoCRM.settings.custom_views.READ");
+        JsonNode view = null;
+        for (JsonNode v : sales.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views")) {
+            if (v.get("name").asText().equals(name)) view = v;
+        }
+        assertThat(view).isNotNull();
+        assertThat(view.get("category").asText()).isEqualTo("shared_with_me");
+        assertThat(view.get("access_type").asText()).isEqualTo("shared");
+        assertThat(view.get("shared_details")).hasSize(1);
+        assertThat(view.get("shared_details").get(0).get("id").asText()).isEqualTo(salesId);
+        assertThat(view.get("shared_details").get(0).get("type").asText()).isEqualTo("user");
+        assertThat(view.get("shared_details").get(0).get("name").asText()).isNotBlank();
+        assertThat(view.get("criteria").get("group").findValuesAsText("field")).containsExactly("Lead_Status", "Company");
+    }
+
     @Test
     void a_lookup_field_names_the_module_it_looks_up_by_api_name_and_id() {
         JsonNode account = null;
@@ -90,7 +121,7 @@ abstract class SurroundingApiContract {
         JsonNode adminViews = admin.get("/crm/v2/settings/custom_views?module=Leads").json();
         List<String> names = adminViews.get("custom_views").findValuesAsText("name");
         assertThat(names).contains("All Leads", "Contacted Leads", "USA Leads", "Admin Only Leads");
-        assertThat(adminViews.get("info").get("count").asInt()).isEqualTo(names.size());
+        assertThat(adminViews.get("info").get("count").asInt()).isEqualTo(adminViews.get("custom_views").size());
         JsonNode contacted = null;
         String adminOnly = null;
         for (JsonNode v : adminViews.get("custom_views")) {
@@ -99,7 +130,12 @@ abstract class SurroundingApiContract {
         }
         assertThat(contacted.get("id").isTextual()).isTrue();
         assertThat(contacted.get("criteria").get("comparator").asText()).isEqualTo("equal");
-        assertThat(contacted.get("criteria").get("field").get("api_name").asText()).isEqualTo("Lead_Status");
+        assertThat(contacted.get("criteria").get("field").asText()).as("v2: the field's api_name").isEqualTo("Lead_Status");
+        assertThat(contacted.get("shared_details").isArray()).isTrue();
+        assertThat(adminViews.get("info").get("default").asText())
+                .isEqualTo(adminViews.get("custom_views").findValues("default").stream().anyMatch(JsonNode::asBoolean)
+                        ? viewIdOf(adminViews, "All Leads") : null);
+        assertThat(adminViews.get("info").get("translation").get("public_views").asText()).isEqualTo("Public Views");
         assertThat(contacted.get("criteria").get("value").asText()).isEqualTo("Contacted");
 
         Http sales = server.tokenFor("sales@sweep.local", "ZohoCRM.settings.custom_views.READ");
