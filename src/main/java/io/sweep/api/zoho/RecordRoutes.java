@@ -18,6 +18,9 @@ import io.sweep.records.RecordService;
 import io.sweep.records.References;
 import io.sweep.records.Selections;
 import io.sweep.records.Where;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -51,7 +54,27 @@ final class RecordRoutes {
         if (ids != null) filters.add(idsFilter(ids));
         String cvid = ctx.queryParam("cvid");
         if (cvid != null) filters.add(selections.view(call.principal(), call.module(), cvid));
+        OffsetDateTime since = ifModifiedSince(ctx);
+        if (since != null) filters.add(new Where("modified_time > :if_modified_since", Map.of("if_modified_since", since)));
         page(ctx, call, Where.and(filters));
+        // Zoho: with If-Modified-Since, nothing modified since then is 304 Not Modified (not 204)
+        if (since != null && ctx.status().getCode() == 204) ctx.status(304);
+    }
+
+    /** Zoho's If-Modified-Since takes an ISO date-time ({@code 2026-11-30T10:00:00+01:00}); an HTTP date is read too. */
+    private static OffsetDateTime ifModifiedSince(Context ctx) {
+        String header = ctx.header("If-Modified-Since");
+        if (header == null || header.isBlank()) return null;
+        try {
+            return OffsetDateTime.parse(header.trim());
+        } catch (DateTimeParseException notIso) {
+            try {
+                return OffsetDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+            } catch (DateTimeParseException notHttpDate) {
+                throw new ApiException(ErrorCode.INVALID_DATA, Map.of("header_name", "If-Modified-Since"),
+                        "If-Modified-Since must be a date-time such as 2026-11-30T10:00:00+01:00");
+            }
+        }
     }
 
     void search(Context ctx) {

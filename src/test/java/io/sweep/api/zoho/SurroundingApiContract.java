@@ -352,6 +352,27 @@ abstract class SurroundingApiContract {
     }
 
     @Test
+    void if_modified_since_lists_only_records_modified_after_it_and_nothing_is_304() {
+        var created = admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Since\",\"Company\":\"IMS Co\"}]}");
+        String id = created.json().get("data").get(0).get("details").get("id").asText();
+        String modified = admin.get("/crm/v2/Leads/" + id).json().get("data").get(0).get("Modified_Time").asText();
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse(modified);
+
+        var before = admin.withHeader("If-Modified-Since", at.minusSeconds(1).toString()).get("/crm/v2/Leads?ids=" + id);
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        assertThat(before.json().get("data").get(0).get("id").asText()).isEqualTo(id);
+        var notAfter = admin.withHeader("If-Modified-Since", modified).get("/crm/v2/Leads?ids=" + id);
+        assertThat(notAfter.status()).isEqualTo(304);
+        assertThat(notAfter.body()).isEmpty();
+        var httpDate = admin.withHeader("If-Modified-Since",
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(at.plusDays(1))).get("/crm/v2/Leads");
+        assertThat(httpDate.status()).isEqualTo(304);
+        var bad = admin.withHeader("If-Modified-Since", "yesterday").get("/crm/v2/Leads");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("code").asText()).isEqualTo("INVALID_DATA");
+    }
+
+    @Test
     void a_view_pages_and_sorts_like_the_records_browser_asks() {
         String cvid = null;
         for (JsonNode v : admin.get("/crm/v2/settings/custom_views?module=Leads").json().get("custom_views")) {
