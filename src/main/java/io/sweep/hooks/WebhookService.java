@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,25 +53,63 @@ public final class WebhookService {
         Rule rule = rules.rule(ruleId).filter(r -> r.triggers().webhook())
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("rule", ruleId), "no rule with a webhook trigger has this name"));
         boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
-        var verdict = WebhookSignature.verify(signature, keyed ? idempotencyKey : null, body, secrets.valid(ruleId), Instant.now(clock));
-        if (verdict == WebhookSignature.Verdict.EXPIRED) throw new ApiException(ErrorCode.SIGNATURE_EXPIRED);
-        if (verdict != WebhookSignature.Verdict.VALID) throw new ApiException(ErrorCode.SIGNATURE_INVALID);
+        // SPEC §4 signs t + "." + body; a sender may also sign its Idempotency-Key (t + "." + key + "." + body)
+        boolean keySigned = keyed && WebhookSignature.verify(signature, idempotencyKey, body, secrets.valid(ruleId), Instant.now(clock))
+                == WebhookSignature.Verdict.VALID;
+        if (!keySigned) {
+            var verdict = WebhookSignature.verify(signature, null, body, secrets.valid(ruleId), Instant.now(clock));
+            if (verdict == WebhookSignature.Verdict.EXPIRED) throw new ApiException(ErrorCode.SIGNATURE_EXPIRED);
+            if (verdict != WebhookSignature.Verdict.VALID) throw new ApiException(ErrorCode.SIGNATURE_INVALID);
+        }
         Map<String, JsonNode> params = params(body);
-        String key = keyed ? truncate(idempotencyKey) : signedRequestKey(signature, body);
         String bodyHash = sha256(body);
+        if (!keyed) {
+            // a signed request is delivered once; the same request again is a replay
+            String signed = signedRequestKey(signature, body);
+            if (!deliveries.claim(ruleId, signed, bodyHash)) throw new ApiException(ErrorCode.SIGNATURE_REPLAYED);
+            return start(rule, params, List.of(signed));
+        }
+        String key = truncate(idempotencyKey);
+        if (keySigned) return startOnce(rule, params, key, bodyHash, List.of());
+        // the key is not signed: this signed request may start one job, under the first key it came with;
+        // sent again with another key (a captured request replayed to start another job) it is refused
+        String signed = signedRequestKey(signature, body);
+        if (!deliveries.claim(ruleId, signed, bodyHash)) {
+            if (deliveries.jobOf(ruleId, key).isPresent() || deliveries.held(ruleId, key)) {
+                return startOnce(rule, params, key, bodyHash, List.of());
+            }
+            throw new ApiException(ErrorCode.SIGNATURE_REPLAYED);
+        }
+        try {
+            return startOnce(rule, params, key, bodyHash, List.of(signed));
+        } catch (RuntimeException e) {
+            deliveries.release(ruleId, signed);
+            throw e;
+        }
+    }
+
+    /** The first delivery with this Idempotency-Key starts the job; a repeat with the same body answers it. */
+    private long startOnce(Rule rule, Map<String, JsonNode> params, String key, String bodyHash, List<String> alsoClaimed) {
+        String ruleId = rule.id();
         if (!deliveries.claim(ruleId, key, bodyHash)) {
-            if (!keyed) throw new ApiException(ErrorCode.SIGNATURE_REPLAYED);
             if (!deliveries.sameBody(ruleId, key, bodyHash)) {
                 throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, Map.of("idempotency_key", key));
             }
             return firstJob(ruleId, key);
         }
+        var claimed = new java.util.ArrayList<>(alsoClaimed);
+        claimed.add(key);
+        return start(rule, params, claimed);
+    }
+
+    /** Queues the rule's job and records it under every key this delivery claimed (released if it cannot start). */
+    private long start(Rule rule, Map<String, JsonNode> params, List<String> claimed) {
         try {
             Job job = queue.enqueue(rule, params, Trigger.WEBHOOK);
-            deliveries.recordJob(ruleId, key, job.id());
+            claimed.forEach(k -> deliveries.recordJob(rule.id(), k, job.id()));
             return job.id();
         } catch (RuntimeException e) {
-            deliveries.release(ruleId, key);
+            claimed.forEach(k -> deliveries.release(rule.id(), k));
             throw e;
         }
     }

@@ -248,23 +248,34 @@ abstract class WebhookDeliveryContract {
     @Test
     void a_captured_signed_request_sent_again_with_another_idempotency_key_is_refused() {
         byte[] body = "{\"note\":\"captured\"}".getBytes(StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8);
+        // signed with its key: the key is part of the signature
         String signature = WebhookSignature.header(secret("same-key"), Instant.now().getEpochSecond(), "capture-1", body);
         String first = accepted(nodes.get(0).http().withHeader("X-Sweep-Signature", signature).withHeader("Idempotency-Key", "capture-1")
-                .post("/hooks/same-key", new String(body, StandardCharsets.UTF_8)));
-        String unkeyed = WebhookSignature.header(secret("same-key"), Instant.now().getEpochSecond(), body);
+                .post("/hooks/same-key", text));
+        // signed as SPEC §4 says (t + "." + body) and sent with a key: accepted once, under that key
+        String unkeyed = WebhookSignature.header(secret("same-key"), Instant.now().getEpochSecond() - 1, body);
+        String second = accepted(nodes.get(0).http().withHeader("X-Sweep-Signature", unkeyed).withHeader("Idempotency-Key", "capture-3")
+                .post("/hooks/same-key", text));
+        assertThat(second).isNotEqualTo(first);
         long jobsBefore = jobCount();
 
         var newKey = nodes.get(0).http().withHeader("X-Sweep-Signature", signature).withHeader("Idempotency-Key", "capture-2")
-                .post("/hooks/same-key", new String(body, StandardCharsets.UTF_8));
-        var keyAdded = nodes.get(0).http().withHeader("X-Sweep-Signature", unkeyed).withHeader("Idempotency-Key", "capture-3")
-                .post("/hooks/same-key", new String(body, StandardCharsets.UTF_8));
-
-        for (var replay : List.of(newKey, keyAdded)) {
+                .post("/hooks/same-key", text);
+        var unkeyedNewKey = nodes.get(0).http().withHeader("X-Sweep-Signature", unkeyed).withHeader("Idempotency-Key", "capture-4")
+                .post("/hooks/same-key", text);
+        var unkeyedNoKey = nodes.get(0).http().withHeader("X-Sweep-Signature", unkeyed).post("/hooks/same-key", text);
+        for (var replay : List.of(newKey, unkeyedNewKey, unkeyedNoKey)) {
             assertThat(replay.status()).as(replay.body()).isEqualTo(401);
             assertThat(replay.json().get("code").asText()).isEqualTo("INVALID_SIGNATURE");
         }
+        // the same request with its own key again is a retry: it answers the first job
+        var retry = nodes.get(nodes.size() - 1).http().withHeader("X-Sweep-Signature", unkeyed).withHeader("Idempotency-Key", "capture-3")
+                .post("/hooks/same-key", text);
+        assertThat(accepted(retry)).isEqualTo(second);
         assertThat(jobCount()).isEqualTo(jobsBefore);
         admin.waitForJobEnd(first);
+        admin.waitForJobEnd(second);
     }
 
     @Test
