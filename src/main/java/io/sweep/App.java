@@ -247,6 +247,11 @@ public final class App implements AutoCloseable {
         return metadata;
     }
 
+    /** Where rule scripts run; it counts the scripts that did not stop and were left behind. */
+    public RuleSandbox ruleSandbox() {
+        return sandbox;
+    }
+
     /** What fires rules on their cron schedule; the scheduler runs it every few seconds on one node at a time. */
     public ScheduleTrigger scheduleTrigger() {
         return scheduleTrigger;
