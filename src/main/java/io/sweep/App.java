@@ -106,6 +106,7 @@ public final class App implements AutoCloseable {
                 new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName()),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
+        jobService.onCancelled(rulePlanners::cancelJob);
         this.scheduleTrigger = new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock);
         var ruleQueue = new RuleQueue(db, jobRepository, jobService, jobScheduler, ruleRegistry, config.webhookQueueLimit(), clock);
         jobScheduler.onChunkEnded(ruleQueue::chunkEnded);

@@ -78,8 +78,12 @@ public final class ChunkRunner {
                 db.inTransaction(h -> applyInTransaction(h, jobId, chunk, null));
             }
         } catch (JobCannotRun e) {
-            LOG.warn("job {} failed: {}", jobId, e.getMessage());
-            jobs.end(jobId, JobStatus.FAILED, e.getMessage(), now());
+            if (jobs.end(jobId, JobStatus.FAILED, e.getMessage(), now())) {
+                LOG.warn("job {} failed: {}", jobId, e.getMessage());
+            } else {
+                // it had ended already (cancelled while its script ran): the chunk is closed with nothing applied
+                db.inTransaction(h -> applyInTransaction(h, jobId, chunk, null));
+            }
             rulePlanners.jobEnded(jobId);
         }
     }
@@ -97,6 +101,11 @@ public final class ChunkRunner {
         Principal principal = principal(job);
         List<Long> ids = db.withHandle(h -> jobs.chunkRecordIds(h, job.id(), chunk));
         try (ScriptedPlanner scripted = rulePlanners.open(job, principal, module)) {
+            // cancelled before its run could be stopped: the chunk is closed without asking the script
+            if (!jobs.find(job.id()).map(j -> j.status().active()).orElse(false)) {
+                db.inTransaction(h -> applyInTransaction(h, job.id(), chunk, null));
+                return;
+            }
             ScriptPlans plans = new ScriptPlans(scripted, principal, module);
             List<RecordRow> toPlan = db.withHandle(h -> records.findByIds(h, module, ids, false));
             for (int attempt = 1; ; attempt++) {
