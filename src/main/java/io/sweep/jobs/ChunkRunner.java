@@ -43,6 +43,11 @@ public final class ChunkRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkRunner.class);
     /** How often a rule chunk's records changed under its script are asked about again before they fail with CONFLICT. */
     static final int PLAN_ATTEMPTS = 3;
+    /**
+     * How often a rule chunk may be started without finishing (its node died while the script ran,
+     * or it threw) before its job ends FAILED instead of bringing down every node that picks it up.
+     */
+    static final int MAX_STARTS = 2;
 
     private final Database db;
     private final JobRepository jobs;
@@ -94,7 +99,25 @@ public final class ChunkRunner {
      * script saw. Records changed in between are read and asked about again, a few times at most.
      */
     private void runScripted(Job job, int chunk) {
-        if (!jobs.isPendingChunk(job.id(), chunk)) return;
+        switch (jobs.startChunk(job.id(), chunk, MAX_STARTS, "started on node " + node + " at " + now() + " and never finished (the node stopped?)")) {
+            case JobRepository.ChunkStart.NotPending n -> {
+                return;
+            }
+            case JobRepository.ChunkStart.Poisoned p -> throw new JobCannotRun(
+                    "chunk " + chunk + " was started " + p.attempts() + " times and never finished; the last time: " + p.lastError());
+            case JobRepository.ChunkStart.Started s -> { }
+        }
+        try {
+            planAndApply(job, chunk);
+        } catch (JobCannotRun e) {
+            throw e;
+        } catch (RuntimeException e) {
+            jobs.chunkFailed(job.id(), chunk, "failed on node " + node + ": " + e);
+            throw e;
+        }
+    }
+
+    private void planAndApply(Job job, int chunk) {
         // RUNNING from the moment its script starts deciding, not from its first commit
         if (job.status() == JobStatus.SCHEDULED) db.useHandle(h -> jobs.markRunning(h, job.id(), now()));
         Module module = moduleOf(job);
