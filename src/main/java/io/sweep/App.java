@@ -169,6 +169,7 @@ public final class App implements AutoCloseable {
             cfg.routes.beforeMatched(accessGate::check);
             cfg.routes.beforeMatched(Utf8Body::require);
             cfg.routes.get("/health", this::health, Access.open());
+            cfg.routes.get("/health/ready", this::healthReady, Access.open());
             zohoApi.register(cfg.routes);
             adminApi.register(cfg.routes);
             hookApi.register(cfg.routes);
@@ -271,7 +272,7 @@ public final class App implements AutoCloseable {
 
     private void gate(Context ctx) {
         SECURITY_HEADERS.forEach(ctx::header);
-        if (!ready.get() && !ctx.path().equals("/health")) {
+        if (!ready.get() && !ctx.path().equals("/health") && !ctx.path().equals("/health/ready")) {
             ctx.status(503).contentType("application/json; charset=utf-8").result("{\"status\":\"starting\"}");
             ctx.skipRemainingHandlers();
             return;
@@ -300,6 +301,21 @@ public final class App implements AutoCloseable {
     private void health(Context ctx) {
         ctx.status(ready.get() ? 200 : 503).contentType("application/json; charset=utf-8")
                 .result(ready.get() ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
+    }
+
+    /** How long {@code /health/ready} waits for the database before it answers 503. */
+    static final java.time.Duration READY_PROBE = java.time.Duration.ofSeconds(3);
+
+    /** Ready for work: started, and the database answers a query within {@link #READY_PROBE}. */
+    private void healthReady(Context ctx) {
+        if (!ready.get()) {
+            health(ctx);
+            return;
+        }
+        if (!db.reachable(READY_PROBE)) {
+            throw new ApiException(ErrorCode.NOT_READY, Map.of("waited_seconds", READY_PROBE.toSeconds()));
+        }
+        ctx.status(200).contentType("application/json; charset=utf-8").result("{\"status\":\"ready\"}");
     }
 
     /** A request body cut off by the client (Jetty's EofException is an EOFException), or a read that timed out. */
