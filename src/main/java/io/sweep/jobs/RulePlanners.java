@@ -59,7 +59,7 @@ public final class RulePlanners implements AutoCloseable {
         if (run != null) {
             run.continueJob(used);
         } else {
-            run = sandbox.open(rule, withDefaults(rule, params), trigger(job.trigger()), job.createdTime().toInstant().toEpochMilli(), used);
+            run = sandbox.open(rule, withDefaults(rule, params), trigger(job.trigger()), job.createdTime().toInstant().toEpochMilli(), used, job.id());
         }
         inUse.computeIfAbsent(job.id(), id -> ConcurrentHashMap.newKeySet()).add(run);
         return new ScriptedPlanner(run, used, principal, module, validator, kept -> {

@@ -45,6 +45,8 @@ public final class RuleRun {
     private final ScriptThread thread = new ScriptThread();
     private final long recordNanos;
     private final long jobNanos;
+    /** Seeds the script's Math.random(): with the record's id for each record, so a record draws the same numbers on every run. */
+    private final long seed;
     private Context context;
     private Value invoke;
     private Value update;
@@ -52,8 +54,9 @@ public final class RuleRun {
     private volatile Outcome.Fatal fatal;
     private boolean closed;
 
-    RuleRun(RuleSandbox sandbox, Rule rule, String paramsJson, long now, RuleTrigger trigger, long usedBeforeNanos) {
+    RuleRun(RuleSandbox sandbox, Rule rule, String paramsJson, long now, RuleTrigger trigger, long usedBeforeNanos, long seed) {
         this.sandbox = sandbox;
+        this.seed = seed;
         this.guard = new Guard(sandbox.watchdog());
         this.rule = rule;
         this.paramsJson = paramsJson;
@@ -109,7 +112,7 @@ public final class RuleRun {
                 try {
                     context = sandbox.newContext(log, guard);
                     watchdog.begin(guard, deadline, timeout);
-                    Value helpers = sandbox.install(context, rule.file());
+                    Value helpers = sandbox.install(context, rule.file(), now, seedFor(""));
                     invoke = helpers.getMember("invoke");
                     Value exports = context.eval(sandbox.source(rule.file(), rule.version(), rule.source()));
                     update = exports.getMember("update");
@@ -149,6 +152,7 @@ public final class RuleRun {
         if (fatal != null) return fatal;
         if (guard.stopped() != null) return stop(guard.stopped());
         String recordJson = JsonText.of(record);
+        int recordSeed = seedFor(String.valueOf(record.get("id")));
         long left = jobNanos - usedNanos;
         if (left <= 0) return stop(jobTimeUsedUp());
         boolean jobBound = left < recordNanos;
@@ -164,7 +168,7 @@ public final class RuleRun {
                 context.resetLimits();
                 watchdog.begin(guard, deadline, timeout);
                 try {
-                    return invoke.execute(update, recordJson, paramsJson, now, trigger.jsName()).asString();
+                    return invoke.execute(update, recordJson, paramsJson, now, trigger.jsName(), recordSeed).asString();
                 } finally {
                     watchdog.end(guard);
                 }
@@ -183,6 +187,15 @@ public final class RuleRun {
             usedNanos += System.nanoTime() - start;
         }
         return decode(answer);
+    }
+
+    /** The job's seed mixed with a record id (SplitMix64's finaliser), folded to the 32 bits the script's generator keeps. */
+    private int seedFor(String recordId) {
+        long z = seed * 0x9E3779B97F4A7C15L + recordId.hashCode();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (int) (z ^ (z >>> 32));
     }
 
     private Outcome decode(String answer) {

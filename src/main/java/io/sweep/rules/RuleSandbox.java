@@ -94,10 +94,10 @@ public final class RuleSandbox implements AutoCloseable {
         var guard = new Guard(watchdog);
         Context context = newContext(OutputStream.nullOutputStream(), guard);
         try {
-            Value helpers = install(context, "warm-up.js");
+            Value helpers = install(context, "warm-up.js", 0L, 0);
             Value exports = context.eval(Source.newBuilder("js", "export function update(r, c) { return { a: r.a }; }", "warm-up.js")
                     .mimeType(MODULE_MIME_TYPE).buildLiteral());
-            helpers.getMember("invoke").execute(exports.getMember("update"), "{\"a\":\"x\"}", "{}", 0L, "manual");
+            helpers.getMember("invoke").execute(exports.getMember("update"), "{\"a\":\"x\"}", "{}", 0L, "manual", 0);
         } finally {
             guard.close();
         }
@@ -133,10 +133,18 @@ public final class RuleSandbox implements AutoCloseable {
      * @param scriptTimeUsed script time the job's earlier parts spent
      */
     public RuleRun open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, long nowMillis, Duration scriptTimeUsed) {
+        return open(rule, params, trigger, nowMillis, scriptTimeUsed, 0L);
+    }
+
+    /**
+     * As {@link #open(Rule, Map, RuleTrigger, long, Duration)}, with {@code Math.random()} seeded by
+     * {@code seed} (a job's id): every run of the job draws the same numbers for the same record.
+     */
+    public RuleRun open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, long nowMillis, Duration scriptTimeUsed, long seed) {
         ObjectNode merged = JsonText.MAPPER.createObjectNode();
         rule.params().forEach(merged::set);
         if (params != null) params.forEach((k, v) -> merged.set(k, v == null ? merged.nullNode() : v.deepCopy()));
-        return new RuleRun(this, rule, merged.toString(), nowMillis, trigger, scriptTimeUsed.toNanos());
+        return new RuleRun(this, rule, merged.toString(), nowMillis, trigger, scriptTimeUsed.toNanos(), seed);
     }
 
     /** A new, locked-down context writing its output to {@code log}, watched through {@code guard}. */
@@ -172,9 +180,12 @@ public final class RuleSandbox implements AutoCloseable {
         return context;
     }
 
-    /** Evaluates the prelude and returns the helpers bound to this file name. */
-    Value install(Context context, String fileName) {
-        return context.eval(prelude).execute(fileName);
+    /**
+     * Evaluates the prelude and returns the helpers bound to this file name; until the first call,
+     * the module's code sees {@code nowMillis} as the current time and draws random numbers seeded by {@code seed}.
+     */
+    Value install(Context context, String fileName, long nowMillis, int seed) {
+        return context.eval(prelude).execute(fileName, nowMillis, seed);
     }
 
     Source source(String fileName, String version, String text) {
@@ -204,7 +215,7 @@ public final class RuleSandbox implements AutoCloseable {
                 Context context = newContext(log, guard);
                 watchdog.begin(guard, deadline, timeout);
                 try {
-                    Value helpers = install(context, fileName);
+                    Value helpers = install(context, fileName, clock.millis(), 0);
                     Value exports = context.eval(source(fileName, version, text));
                     String json = helpers.getMember("inspect").execute(exports).asString();
                     return Inspection.exports(JsonText.parse(json));
