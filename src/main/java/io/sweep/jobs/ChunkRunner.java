@@ -59,6 +59,8 @@ public final class ChunkRunner {
     private final String node;
     private final RulePlanners rulePlanners;
     private final RecordRepository records;
+    /** The node is shutting down: a script stopped by the shutdown does not fail its job. */
+    private volatile boolean stopping;
 
     public ChunkRunner(Database db, JobRepository jobs, Metadata metadata, UserRepository users, RecordRepository records,
                        MassUpdateValidator validator, RecordUpdater updater, RulePlanners rulePlanners, Clock clock, String node) {
@@ -74,6 +76,11 @@ public final class ChunkRunner {
         this.records = records;
     }
 
+    /** The node is shutting down: from now on a chunk that cannot go on is left PENDING rather than failing its job. */
+    void stopping() {
+        stopping = true;
+    }
+
     public void run(long jobId, int chunk) {
         try {
             Job job = jobs.find(jobId).orElseThrow(() -> new IllegalStateException("chunk of unknown job " + jobId));
@@ -83,6 +90,11 @@ public final class ChunkRunner {
                 db.inTransaction(h -> applyInTransaction(h, jobId, chunk, null));
             }
         } catch (JobCannotRun e) {
+            if (stopping) {
+                // stopped by the shutdown, not by the job: nothing was committed, the chunk runs again after the restart
+                LOG.info("chunk {} of job {} was stopped by the shutdown; it runs again later", chunk, jobId);
+                return;
+            }
             if (jobs.end(jobId, JobStatus.FAILED, e.getMessage(), now())) {
                 LOG.warn("job {} failed: {}", jobId, e.getMessage());
             } else {
