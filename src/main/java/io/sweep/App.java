@@ -106,6 +106,7 @@ public final class App implements AutoCloseable {
                 new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName()),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
+        jobService.onCancelled(rulePlanners::cancelJob);
         this.scheduleTrigger = new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock);
         var ruleQueue = new RuleQueue(db, jobRepository, jobService, jobScheduler, ruleRegistry, config.webhookQueueLimit(), clock);
         jobScheduler.onChunkEnded(ruleQueue::chunkEnded);
@@ -168,6 +169,7 @@ public final class App implements AutoCloseable {
             cfg.routes.beforeMatched(accessGate::check);
             cfg.routes.beforeMatched(Utf8Body::require);
             cfg.routes.get("/health", this::health, Access.open());
+            cfg.routes.get("/health/ready", this::healthReady, Access.open());
             zohoApi.register(cfg.routes);
             adminApi.register(cfg.routes);
             hookApi.register(cfg.routes);
@@ -247,6 +249,11 @@ public final class App implements AutoCloseable {
         return metadata;
     }
 
+    /** Where rule scripts run; it counts the scripts that did not stop and were left behind. */
+    public RuleSandbox ruleSandbox() {
+        return sandbox;
+    }
+
     /** What fires rules on their cron schedule; the scheduler runs it every few seconds on one node at a time. */
     public ScheduleTrigger scheduleTrigger() {
         return scheduleTrigger;
@@ -265,7 +272,7 @@ public final class App implements AutoCloseable {
 
     private void gate(Context ctx) {
         SECURITY_HEADERS.forEach(ctx::header);
-        if (!ready.get() && !ctx.path().equals("/health")) {
+        if (!ready.get() && !ctx.path().equals("/health") && !ctx.path().equals("/health/ready")) {
             ctx.status(503).contentType("application/json; charset=utf-8").result("{\"status\":\"starting\"}");
             ctx.skipRemainingHandlers();
             return;
@@ -294,6 +301,21 @@ public final class App implements AutoCloseable {
     private void health(Context ctx) {
         ctx.status(ready.get() ? 200 : 503).contentType("application/json; charset=utf-8")
                 .result(ready.get() ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
+    }
+
+    /** How long {@code /health/ready} waits for the database before it answers 503. */
+    static final java.time.Duration READY_PROBE = java.time.Duration.ofSeconds(3);
+
+    /** Ready for work: started, and the database answers a query within {@link #READY_PROBE}. */
+    private void healthReady(Context ctx) {
+        if (!ready.get()) {
+            health(ctx);
+            return;
+        }
+        if (!db.reachable(READY_PROBE)) {
+            throw new ApiException(ErrorCode.NOT_READY, Map.of("waited_seconds", READY_PROBE.toSeconds()));
+        }
+        ctx.status(200).contentType("application/json; charset=utf-8").result("{\"status\":\"ready\"}");
     }
 
     /** A request body cut off by the client (Jetty's EofException is an EOFException), or a read that timed out. */

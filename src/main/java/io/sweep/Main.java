@@ -78,13 +78,29 @@ public final class Main {
             System.out.println("Sweep is running at http://localhost:" + actual + "/");
             var stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // each step of closing is bounded; should one hang all the same, the process still ends in time
+                Thread last = new Thread(() -> {
+                    try {
+                        Thread.sleep(STOP_DEADLINE.toMillis());
+                        System.err.println("sweep: stopping took longer than " + STOP_DEADLINE.toSeconds() + " s; exiting now");
+                        Runtime.getRuntime().halt(1);
+                    } catch (InterruptedException e) {
+                        // closed in time
+                    }
+                }, "sweep-stop-deadline");
+                last.setDaemon(true);
+                last.start();
                 app.close();
+                last.interrupt();
                 stopped.countDown();
             }));
             stopped.await();
             return 0;
         }
     }
+
+    /** SIGTERM ends the process within this, whatever is running. */
+    static final java.time.Duration STOP_DEADLINE = java.time.Duration.ofSeconds(28);
 
     @Command(name = "migrate", description = "Apply database migrations and exit.")
     static final class Migrate implements Callable<Integer> {

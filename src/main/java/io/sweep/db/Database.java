@@ -16,6 +16,9 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
+    /** The probe of {@link #reachable} still under way, if one is: probes never pile up behind a database that does not answer. */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Boolean>> probe =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private Database(HikariDataSource pool, DataSource dataSource, Dialect dialect) {
         this.pool = pool;
@@ -155,6 +158,40 @@ public final class Database implements AutoCloseable {
         String sql = "WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < :n) "
                 + dialect.nextIdSql() + " FROM series";
         return handle.createQuery(sql).bind("n", n).mapTo(Long.class).list().stream().sorted().toList();
+    }
+
+    /**
+     * Whether the database answers {@code SELECT 1} within {@code timeout}. The probe runs on a
+     * thread and a connection of its own, straight from the pool (past the one writer of an H2
+     * file): a caller is never held longer than the timeout, whatever holds the connections. While
+     * an earlier probe is still waiting, the next ones wait for that one rather than start another.
+     */
+    public boolean reachable(java.time.Duration timeout) {
+        var fresh = new java.util.concurrent.CompletableFuture<Boolean>();
+        var running = probe.compareAndExchange(null, fresh);
+        if (running == null) {
+            running = fresh;
+            Thread.ofVirtual().name("sweep-db-probe").start(() -> {
+                try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+                    statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+                    try (var rs = statement.executeQuery("SELECT 1")) {
+                        fresh.complete(rs.next());
+                    }
+                } catch (java.sql.SQLException | RuntimeException e) {
+                    fresh.complete(false);
+                } finally {
+                    probe.compareAndSet(fresh, null);
+                }
+            });
+        }
+        try {
+            return running.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

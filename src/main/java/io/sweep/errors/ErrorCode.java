@@ -59,7 +59,9 @@ public enum ErrorCode {
     INVALID_RETURN(400, "INVALID_RETURN", "the rule's update returned something other than fields to set"),
     CONFLICT(409, "CONFLICT", "the record was changed since"),
     INVALID_JOB_STATE(400, "INVALID_DATA", "the job is not in a state that allows this"),
-    INTERNAL_ERROR(500, "INTERNAL_ERROR", "Internal Server Error");
+    INTERNAL_ERROR(500, "INTERNAL_ERROR", "Internal Server Error"),
+    /** {@code /health/ready}: the database did not answer in time. */
+    NOT_READY(503, "SERVICE_UNAVAILABLE", "the server is not ready: its database did not answer in time");
 
     private final int httpStatus;
     private final String code;

@@ -43,6 +43,11 @@ public final class ChunkRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkRunner.class);
     /** How often a rule chunk's records changed under its script are asked about again before they fail with CONFLICT. */
     static final int PLAN_ATTEMPTS = 3;
+    /**
+     * How often a rule chunk may be started without finishing (its node died while the script ran,
+     * or it threw) before its job ends FAILED instead of bringing down every node that picks it up.
+     */
+    static final int MAX_STARTS = 2;
 
     private final Database db;
     private final JobRepository jobs;
@@ -54,6 +59,8 @@ public final class ChunkRunner {
     private final String node;
     private final RulePlanners rulePlanners;
     private final RecordRepository records;
+    /** The node is shutting down: a script stopped by the shutdown does not fail its job. */
+    private volatile boolean stopping;
 
     public ChunkRunner(Database db, JobRepository jobs, Metadata metadata, UserRepository users, RecordRepository records,
                        MassUpdateValidator validator, RecordUpdater updater, RulePlanners rulePlanners, Clock clock, String node) {
@@ -69,6 +76,11 @@ public final class ChunkRunner {
         this.records = records;
     }
 
+    /** The node is shutting down: from now on a chunk that cannot go on is left PENDING rather than failing its job. */
+    void stopping() {
+        stopping = true;
+    }
+
     public void run(long jobId, int chunk) {
         try {
             Job job = jobs.find(jobId).orElseThrow(() -> new IllegalStateException("chunk of unknown job " + jobId));
@@ -78,8 +90,17 @@ public final class ChunkRunner {
                 db.inTransaction(h -> applyInTransaction(h, jobId, chunk, null));
             }
         } catch (JobCannotRun e) {
-            LOG.warn("job {} failed: {}", jobId, e.getMessage());
-            jobs.end(jobId, JobStatus.FAILED, e.getMessage(), now());
+            if (stopping) {
+                // stopped by the shutdown, not by the job: nothing was committed, the chunk runs again after the restart
+                LOG.info("chunk {} of job {} was stopped by the shutdown; it runs again later", chunk, jobId);
+                return;
+            }
+            if (jobs.end(jobId, JobStatus.FAILED, e.getMessage(), now())) {
+                LOG.warn("job {} failed: {}", jobId, e.getMessage());
+            } else {
+                // it had ended already (cancelled while its script ran): the chunk is closed with nothing applied
+                db.inTransaction(h -> applyInTransaction(h, jobId, chunk, null));
+            }
             rulePlanners.jobEnded(jobId);
         }
     }
@@ -90,13 +111,36 @@ public final class ChunkRunner {
      * script saw. Records changed in between are read and asked about again, a few times at most.
      */
     private void runScripted(Job job, int chunk) {
-        if (!jobs.isPendingChunk(job.id(), chunk)) return;
+        switch (jobs.startChunk(job.id(), chunk, MAX_STARTS, "started on node " + node + " at " + now() + " and never finished (the node stopped?)")) {
+            case JobRepository.ChunkStart.NotPending n -> {
+                return;
+            }
+            case JobRepository.ChunkStart.Poisoned p -> throw new JobCannotRun(
+                    "chunk " + chunk + " was started " + p.attempts() + " times and never finished; the last time: " + p.lastError());
+            case JobRepository.ChunkStart.Started s -> { }
+        }
+        try {
+            planAndApply(job, chunk);
+        } catch (JobCannotRun e) {
+            throw e;
+        } catch (RuntimeException e) {
+            jobs.chunkFailed(job.id(), chunk, "failed on node " + node + ": " + e);
+            throw e;
+        }
+    }
+
+    private void planAndApply(Job job, int chunk) {
         // RUNNING from the moment its script starts deciding, not from its first commit
         if (job.status() == JobStatus.SCHEDULED) db.useHandle(h -> jobs.markRunning(h, job.id(), now()));
         Module module = moduleOf(job);
         Principal principal = principal(job);
         List<Long> ids = db.withHandle(h -> jobs.chunkRecordIds(h, job.id(), chunk));
         try (ScriptedPlanner scripted = rulePlanners.open(job, principal, module)) {
+            // cancelled before its run could be stopped: the chunk is closed without asking the script
+            if (!jobs.find(job.id()).map(j -> j.status().active()).orElse(false)) {
+                db.inTransaction(h -> applyInTransaction(h, job.id(), chunk, null));
+                return;
+            }
             ScriptPlans plans = new ScriptPlans(scripted, principal, module);
             List<RecordRow> toPlan = db.withHandle(h -> records.findByIds(h, module, ids, false));
             for (int attempt = 1; ; attempt++) {

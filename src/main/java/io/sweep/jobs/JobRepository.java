@@ -150,6 +150,46 @@ public final class JobRepository {
                 .map("PENDING"::equals).orElse(false));
     }
 
+    /** What became of an attempt to start a chunk ({@link #startChunk}). */
+    public sealed interface ChunkStart {
+        /** The chunk is DONE (or gone): it does not run again. */
+        record NotPending() implements ChunkStart {}
+
+        /** Counted as started; this is its {@code attempt}-th start. */
+        record Started(int attempt) implements ChunkStart {}
+
+        /** Started {@code attempts} times already without finishing: it must not run again. */
+        record Poisoned(int attempts, String lastError) implements ChunkStart {}
+    }
+
+    /**
+     * Counts a start of a PENDING chunk, in a transaction of its own committed before any of its
+     * work: a node that dies while running it leaves the count behind. A chunk already started
+     * {@code maxStarts} times is not started again.
+     *
+     * @param why what {@code last_error} says until the chunk finishes or fails (who started it, when)
+     */
+    public ChunkStart startChunk(long jobId, int chunk, int maxStarts, String why) {
+        return db.inTransaction(h -> {
+            var row = h.createQuery("SELECT status, attempts, last_error FROM job_chunks WHERE job_id = :job AND chunk_no = :chunk FOR UPDATE")
+                    .bind("job", jobId).bind("chunk", chunk)
+                    .map((rs, ctx) -> new Object[] {rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error")})
+                    .findOne();
+            if (row.isEmpty() || !"PENDING".equals(row.get()[0])) return new ChunkStart.NotPending();
+            int attempts = (Integer) row.get()[1];
+            if (attempts >= maxStarts) return new ChunkStart.Poisoned(attempts, (String) row.get()[2]);
+            h.createUpdate("UPDATE job_chunks SET attempts = attempts + 1, last_error = :why WHERE job_id = :job AND chunk_no = :chunk")
+                    .bind("why", truncate(why, 4000)).bind("job", jobId).bind("chunk", chunk).execute();
+            return new ChunkStart.Started(attempts + 1);
+        });
+    }
+
+    /** Notes why a started chunk failed; it stays PENDING. */
+    public void chunkFailed(long jobId, int chunk, String error) {
+        db.useHandle(h -> h.createUpdate("UPDATE job_chunks SET last_error = :error WHERE job_id = :job AND chunk_no = :chunk AND status = 'PENDING'")
+                .bind("error", truncate(error, 4000)).bind("job", jobId).bind("chunk", chunk).execute());
+    }
+
     /** Locks the chunk; true when it still has to run (a DONE chunk never runs again). */
     public boolean lockPendingChunk(Handle h, long jobId, int chunk) {
         return h.createQuery("SELECT status FROM job_chunks WHERE job_id = :job AND chunk_no = :chunk FOR UPDATE")

@@ -30,8 +30,14 @@ public final class JobScheduler {
     private static final int MAX_TRIES = 3;
     private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
     public static final Duration RULE_SCHEDULE_TICK = Duration.ofSeconds(5);
+    /**
+     * How long stopping waits for the chunks running here. A chunk still running then is left to
+     * itself: nothing of it was committed, and it runs again after the restart (or on another node).
+     */
+    static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final JobRepository jobs;
+    private final ChunkRunner runner;
     private final OneTimeTask<Void> chunkTask;
     private final Scheduler scheduler;
     /** What the recurring rule-schedule task does; set once the rule triggers exist (they need the job service, which needs this). */
@@ -43,6 +49,7 @@ public final class JobScheduler {
 
     public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings) {
         this.jobs = jobs;
+        this.runner = runner;
         this.chunkTask = Tasks.oneTime(CHUNK_TASK)
                 // a chunk that throws is tried again (its transaction rolled back, nothing applied);
                 // after the last try the job ends FAILED instead of waiting forever
@@ -73,6 +80,7 @@ public final class JobScheduler {
                 .missedHeartbeatsLimit(4)
                 .pollingInterval(settings.polling())
                 .threads(settings.threads())
+                .shutdownMaxWait(STOP_WAIT)
                 .enableImmediateExecution()
                 .build();
     }
@@ -89,7 +97,9 @@ public final class JobScheduler {
         scheduler.start();
     }
 
+    /** Stops picking chunks and waits at most {@link #STOP_WAIT} for the running ones. */
     public void stop() {
+        runner.stopping();
         scheduler.stop();
     }
 

@@ -48,6 +48,7 @@ public final class JobService {
     private final io.sweep.crm.Metadata metadata;
     private final io.sweep.auth.UserRepository users;
     private final Clock clock;
+    private volatile java.util.function.LongConsumer cancelled = jobId -> { };
 
     public JobService(Database db, io.sweep.crm.Metadata metadata, JobRepository jobs, RecordRepository records, RecordService recordService, Selections selections,
                       MassUpdateValidator validator, JobScheduler scheduler, io.sweep.auth.UserRepository users, Clock clock) {
@@ -287,14 +288,24 @@ public final class JobService {
         jobs.streamResultPages(job.id(), status, page -> (mask == null ? page : mask.apply(page)).forEach(consumer));
     }
 
-    /** Stops a SCHEDULED or RUNNING job after its current chunk. */
+    /**
+     * Stops a SCHEDULED or RUNNING job: a chunk being applied finishes, a rule chunk whose script is
+     * deciding on this node is stopped at once (its records are left as they are).
+     */
     public Job cancel(Principal p, String id) {
         Job job = visibleJob(p, id);
         if (!jobs.end(job.id(), JobStatus.CANCELLED, "cancelled by " + p.user().email(), now())) {
             throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id()), "status", job.status().name()),
                     "only a SCHEDULED or RUNNING job can be cancelled");
         }
+        // after the status is stored: a chunk starting its script now sees CANCELLED, one already running is stopped
+        cancelled.accept(job.id());
         return jobs.find(job.id()).orElseThrow();
+    }
+
+    /** Told the id of each job cancelled here, once its status is stored. */
+    public void onCancelled(java.util.function.LongConsumer listener) {
+        this.cancelled = listener;
     }
 
     /** The undo job that undid (or is undoing) this job; empty when an undo may still start. */

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens the script of a rule job for one chunk. The job carries the rule's source as it was when
@@ -26,6 +28,8 @@ public final class RulePlanners implements AutoCloseable {
     private final RuleValidator rules;
     private final MassUpdateValidator validator;
     private final IdleRuleRuns idle = new IdleRuleRuns();
+    /** The runs chunks of each job are using on this node right now, so that cancelling the job can stop their scripts. */
+    private final Map<Long, Set<RuleRun>> inUse = new ConcurrentHashMap<>();
     /** Validated rules by version: validating loads the script, which a job's chunks need not repeat. */
     private final Map<String, Rule> byVersion = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -55,9 +59,28 @@ public final class RulePlanners implements AutoCloseable {
         if (run != null) {
             run.continueJob(used);
         } else {
-            run = sandbox.open(rule, withDefaults(rule, params), trigger(job.trigger()), job.createdTime().toInstant().toEpochMilli(), used);
+            run = sandbox.open(rule, withDefaults(rule, params), trigger(job.trigger()), job.createdTime().toInstant().toEpochMilli(), used, job.id());
         }
-        return new ScriptedPlanner(run, used, principal, module, validator, kept -> idle.give(job.id(), kept));
+        inUse.computeIfAbsent(job.id(), id -> ConcurrentHashMap.newKeySet()).add(run);
+        return new ScriptedPlanner(run, used, principal, module, validator, kept -> {
+            inUse.computeIfPresent(job.id(), (id, runs) -> {
+                runs.remove(kept);
+                return runs.isEmpty() ? null : runs;
+            });
+            idle.give(job.id(), kept);
+        });
+    }
+
+    /**
+     * The job was cancelled: the scripts its chunks are running on this node are stopped now rather
+     * than when their budget runs out, and its idle runs closed. Does not wait for them.
+     */
+    public void cancelJob(long jobId) {
+        Set<RuleRun> runs = inUse.get(jobId);
+        if (runs != null) {
+            for (RuleRun run : runs) run.cancel("the job was cancelled; the script was stopped");
+        }
+        idle.closeJob(jobId);
     }
 
     /** The job ended (or cannot go on): its runs kept on this node are closed. */

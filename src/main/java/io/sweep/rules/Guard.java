@@ -1,5 +1,6 @@
 package io.sweep.rules;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -13,6 +14,10 @@ import org.graalvm.polyglot.PolyglotException;
 final class Guard {
     private final Watchdog watchdog;
     private final AtomicReference<Outcome.Fatal> stopped = new AtomicReference<>();
+    /** When the stop reason was set ({@link System#nanoTime()}); meaningful once {@link #stopped} is set. */
+    private volatile long stoppedAt;
+    /** Cancelling may block for good on a script that does not let go: it is tried once, never again. */
+    private final AtomicBoolean cancelling = new AtomicBoolean();
     private volatile Context context;
     private volatile long deadline;
     private volatile String timeoutMessage;
@@ -98,7 +103,19 @@ final class Guard {
 
     /** The first reason wins; returns whether this call set it. */
     boolean stop(ScriptFailure failure, String message) {
-        return stopped.compareAndSet(null, new Outcome.Fatal(failure, message));
+        if (!stopped.compareAndSet(null, new Outcome.Fatal(failure, message))) return false;
+        stoppedAt = System.nanoTime();
+        return true;
+    }
+
+    /** The {@link System#nanoTime()} after which a caller stops waiting for the running call: the stop plus a grace, or never. */
+    long giveUpAfterStop(long graceNanos) {
+        return stopped.get() == null ? Long.MAX_VALUE : stoppedAt + graceNanos;
+    }
+
+    /** Whether a cancel was already started (on any thread). */
+    boolean cancelStarted() {
+        return cancelling.get();
     }
 
     Outcome.Fatal stopped() {
@@ -109,7 +126,7 @@ final class Guard {
     void cancel() {
         watchdog.untrack(this);
         Context c = context;
-        if (c == null) return;
+        if (c == null || !cancelling.compareAndSet(false, true)) return;
         try {
             c.close(true);
         } catch (PolyglotException | IllegalStateException e) {

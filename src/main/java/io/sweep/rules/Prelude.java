@@ -83,6 +83,31 @@ final class Prelude {
                 }
               }
 
+              // Reproducible runs: Math.random() draws from a generator seeded by the host (per job and
+              // record), and the current time is ctx.now: Date.now(), new Date() and Date() without
+              // arguments read it. Installed before the freeze, so a script cannot put the real ones back.
+              const imul = Math.imul, RealDate = Date, construct = Reflect.construct;
+              let randomState = 0, nowMillis = 0;
+              function random() {
+                randomState = (randomState + 0x6D2B79F5) | 0;
+                let t = randomState;
+                t = imul(t ^ (t >>> 15), t | 1);
+                t ^= t + imul(t ^ (t >>> 7), t | 61);
+                return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+              }
+              defineProperty(Math, "random", { value: random, writable: true, enumerable: false, configurable: true });
+              const SweepDate = function Date(...args) {
+                if (new.target === undefined) return new RealDate(nowMillis).toString();
+                return construct(RealDate, args.length === 0 ? [nowMillis] : args, new.target);
+              };
+              defineProperty(SweepDate, "prototype", { value: DatePrototype, writable: false, enumerable: false, configurable: false });
+              defineProperty(SweepDate, "length", { value: 7, writable: false, enumerable: false, configurable: true });
+              SweepDate.now = function now() { return nowMillis; };
+              SweepDate.parse = RealDate.parse;
+              SweepDate.UTC = RealDate.UTC;
+              defineProperty(DatePrototype, "constructor", { value: SweepDate, writable: true, enumerable: false, configurable: true });
+              defineProperty(g, "Date", { value: SweepDate, writable: true, enumerable: false, configurable: true });
+
               // Freeze everything reachable from the global object and from the intrinsics that have
               // no global name, following prototypes, property values and accessors.
               const roots = [g,
@@ -323,9 +348,13 @@ final class Prelude {
                 consoleLog(parts.join(" "));
               });
 
-              return function install(fileName) {
+              return function install(fileName, now, seed) {
+                nowMillis = now;
+                randomState = seed | 0;
                 return freeze({
-                  invoke(update, recordJson, paramsJson, now, trigger) {
+                  invoke(update, recordJson, paramsJson, now, trigger, seed) {
+                    nowMillis = now;
+                    randomState = seed | 0;
                     const record = parse(recordJson);
                     const ctx = { now, params: parse(paramsJson), trigger, log };
                     let result;

@@ -41,8 +41,12 @@ public final class RuleRun {
     private final RuleTrigger trigger;
     private final BoundedLog log;
     private final Guard guard;
+    /** Where every call into the context runs; given up on when a script does not stop. */
+    private final ScriptThread thread = new ScriptThread();
     private final long recordNanos;
     private final long jobNanos;
+    /** Seeds the script's Math.random(): with the record's id for each record, so a record draws the same numbers on every run. */
+    private final long seed;
     private Context context;
     private Value invoke;
     private Value update;
@@ -50,8 +54,9 @@ public final class RuleRun {
     private volatile Outcome.Fatal fatal;
     private boolean closed;
 
-    RuleRun(RuleSandbox sandbox, Rule rule, String paramsJson, long now, RuleTrigger trigger, long usedBeforeNanos) {
+    RuleRun(RuleSandbox sandbox, Rule rule, String paramsJson, long now, RuleTrigger trigger, long usedBeforeNanos, long seed) {
         this.sandbox = sandbox;
+        this.seed = seed;
         this.guard = new Guard(sandbox.watchdog());
         this.rule = rule;
         this.paramsJson = paramsJson;
@@ -99,28 +104,37 @@ public final class RuleRun {
     private void load() {
         long start = System.nanoTime();
         Watchdog watchdog = sandbox.watchdog();
+        Duration budget = sandbox.loadTime();
+        long deadline = start + Math.min(budget.toNanos(), jobNanos);
+        String timeout = "loading the rule took longer than " + RuleSandbox.human(budget);
         try {
-            context = sandbox.newContext(log, guard);
-            Duration budget = sandbox.loadTime();
-            watchdog.begin(guard, start + Math.min(budget.toNanos(), jobNanos), "loading the rule took longer than " + RuleSandbox.human(budget));
-            Value helpers = sandbox.install(context, rule.file());
-            invoke = helpers.getMember("invoke");
-            Value exports = context.eval(sandbox.source(rule.file(), rule.version(), rule.source()));
-            update = exports.getMember("update");
-            if (update == null || !update.canExecute()) {
-                stop(new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, rule.file() + ": the rule exports no update function"));
-            }
-        } catch (PolyglotException e) {
-            Outcome.Fatal reason = sandbox.stopReason(e, guard, "loading the rule");
-            if (reason == null) {
-                var at = ModuleErrors.locate(e, rule.file(), rule.source());
-                reason = new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, "the rule failed to load: " + where(at.line(), at.column()) + at.message());
-            }
-            stop(reason);
-        } catch (IllegalStateException e) {
-            stop(stoppedOr("the rule failed to load: " + e.getMessage()));
+            Outcome.Fatal failed = thread.call(() -> {
+                try {
+                    context = sandbox.newContext(log, guard);
+                    watchdog.begin(guard, deadline, timeout);
+                    Value helpers = sandbox.install(context, rule.file(), now, seedFor(""));
+                    invoke = helpers.getMember("invoke");
+                    Value exports = context.eval(sandbox.source(rule.file(), rule.version(), rule.source()));
+                    update = exports.getMember("update");
+                    if (update == null || !update.canExecute()) {
+                        return new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, rule.file() + ": the rule exports no update function");
+                    }
+                    return null;
+                } catch (PolyglotException e) {
+                    Outcome.Fatal reason = sandbox.stopReason(e, guard, "loading the rule");
+                    if (reason != null) return reason;
+                    var at = ModuleErrors.locate(e, rule.file(), rule.source());
+                    return new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, "the rule failed to load: " + where(at.line(), at.column()) + at.message());
+                } catch (IllegalStateException e) {
+                    return stoppedOr("the rule failed to load: " + e.getMessage());
+                } finally {
+                    watchdog.end(guard);
+                }
+            }, () -> sandbox.giveUpAt(guard, deadline));
+            if (failed != null) stop(failed);
+        } catch (ScriptThread.Unresponsive e) {
+            abandon(timeout + "; the script was stopped");
         } finally {
-            watchdog.end(guard);
             usedNanos += System.nanoTime() - start;
         }
     }
@@ -138,6 +152,7 @@ public final class RuleRun {
         if (fatal != null) return fatal;
         if (guard.stopped() != null) return stop(guard.stopped());
         String recordJson = JsonText.of(record);
+        int recordSeed = seedFor(String.valueOf(record.get("id")));
         long left = jobNanos - usedNanos;
         if (left <= 0) return stop(jobTimeUsedUp());
         boolean jobBound = left < recordNanos;
@@ -146,16 +161,18 @@ public final class RuleRun {
                         + " on one record (the per-record time budget); the script was stopped";
         Watchdog watchdog = sandbox.watchdog();
         long start = System.nanoTime();
+        long deadline = start + Math.min(left, recordNanos);
         String answer;
         try {
-            context.resetLimits();
-            watchdog.begin(guard, start + Math.min(left, recordNanos), timeout);
-            try {
-                answer = invoke.execute(update, recordJson, paramsJson, now, trigger.jsName()).asString();
-            } finally {
-                watchdog.end(guard);
-                usedNanos += System.nanoTime() - start;
-            }
+            answer = thread.call(() -> {
+                context.resetLimits();
+                watchdog.begin(guard, deadline, timeout);
+                try {
+                    return invoke.execute(update, recordJson, paramsJson, now, trigger.jsName(), recordSeed).asString();
+                } finally {
+                    watchdog.end(guard);
+                }
+            }, () -> sandbox.giveUpAt(guard, deadline));
         } catch (PolyglotException e) {
             Outcome.Fatal reason = sandbox.stopReason(e, guard, "update on one record");
             if (reason != null) return stop(reason);
@@ -164,8 +181,21 @@ public final class RuleRun {
         } catch (IllegalStateException e) {
             // the watchdog closed the context between two checks
             return stop(stoppedOr("the script context was closed: " + e.getMessage()));
+        } catch (ScriptThread.Unresponsive e) {
+            return abandon(timeout);
+        } finally {
+            usedNanos += System.nanoTime() - start;
         }
         return decode(answer);
+    }
+
+    /** The job's seed mixed with a record id (SplitMix64's finaliser), folded to the 32 bits the script's generator keeps. */
+    private int seedFor(String recordId) {
+        long z = seed * 0x9E3779B97F4A7C15L + recordId.hashCode();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (int) (z ^ (z >>> 32));
     }
 
     private Outcome decode(String answer) {
@@ -203,12 +233,40 @@ public final class RuleRun {
         return stopped != null ? stopped : new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, message);
     }
 
+    /**
+     * Stops the script from another thread, whatever it is doing (its job was cancelled, say): the
+     * running or next call answers {@code reason}. Does not wait.
+     */
+    public void cancel(String reason) {
+        sandbox.watchdog().stop(guard, ScriptFailure.SCRIPT_TIMEOUT, reason);
+    }
+
     /** Records the first fatal reason and frees the context's memory at once. */
     private Outcome.Fatal stop(Outcome.Fatal reason) {
         if (fatal == null) fatal = reason;
-        guard.cancel();
+        if (!thread.abandoned()) {
+            long giveUpAt = System.nanoTime() + RuleSandbox.STOP_GRACE.toNanos();
+            try {
+                // between two calls the context is idle: cancelling it returns at once
+                thread.call(() -> {
+                    guard.cancel();
+                    return null;
+                }, () -> giveUpAt);
+            } catch (ScriptThread.Unresponsive e) {
+                sandbox.abandon(guard, rule.file());
+            }
+        }
         release();
         if (fatal.failure() == ScriptFailure.SCRIPT_MEMORY) sandbox.watchdog().collectSoon();
+        return fatal;
+    }
+
+    /** The script did not stop in time: the run fails for good, and its context and thread are given up. */
+    private Outcome.Fatal abandon(String timeout) {
+        Outcome.Fatal stopped = guard.stopped();
+        if (fatal == null) fatal = stopped != null ? stopped : new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT, timeout);
+        sandbox.abandon(guard, rule.file());
+        release();
         return fatal;
     }
 
@@ -223,7 +281,18 @@ public final class RuleRun {
     public synchronized String close() {
         if (!closed) {
             closed = true;
-            guard.close();
+            if (!thread.abandoned()) {
+                long giveUpAt = System.nanoTime() + RuleSandbox.STOP_GRACE.toNanos();
+                try {
+                    thread.call(() -> {
+                        guard.close();
+                        return null;
+                    }, () -> giveUpAt);
+                } catch (ScriptThread.Unresponsive e) {
+                    sandbox.abandon(guard, rule.file());
+                }
+            }
+            thread.close();
             release();
         }
         return log.text();

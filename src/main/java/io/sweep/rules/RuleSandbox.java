@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -20,6 +21,8 @@ import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs rule scripts in GraalJS, locked down: one shared {@link Engine} (a new context on it
@@ -27,6 +30,12 @@ import org.graalvm.polyglot.io.IOAccess;
  * {@link Context} per job under {@link SandboxPolicy#CONSTRAINED} with no host access, no I/O,
  * no threads, no processes, no environment, no polyglot access and its output captured.
  * A {@link Watchdog} enforces the time and heap budgets of {@link SandboxLimits}.
+ *
+ * <p>Each context runs on a {@link ScriptThread} of its own. A script the watchdog cannot stop
+ * (GraalJS waits for a cancelled script to leave its context, and a script that keeps catching
+ * what is thrown at it may never leave) is abandoned {@link #STOP_GRACE} after its deadline: its
+ * caller gets the timeout as usual, its context is never used again and its thread is left behind.
+ * Such a thread may keep a CPU busy until the JVM exits; {@link #abandoned()} counts them.
  *
  * <p>Thread-safe; one instance serves the whole server. Close it on shutdown.
  */
@@ -40,6 +49,11 @@ public final class RuleSandbox implements AutoCloseable {
     private static final String MODULE_MIME_TYPE = "application/javascript+module";
     /** Loading a module may be the first use of some built-ins in this JVM, which is slow; top-level code itself is small. */
     private static final Duration MIN_LOAD_TIME = Duration.ofSeconds(3);
+    /** How long after its deadline (or being stopped) a script that does not stop is waited for before it is abandoned. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(1);
+    /** Closing the engine cancels every context still open; one that never lets go is not waited for longer than this. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSandbox.class);
 
     private final SandboxLimits limits;
     private final Clock clock;
@@ -48,6 +62,7 @@ public final class RuleSandbox implements AutoCloseable {
     private final Watchdog watchdog;
     /** The latest source of each rule file; an edited rule replaces its old entry. */
     private final Map<String, CachedSource> sources = new ConcurrentHashMap<>();
+    private final AtomicInteger abandoned = new AtomicInteger();
 
     private record CachedSource(String version, Source source) {}
 
@@ -79,10 +94,10 @@ public final class RuleSandbox implements AutoCloseable {
         var guard = new Guard(watchdog);
         Context context = newContext(OutputStream.nullOutputStream(), guard);
         try {
-            Value helpers = install(context, "warm-up.js");
+            Value helpers = install(context, "warm-up.js", 0L, 0);
             Value exports = context.eval(Source.newBuilder("js", "export function update(r, c) { return { a: r.a }; }", "warm-up.js")
                     .mimeType(MODULE_MIME_TYPE).buildLiteral());
-            helpers.getMember("invoke").execute(exports.getMember("update"), "{\"a\":\"x\"}", "{}", 0L, "manual");
+            helpers.getMember("invoke").execute(exports.getMember("update"), "{\"a\":\"x\"}", "{}", 0L, "manual", 0);
         } finally {
             guard.close();
         }
@@ -118,10 +133,18 @@ public final class RuleSandbox implements AutoCloseable {
      * @param scriptTimeUsed script time the job's earlier parts spent
      */
     public RuleRun open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, long nowMillis, Duration scriptTimeUsed) {
+        return open(rule, params, trigger, nowMillis, scriptTimeUsed, 0L);
+    }
+
+    /**
+     * As {@link #open(Rule, Map, RuleTrigger, long, Duration)}, with {@code Math.random()} seeded by
+     * {@code seed} (a job's id): every run of the job draws the same numbers for the same record.
+     */
+    public RuleRun open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, long nowMillis, Duration scriptTimeUsed, long seed) {
         ObjectNode merged = JsonText.MAPPER.createObjectNode();
         rule.params().forEach(merged::set);
         if (params != null) params.forEach((k, v) -> merged.set(k, v == null ? merged.nullNode() : v.deepCopy()));
-        return new RuleRun(this, rule, merged.toString(), nowMillis, trigger, scriptTimeUsed.toNanos());
+        return new RuleRun(this, rule, merged.toString(), nowMillis, trigger, scriptTimeUsed.toNanos(), seed);
     }
 
     /** A new, locked-down context writing its output to {@code log}, watched through {@code guard}. */
@@ -157,9 +180,12 @@ public final class RuleSandbox implements AutoCloseable {
         return context;
     }
 
-    /** Evaluates the prelude and returns the helpers bound to this file name. */
-    Value install(Context context, String fileName) {
-        return context.eval(prelude).execute(fileName);
+    /**
+     * Evaluates the prelude and returns the helpers bound to this file name; until the first call,
+     * the module's code sees {@code nowMillis} as the current time and draws random numbers seeded by {@code seed}.
+     */
+    Value install(Context context, String fileName, long nowMillis, int seed) {
+        return context.eval(prelude).execute(fileName, nowMillis, seed);
     }
 
     Source source(String fileName, String version, String text) {
@@ -181,21 +207,63 @@ public final class RuleSandbox implements AutoCloseable {
     Inspection inspect(String fileName, String version, String text) {
         var log = new BoundedLog(0);
         var guard = new Guard(watchdog);
-        Context context = newContext(log, guard);
-        watchdog.begin(guard, System.nanoTime() + loadTime().toNanos(), "the module's top-level code ran longer than " + human(loadTime()));
+        var thread = new ScriptThread();
+        long deadline = System.nanoTime() + loadTime().toNanos();
+        String timeout = "the module's top-level code ran longer than " + human(loadTime());
         try {
-            Value helpers = install(context, fileName);
-            Value exports = context.eval(source(fileName, version, text));
-            String json = helpers.getMember("inspect").execute(exports).asString();
-            return Inspection.exports(JsonText.parse(json));
-        } catch (PolyglotException e) {
-            Outcome.Fatal stopped = stopReason(e, guard, "the module's top-level code");
-            if (stopped != null) return new Inspection.Failed(0, 0, stopped.message());
-            return ModuleErrors.locate(e, fileName, text);
+            return thread.call(() -> {
+                Context context = newContext(log, guard);
+                watchdog.begin(guard, deadline, timeout);
+                try {
+                    Value helpers = install(context, fileName, clock.millis(), 0);
+                    Value exports = context.eval(source(fileName, version, text));
+                    String json = helpers.getMember("inspect").execute(exports).asString();
+                    return Inspection.exports(JsonText.parse(json));
+                } catch (PolyglotException e) {
+                    Outcome.Fatal stopped = stopReason(e, guard, "the module's top-level code");
+                    if (stopped != null) return new Inspection.Failed(0, 0, stopped.message());
+                    return ModuleErrors.locate(e, fileName, text);
+                } finally {
+                    watchdog.end(guard);
+                    guard.close();
+                }
+            }, () -> giveUpAt(guard, deadline));
+        } catch (ScriptThread.Unresponsive e) {
+            abandon(guard, fileName + " (module code)");
+            Outcome.Fatal stopped = guard.stopped();
+            return new Inspection.Failed(0, 0, stopped != null ? stopped.message() : timeout);
         } finally {
-            watchdog.end(guard);
-            guard.close();
+            thread.close();
         }
+    }
+
+    /** When a caller stops waiting for a call due by {@code deadline}: a grace after the deadline, or after the script was stopped. */
+    long giveUpAt(Guard guard, long deadline) {
+        long grace = STOP_GRACE.toNanos();
+        long afterStop = guard.giveUpAfterStop(grace);
+        long afterDeadline = deadline + grace;
+        return afterStop - afterDeadline < 0 ? afterStop : afterDeadline;
+    }
+
+    /**
+     * A script did not stop: its context is given up. Its cancellation is tried once more on a
+     * thread of its own (which may wait for good), and it is counted and reported.
+     */
+    void abandon(Guard guard, String what) {
+        int n = abandoned.incrementAndGet();
+        guard.stop(ScriptFailure.SCRIPT_TIMEOUT, what + " did not stop");
+        LOG.warn("rules: the script of {} did not stop when cancelled; its context is abandoned and its thread left behind ({} so far);"
+                + " that thread may keep a processor busy until the server restarts", what, n);
+        if (!guard.cancelStarted()) {
+            Thread canceller = new Thread(guard::cancel, "sweep-rules-abandoned-" + n);
+            canceller.setDaemon(true);
+            canceller.start();
+        }
+    }
+
+    /** How many script contexts did not stop when cancelled and were left behind since the server started. */
+    public int abandoned() {
+        return abandoned.get();
     }
 
     /** Why a script was stopped, or null when the exception is the script's own error. */
@@ -228,10 +296,20 @@ public final class RuleSandbox implements AutoCloseable {
     @Override
     public void close() {
         watchdog.close();
+        // an abandoned context may never let go: closing the engine waits for it on a thread of its own
+        Thread closer = new Thread(() -> {
+            try {
+                engine.close(true);
+            } catch (PolyglotException | IllegalStateException e) {
+                // contexts still open are cancelled with the engine
+            }
+        }, "sweep-rules-engine-close");
+        closer.setDaemon(true);
+        closer.start();
         try {
-            engine.close(true);
-        } catch (PolyglotException | IllegalStateException e) {
-            // contexts still open are cancelled with the engine
+            closer.join(CLOSE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -45,7 +45,7 @@ class RouteAccessTest {
     void only_the_health_check_the_login_and_webhooks_are_open() {
         assertThat(server.app().routes()).filteredOn(r -> r.access().who() == Access.Who.PUBLIC)
                 .extracting(r -> r.method() + " " + r.path())
-                .containsExactlyInAnyOrder("GET /health", "POST /api/session", "POST /hooks/{rule}");
+                .containsExactlyInAnyOrder("GET /health", "GET /health/ready", "POST /api/session", "POST /hooks/{rule}");
     }
 
     @Test
