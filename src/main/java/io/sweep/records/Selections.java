@@ -74,15 +74,7 @@ public final class Selections {
             throw new ApiException(ErrorCode.INVALID_QUERY, Map.of("param_name", "word",
                     "reason", "the word must have at least " + MIN_WORD_LENGTH + " characters"));
         }
-        List<Criteria> conditions = new ArrayList<>();
-        for (Field f : module.fields()) {
-            if (f.dataType().isTextual() && f.visible() && p.profile().maySeeField(f.id())) {
-                conditions.add(new Condition(f, Comparator.CONTAINS, List.of(w)));
-            }
-        }
-        if (conditions.isEmpty()) return new Where("1 = 0", Map.of());
-        var sql = CriteriaSql.compile(module, conditions.size() == 1 ? conditions.get(0) : new Group(GroupOperator.OR, conditions), "w");
-        return new Where(sql.sql(), sql.params());
+        return anyVisibleField(p, module, f -> f.dataType().isTextual(), Comparator.CONTAINS, w, "w");
     }
 
     /**
@@ -92,14 +84,20 @@ public final class Selections {
     public Where byType(Principal p, Module module, io.sweep.crm.DataType type, String param, String value) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) throw new ApiException(ErrorCode.INVALID_QUERY, Map.of("param_name", param, "reason", param + " is empty"));
+        return anyVisibleField(p, module, f -> f.dataType() == type, Comparator.EQUAL, v, "t");
+    }
+
+    /** Records where any visible field of the kind, one the caller may see, compares to the value (none: no record). */
+    private static Where anyVisibleField(Principal p, Module module, java.util.function.Predicate<Field> kind,
+                                         Comparator comparator, String value, String alias) {
         List<Criteria> conditions = new ArrayList<>();
         for (Field f : module.fields()) {
-            if (f.dataType() == type && f.visible() && p.profile().maySeeField(f.id())) {
-                conditions.add(new Condition(f, Comparator.EQUAL, List.of(v)));
+            if (kind.test(f) && f.visible() && p.profile().maySeeField(f.id())) {
+                conditions.add(new Condition(f, comparator, List.of(value)));
             }
         }
         if (conditions.isEmpty()) return new Where("1 = 0", Map.of());
-        var sql = CriteriaSql.compile(module, conditions.size() == 1 ? conditions.get(0) : new Group(GroupOperator.OR, conditions), "t");
+        var sql = CriteriaSql.compile(module, conditions.size() == 1 ? conditions.get(0) : new Group(GroupOperator.OR, conditions), alias);
         return new Where(sql.sql(), sql.params());
     }
 
