@@ -84,7 +84,8 @@ public final class ChunkRunner {
     public void run(long jobId, int chunk) {
         try {
             Job job = jobs.find(jobId).orElseThrow(() -> new IllegalStateException("chunk of unknown job " + jobId));
-            if (job.ruleId() != null && job.status().active()) {
+            if (JobKind.of(job) instanceof JobKind.RuleRun && job.status().active()) {
+                // a script decides: outside the transaction that applies its plans
                 runScripted(job, chunk);
             } else {
                 db.inTransaction(h -> applyInTransaction(h, jobId, chunk, null));
@@ -182,14 +183,14 @@ public final class ChunkRunner {
             jobs.appendLog(h, jobId, scripted.planner().takeLog());
             jobs.addScriptTime(h, jobId, scripted.planner().scriptTimeHere().toMillis());
         } else {
-            outcomes = updater.apply(h, principal, module, ids, planner(h, job, principal, module, ids), now);
+            outcomes = updater.apply(h, principal, module, ids, planner(h, JobKind.of(job), job, principal, module, ids), now);
         }
         jobs.saveOutcomes(h, jobId, outcomes);
         int updated = (int) outcomes.stream().filter(RecordOutcome::updated).count();
         int failed = (int) outcomes.stream().filter(o -> o.status() == RecordOutcome.Status.FAILED).count();
         jobs.finishChunk(h, jobId, chunk, updated, failed, node, now);
         // the last chunk as far as this node can tell (another may be finishing elsewhere: its idle run times out)
-        if (job.ruleId() != null && job.chunksDone() + 1 >= job.chunkCount()) rulePlanners.jobEnded(jobId);
+        if (scripted != null && job.chunksDone() + 1 >= job.chunkCount()) rulePlanners.jobEnded(jobId);
         return null;
     }
 
@@ -214,28 +215,35 @@ public final class ChunkRunner {
     }
 
     /**
-     * A mass update re-checks its request against today's permissions. An undo puts back the
-     * values the job replaced as a mass update of the user who undoes it would: the same field,
-     * value and permission checks, per record (a record changed since is left alone as a conflict).
+     * How a chunk that no script decides about plans its records. A mass update of a view re-checks
+     * its request against today's permissions. An undo puts back the values the job replaced as a
+     * mass update of the user who undoes it would: the same field, value and permission checks, per
+     * record (a record changed since is left alone as a conflict).
      */
-    private RecordUpdater.Planner planner(Handle h, Job job, Principal principal, Module module, List<Long> ids) {
-        if (job.trigger() == Trigger.UNDO) {
-            var sources = jobs.updatedRecords(h, job.undoOf(), ids);
-            return row -> {
-                var source = sources.get(row.id());
-                if (source == null) return new Plan.Skip("not updated by the undone job");
-                if (row.version() != source.versionAfter()) {
-                    return new Plan.Fail(ErrorCode.CONFLICT, "changed since the job updated it; left as it is");
+    private RecordUpdater.Planner planner(Handle h, JobKind kind, Job job, Principal principal, Module module, List<Long> ids) {
+        return switch (kind) {
+            case JobKind.Undo undo -> {
+                var sources = jobs.updatedRecords(h, undo.undoneJobId(), ids);
+                yield row -> {
+                    var source = sources.get(row.id());
+                    if (source == null) return new Plan.Skip("not updated by the undone job");
+                    if (row.version() != source.versionAfter()) {
+                        return new Plan.Fail(ErrorCode.CONFLICT, "changed since the job updated it; left as it is");
+                    }
+                    return restore(principal, module, source.beforeValues());
+                };
+            }
+            case JobKind.ViewUpdate view -> {
+                try {
+                    var request = MassUpdateParser.parse(Json.parseBody(job.request()));
+                    yield RecordUpdater.sameValues(validator.validate(principal, module, request.values(), request.overWrite()));
+                } catch (ApiException e) {
+                    throw new JobCannotRun(e.error().code() + ": " + e.zohoMessage() + " " + e.details());
                 }
-                return restore(principal, module, source.beforeValues());
-            };
-        }
-        try {
-            var request = MassUpdateParser.parse(Json.parseBody(job.request()));
-            return RecordUpdater.sameValues(validator.validate(principal, module, request.values(), request.overWrite()));
-        } catch (ApiException e) {
-            throw new JobCannotRun(e.error().code() + ": " + e.zohoMessage() + " " + e.details());
-        }
+            }
+            // an ended rule job's chunk is closed before anything is planned
+            case JobKind.RuleRun rule -> throw new IllegalStateException("a rule job's chunk is planned by its script");
+        };
     }
 
     /** The before-values of one record, checked as the values of a mass update by {@code principal}; multi-select values replace. */

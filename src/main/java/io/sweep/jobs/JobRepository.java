@@ -43,23 +43,41 @@ public final class JobRepository {
     }
 
     /**
-     * A job about to be created; {@code activeKey} names what may have only one active job,
-     * {@code userId} whose rights it runs with, {@code startedBy} who started it (null for a trigger).
+     * A job about to be created: {@code userId} is whose rights it runs with, {@code startedBy} who
+     * started it (null for a trigger). A job that {@code waits} takes its kind's key later
+     * ({@link #claimQueued}); any other takes it now.
      */
-    public record Draft(long id, long moduleId, long userId, Trigger trigger, String request, Long cvid, String ruleId,
-                        String ruleVersion, String parameters, Long undoOf, String activeKey, OffsetDateTime created, Long startedBy) {}
+    public record Draft(long id, long moduleId, long userId, Trigger trigger, JobKind kind, String request, OffsetDateTime created,
+                        Long startedBy, boolean waits) {}
 
-    /** Inserts the job with no records yet; false when another active job holds the same key. */
+    /** Inserts the job with no records yet; false when another active job holds its key. */
     public boolean insert(Handle h, Draft d) {
+        Long cvid = null;
+        String ruleId = null;
+        String ruleVersion = null;
+        String parameters = null;
+        Long undoOf = null;
+        switch (d.kind()) {
+            case JobKind.ViewUpdate v -> cvid = v.cvid();
+            case JobKind.RuleRun r -> {
+                cvid = r.cvid();
+                ruleId = r.ruleId();
+                ruleVersion = r.version();
+                parameters = r.parameters();
+            }
+            case JobKind.Undo u -> undoOf = u.undoneJobId();
+        }
+        String key = d.kind().activeKey().value();
         try {
             h.createUpdate("""
                     INSERT INTO jobs (id, module_id, user_id, trigger_type, status, request, cvid, rule_id, rule_version, parameters,
-                                      undo_of, active_key, total_count, chunk_count, created_time, started_by)
+                                      undo_of, active_key, queued_key, total_count, chunk_count, created_time, started_by)
                     VALUES (:id, :module, :user, :trigger, 'SCHEDULED', :request, :cvid, :ruleId, :ruleVersion, :parameters,
-                            :undoOf, :activeKey, 0, 0, :created, :startedBy)""")
+                            :undoOf, :activeKey, :queuedKey, 0, 0, :created, :startedBy)""")
                     .bind("id", d.id()).bind("module", d.moduleId()).bind("user", d.userId()).bind("trigger", d.trigger().dbName())
-                    .bind("request", d.request()).bind("cvid", d.cvid()).bind("ruleId", d.ruleId()).bind("ruleVersion", d.ruleVersion())
-                    .bind("parameters", d.parameters()).bind("undoOf", d.undoOf()).bind("activeKey", d.activeKey())
+                    .bind("request", d.request()).bind("cvid", cvid).bind("ruleId", ruleId).bind("ruleVersion", ruleVersion)
+                    .bind("parameters", parameters).bind("undoOf", undoOf)
+                    .bind("activeKey", d.waits() ? null : key).bind("queuedKey", d.waits() ? key : null)
                     .bind("created", d.created()).bind("startedBy", d.startedBy())
                     .execute();
             return true;
@@ -367,9 +385,9 @@ public final class JobRepository {
         });
     }
 
-    /** Whether a SCHEDULED or RUNNING job holds this key (see {@link Draft#activeKey()}). */
-    public boolean hasActiveJob(String activeKey) {
-        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE active_key = :key").bind("key", activeKey)
+    /** Whether a SCHEDULED or RUNNING job holds this key. */
+    public boolean hasActiveJob(JobKind.ActiveKey key) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE active_key = :key").bind("key", key.value())
                 .mapTo(Integer.class).one() > 0);
     }
 
@@ -378,32 +396,24 @@ public final class JobRepository {
                 .bind("id", jobId).map(JOB).findFirst());
     }
 
-    /**
-     * Marks a job just inserted without an active key as waiting for {@code key}: it stays SCHEDULED,
-     * with no selection, until {@link #claimQueued} gives it the key.
-     */
-    public void markQueued(Handle h, long jobId, String key) {
-        h.createUpdate("UPDATE jobs SET queued_key = :key WHERE id = :id").bind("key", key).bind("id", jobId).execute();
-    }
-
     /** How many jobs wait for this key. */
-    public int queuedCount(String key) {
+    public int queuedCount(JobKind.ActiveKey key) {
         return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE queued_key = :key AND status = 'SCHEDULED'")
-                .bind("key", key).mapTo(Integer.class).one());
+                .bind("key", key.value()).mapTo(Integer.class).one());
     }
 
     /** The keys some job waits for. */
-    public List<String> queuedKeys() {
+    public List<JobKind.ActiveKey> queuedKeys() {
         return db.withHandle(h -> h.createQuery("SELECT DISTINCT queued_key FROM jobs WHERE queued_key IS NOT NULL AND status = 'SCHEDULED'")
-                .mapTo(String.class).list());
+                .mapTo(String.class).map(JobKind.ActiveKey::new).list());
     }
 
     /** The job that has waited longest for this key (ids grow in arrival order). */
-    public Optional<Long> oldestQueued(String key) {
+    public Optional<Long> oldestQueued(JobKind.ActiveKey key) {
         return db.withHandle(h -> h.createQuery("""
                         SELECT id FROM jobs WHERE queued_key = :key AND status = 'SCHEDULED'
                         ORDER BY id LIMIT 1""")
-                .bind("key", key).mapTo(Long.class).findOne());
+                .bind("key", key.value()).mapTo(Long.class).findOne());
     }
 
     /**

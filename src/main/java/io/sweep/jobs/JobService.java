@@ -69,8 +69,8 @@ public final class JobService {
         CvidSelection selection = selectByCvid(p, module, request);
         requireSchedulableCount(selection.count());
         CustomView view = selection.view();
-        return start(p, p, module, Trigger.API, requestJson(request), view.id(), null, null, null, null, cvidKey(view.id()),
-                (h, jobId) -> jobs.freezeSelection(h, jobId, module, selection.where()));
+        return start(new NewJob(new JobKind.ViewUpdate(view.id()), Trigger.API, module, p, p, requestJson(request),
+                (h, jobId) -> jobs.freezeSelection(h, jobId, module, selection.where())));
     }
 
     /**
@@ -103,26 +103,45 @@ public final class JobService {
     /**
      * A rule run as a job: the rule's selection as its {@code runAs} user sees it, under the same
      * limits and codes as a cvid mass update; one active job per rule, or per view for a rule that
-     * selects by view (see {@link #activeKey(Rule)}). The job keeps the rule's source, version and
+     * selects by view (see {@link JobKind.RuleRun}). The job keeps the rule's source, version and
      * parameters, the trigger that started it and who did ({@code startedBy}, null for a trigger).
      */
     private Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger, Principal startedBy) {
         RuleSelection selection = selectForRule(rule);
         requireSchedulableCount(selection.count());
-        Principal runAs = selection.runAs();
         Module module = selection.module();
         Where where = selection.where();
+        ObjectNode runParams = runParams(rule, params);
+        return start(new NewJob(ruleRun(rule, runParams), trigger, module, selection.runAs(), startedBy, ruleRequest(rule, trigger, runParams),
+                (h, jobId) -> jobs.freezeSelection(h, jobId, module, where)));
+    }
+
+    /** A run of the rule as it is now, with these parameters (the rule's defaults and the run's own). */
+    static JobKind.RuleRun ruleRun(Rule rule, ObjectNode runParams) {
+        Long cvid = rule.select().cvid() == null ? null : Long.valueOf(rule.select().cvid());
+        return new JobKind.RuleRun(rule.id(), rule.version(), runParams.toString(), cvid);
+    }
+
+    /** The rule's default parameters, overridden by the run's own. */
+    static ObjectNode runParams(Rule rule, Map<String, JsonNode> params) {
+        ObjectNode merged = Json.object();
+        rule.params().forEach(merged::set);
+        params.forEach(merged::set);
+        return merged;
+    }
+
+    /**
+     * What a rule job keeps as its request: the rule, its version and source as they are when the job
+     * starts (a later edit of the file changes nothing mid-way), the trigger and the parameters.
+     */
+    static String ruleRequest(Rule rule, Trigger trigger, ObjectNode runParams) {
         ObjectNode request = Json.object();
         request.put("rule", rule.id());
         request.put("version", rule.version());
         request.put("trigger", trigger.dbName());
-        ObjectNode paramsNode = request.putObject("params");
-        rule.params().forEach(paramsNode::set);
-        params.forEach(paramsNode::set);
+        request.set("params", runParams);
         request.put("source", rule.source());
-        Long cvid = rule.select().cvid() == null ? null : Long.valueOf(rule.select().cvid());
-        return start(runAs, startedBy, module, trigger, request.toString(), cvid, rule.id(), rule.version(), paramsNode.toString(), null,
-                activeKey(rule), (h, jobId) -> jobs.freezeSelection(h, jobId, module, where));
+        return request.toString();
     }
 
     /** What a rule run selects: its runAs user (as a caller), the module, the records (as SQL) and their count. */
@@ -152,21 +171,7 @@ public final class JobService {
 
     /** Whether the rule (or, for a rule that selects by view, its view) has a SCHEDULED or RUNNING job (a new run would be ALREADY_SCHEDULED). */
     public boolean hasActiveJobFor(Rule rule) {
-        return jobs.hasActiveJob(activeKey(rule));
-    }
-
-    /**
-     * A rule that selects by view takes the view's key, as a mass update by that view does: one
-     * active job per view, whatever started it (a second run of the rule included). Any other
-     * rule has a key of its own.
-     */
-    static String activeKey(Rule rule) {
-        String cvid = rule.select().cvid();
-        return cvid == null ? ruleKey(rule.id()) : cvidKey(Long.parseLong(cvid));
-    }
-
-    static String ruleKey(String ruleId) {
-        return "rule:" + ruleId;
+        return jobs.hasActiveJob(ruleRun(rule, Json.object()).activeKey());
     }
 
     private Where ruleSelection(Principal runAs, Module module, Rule.Selection select) {
@@ -204,29 +209,26 @@ public final class JobService {
 
     /** Whether a job for this view is SCHEDULED or RUNNING (a new one would be ALREADY_SCHEDULED). */
     public boolean hasActiveJobFor(CustomView view) {
-        return jobs.hasActiveJob(cvidKey(view.id()));
-    }
-
-    static String cvidKey(long viewId) {
-        return "cvid:" + viewId;
+        return jobs.hasActiveJob(new JobKind.ViewUpdate(view.id()).activeKey());
     }
 
     /**
-     * Freezes a selection into a new job in one transaction, then schedules its chunks. The job runs
-     * with {@code p}'s rights; {@code startedBy} started it (null for a trigger).
+     * A job to be started: what it does and how it was asked for, whose rights it runs with
+     * ({@code runAs}), who started it ({@code startedBy}, null for a trigger) and how its
+     * selection is frozen.
      */
-    private Job start(Principal p, Principal startedBy, Module module, Trigger trigger, String request, Long cvid, String ruleId,
-                      String ruleVersion, String parameters, Long undoOf, String activeKey, Freezer freezer) {
+    private record NewJob(JobKind kind, Trigger trigger, Module module, Principal runAs, Principal startedBy, String request,
+                          Freezer selection) {}
+
+    /** Freezes the job's selection into a new job in one transaction, then schedules its chunks. */
+    private Job start(NewJob job) {
         OffsetDateTime now = now();
         long jobId = db.inTransaction(h -> {
             long id = db.nextId(h);
-            var draft = new JobRepository.Draft(id, module.id(), p.user().id(), trigger, request, cvid, ruleId, ruleVersion,
-                    parameters, undoOf, activeKey, now, startedBy == null ? null : startedBy.user().id());
-            if (!jobs.insert(h, draft)) {
-                throw new ApiException(trigger == Trigger.UNDO ? ErrorCode.INVALID_JOB_STATE : ErrorCode.ALREADY_SCHEDULED,
-                        activeKey.startsWith("cvid:") ? Map.of("cvid", String.valueOf(cvid)) : Map.of());
-            }
-            int frozen = freezer.freeze(h, id);
+            var draft = new JobRepository.Draft(id, job.module().id(), job.runAs().user().id(), job.trigger(), job.kind(), job.request(),
+                    now, job.startedBy() == null ? null : job.startedBy().user().id(), false);
+            if (!jobs.insert(h, draft)) throw alreadyActive(job.kind());
+            int frozen = job.selection().freeze(h, id);
             // the selection may have moved between the count and the freeze: the frozen one rules
             requireSchedulableCount(frozen);
             jobs.createChunks(h, id, frozen);
@@ -234,6 +236,16 @@ public final class JobService {
         });
         scheduler.schedule(jobId, jobs.pendingChunks(jobId));
         return jobs.find(jobId).orElseThrow();
+    }
+
+    /** Zoho's answer when a job of this kind holds the key already: a view's job, a rule's, or a second undo. */
+    private static ApiException alreadyActive(JobKind kind) {
+        return switch (kind) {
+            case JobKind.ViewUpdate v -> new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("cvid", String.valueOf(v.cvid())));
+            case JobKind.RuleRun r -> new ApiException(ErrorCode.ALREADY_SCHEDULED,
+                    r.cvid() == null ? Map.of() : Map.of("cvid", String.valueOf(r.cvid())));
+            case JobKind.Undo u -> new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of());
+        };
     }
 
     @FunctionalInterface
@@ -333,8 +345,8 @@ public final class JobService {
         Module module = moduleOf(job);
         if (!p.profile().module(module.id()).canMassUpdate()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
         ObjectNode request = Json.object().put("undo_of", String.valueOf(job.id()));
-        return start(p, p, module, Trigger.UNDO, request.toString(), null, null, null, null, job.id(), "undo:" + job.id(),
-                (h, jobId) -> jobs.freezeUpdatedRecordsOf(h, jobId, job.id()));
+        return start(new NewJob(new JobKind.Undo(job.id()), Trigger.UNDO, module, p, p, request.toString(),
+                (h, jobId) -> jobs.freezeUpdatedRecordsOf(h, jobId, job.id())));
     }
 
     private Module moduleOf(Job job) {

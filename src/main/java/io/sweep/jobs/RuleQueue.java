@@ -53,21 +53,17 @@ public final class RuleQueue {
      */
     public Job enqueue(Rule rule, Map<String, JsonNode> params, Trigger trigger) {
         var selection = jobService.selectForRule(rule);
-        String key = JobService.activeKey(rule);
+        ObjectNode runParams = JobService.runParams(rule, params);
+        JobKind.RuleRun kind = JobService.ruleRun(rule, runParams);
+        JobKind.ActiveKey key = kind.activeKey();
         if (jobs.queuedCount(key) >= maxWaiting) {
             throw new ApiException(ErrorCode.WEBHOOK_QUEUE_FULL, Map.of("rule", rule.id(), "limit", String.valueOf(maxWaiting),
                     "retry_after_seconds", RETRY_AFTER_SECONDS));
         }
-        ObjectNode paramsNode = Json.object();
-        rule.params().forEach(paramsNode::set);
-        params.forEach(paramsNode::set);
-        Long cvid = rule.select().cvid() == null ? null : Long.valueOf(rule.select().cvid());
         long jobId = db.inTransaction(h -> {
             long id = db.nextId(h);
-            jobs.insert(h, new JobRepository.Draft(id, selection.module().id(), selection.runAs().user().id(), trigger,
-                    request(rule, trigger, paramsNode), cvid, rule.id(), rule.version(), paramsNode.toString(), null, null,
-                    RecordTime.now(clock), null));
-            jobs.markQueued(h, id, key);
+            jobs.insert(h, new JobRepository.Draft(id, selection.module().id(), selection.runAs().user().id(), trigger, kind,
+                    JobService.ruleRequest(rule, trigger, runParams), RecordTime.now(clock), null, true));
             return id;
         });
         try {
@@ -79,17 +75,6 @@ public final class RuleQueue {
         return jobs.find(jobId).orElseThrow();
     }
 
-    /** What a rule job keeps of its rule and parameters, as {@link JobService#scheduleRule} records it. */
-    private static String request(Rule rule, Trigger trigger, ObjectNode params) {
-        ObjectNode request = Json.object();
-        request.put("rule", rule.id());
-        request.put("version", rule.version());
-        request.put("trigger", trigger.dbName());
-        request.set("params", params);
-        request.put("source", rule.source());
-        return request.toString();
-    }
-
     /**
      * After a chunk: when its job ended, the next job waiting for the key it held starts — its
      * rule's, or its view's (a mass update of a view frees the view for a rule that selects by it).
@@ -97,10 +82,9 @@ public final class RuleQueue {
      */
     public void chunkEnded(long jobId) {
         try {
-            jobs.find(jobId).filter(j -> !j.status().active()).ifPresent(j -> {
-                if (j.cvid() != null) promote(JobService.cvidKey(j.cvid()));
-                else if (j.ruleId() != null) promote(JobService.ruleKey(j.ruleId()));
-            });
+            jobs.find(jobId).filter(j -> !j.status().active()).map(JobKind::of)
+                    .filter(kind -> !(kind instanceof JobKind.Undo))
+                    .ifPresent(kind -> promote(kind.activeKey()));
         } catch (RuntimeException e) {
             LOG.warn("could not start the next waiting job after job {}; the periodic pass will", jobId, e);
         }
@@ -108,7 +92,7 @@ public final class RuleQueue {
 
     /** Starts the next waiting job of every key that is free: a pass that catches what a node died before doing. */
     public void promoteAll() {
-        for (String key : jobs.queuedKeys()) {
+        for (JobKind.ActiveKey key : jobs.queuedKeys()) {
             try {
                 promote(key);
             } catch (RuntimeException e) {
@@ -121,7 +105,7 @@ public final class RuleQueue {
      * Starts the oldest job waiting for {@code key} (a rule's or a view's active key), if no active
      * job holds it; a job that cannot start ends FAILED and the next one is tried.
      */
-    public void promote(String key) {
+    public void promote(JobKind.ActiveKey key) {
         while (!jobs.hasActiveJob(key)) {
             var next = jobs.oldestQueued(key);
             if (next.isEmpty()) return;
@@ -163,8 +147,8 @@ public final class RuleQueue {
             // the rule as it is now, with the parameters the run was given
             ObjectNode params = Json.object();
             rule.params().forEach(params::set);
-            if (job.parameters() != null) Json.parseBody(job.parameters()).fields().forEachRemaining(e -> params.set(e.getKey(), e.getValue()));
-            jobs.restate(h, jobId, request(rule, job.trigger(), params), rule.version(), params.toString());
+            if (job.parameters() != null) params.setAll((ObjectNode) Json.parseBody(job.parameters()));
+            jobs.restate(h, jobId, JobService.ruleRequest(rule, job.trigger(), params), rule.version(), params.toString());
             var selection = start.selection();
             int frozen = jobs.freezeSelection(h, jobId, selection.module(), selection.where());
             String problem = countProblem(frozen);

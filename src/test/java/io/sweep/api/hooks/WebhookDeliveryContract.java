@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sweep.Config;
 import io.sweep.hooks.WebhookSignature;
+import io.sweep.jobs.JobKind;
 import io.sweep.jobs.JobRepository;
 import io.sweep.jobs.Trigger;
 import io.sweep.testsupport.Http;
@@ -105,8 +106,8 @@ abstract class WebhookDeliveryContract {
         long user = app.users().byEmail("admin@sweep.local").orElseThrow().id();
         return app.database().inTransaction(h -> {
             long id = app.database().nextId(h);
-            assertThat(app.jobRepository().insert(h, new JobRepository.Draft(id, module, user, Trigger.RULE, "{}", null, rule, null, "{}",
-                    null, "rule:" + rule, OffsetDateTime.now(), user))).isTrue();
+            assertThat(app.jobRepository().insert(h, new JobRepository.Draft(id, module, user, Trigger.RULE,
+                    new JobKind.RuleRun(rule, null, "{}", null), "{}", OffsetDateTime.now(), user, false))).isTrue();
             return id;
         });
     }
