@@ -104,7 +104,7 @@ public final class App implements AutoCloseable {
         this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
         this.jobScheduler = new JobScheduler(db, jobRepository,
                 new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName()),
-                new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()));
+                new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock);
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
         jobService.onCancelled(rulePlanners::cancelJob);
         this.scheduleTrigger = new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock);
@@ -247,6 +247,11 @@ public final class App implements AutoCloseable {
 
     public Metadata metadata() {
         return metadata;
+    }
+
+    /** Where this node's chunks run; with no job threads, the caller runs them ({@link JobScheduler#runDue()}). */
+    public JobScheduler jobScheduler() {
+        return jobScheduler;
     }
 
     /** Where rule scripts run; it counts the scripts that did not stop and were left behind. */

@@ -49,7 +49,8 @@ public record Config(
                 new JobSettings(
                         java.time.Duration.ofMillis(number(env, "SWEEP_HEARTBEAT_MILLIS", 1500)),
                         java.time.Duration.ofMillis(number(env, "SWEEP_JOB_POLL_MILLIS", 500)),
-                        (int) number(env, "SWEEP_JOB_THREADS", 2),
+                        // 0: this node takes no chunks (it serves the API; other nodes run the jobs)
+                        (int) number(env, "SWEEP_JOB_THREADS", 2, 0, Integer.MAX_VALUE),
                         env.getOrDefault("SWEEP_NODE_NAME", defaultNodeName())),
                 java.time.Duration.ofMinutes(number(env, "SWEEP_SESSION_IDLE_MINUTES", 30)),
                 new SandboxLimits(

@@ -10,6 +10,10 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.sweep.db.Database;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * chunks are run again elsewhere; {@link ChunkRunner} makes running a chunk twice harmless.
  * A recurring sweep re-creates executions for pending chunks that have none (a node that died
  * between committing a job and scheduling its chunks).
+ *
+ * <p>A node with no job threads runs no chunk by itself: it serves the API and schedules chunks
+ * for the other nodes. Tests use one to run chunks when they choose ({@link #runDue()}), on their
+ * own thread, as db-scheduler's {@code ManualScheduler} does.
  */
 public final class JobScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
@@ -40,6 +48,9 @@ public final class JobScheduler {
     private final ChunkRunner runner;
     private final OneTimeTask<Void> chunkTask;
     private final Scheduler scheduler;
+    /** The same scheduler when this node runs no chunks by itself, else null. */
+    private final ManualScheduler manual;
+    private final Clock clock;
     /** What the recurring rule-schedule task does; set once the rule triggers exist (they need the job service, which needs this). */
     private volatile Runnable ruleScheduleTick = () -> { };
     /** Told the job of each chunk this node ran (or gave up on), after its commit: a job that ended frees its rule for the next. */
@@ -47,9 +58,10 @@ public final class JobScheduler {
 
     public record Settings(Duration heartbeat, Duration polling, int threads, String nodeName) {}
 
-    public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings) {
+    public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings, Clock clock) {
         this.jobs = jobs;
         this.runner = runner;
+        this.clock = clock;
         this.chunkTask = Tasks.oneTime(CHUNK_TASK)
                 // a chunk that throws is tried again (its transaction rolled back, nothing applied);
                 // after the last try the job ends FAILED instead of waiting forever
@@ -73,16 +85,35 @@ public final class JobScheduler {
         // one node at a time runs a recurring task: the cron triggers of rules are looked at here
         RecurringTask<Void> ruleSchedules = Tasks.recurring("rule-schedules", FixedDelay.of(RULE_SCHEDULE_TICK))
                 .execute((instance, ctx) -> ruleScheduleTick.run());
-        this.scheduler = Scheduler.create(db.dataSource(), List.of(chunkTask))
-                .startTasks(sweep, ruleSchedules)
-                .schedulerName(new SchedulerName.Fixed(settings.nodeName()))
-                .heartbeatInterval(settings.heartbeat())
-                .missedHeartbeatsLimit(4)
-                .pollingInterval(settings.polling())
-                .threads(settings.threads())
-                .shutdownMaxWait(STOP_WAIT)
-                .enableImmediateExecution()
-                .build();
+        if (settings.threads() == 0) {
+            this.manual = TestHelper.createManualScheduler(db.dataSource(), List.of(chunkTask))
+                    .clock(new SettableClock())
+                    .startTasks(List.of(sweep, ruleSchedules))
+                    .build();
+            this.scheduler = manual;
+        } else {
+            this.manual = null;
+            this.scheduler = Scheduler.create(db.dataSource(), List.of(chunkTask))
+                    .startTasks(sweep, ruleSchedules)
+                    .schedulerName(new SchedulerName.Fixed(settings.nodeName()))
+                    .heartbeatInterval(settings.heartbeat())
+                    .missedHeartbeatsLimit(4)
+                    .pollingInterval(settings.polling())
+                    .threads(settings.threads())
+                    .shutdownMaxWait(STOP_WAIT)
+                    .enableImmediateExecution()
+                    .build();
+        }
+    }
+
+    /**
+     * Runs on the calling thread every execution due by the clock: chunks (and, after a failure, their
+     * retries once due), the sweep and the rule schedules. Only on a node with no job threads.
+     */
+    public void runDue() {
+        if (manual == null) throw new IllegalStateException("this node runs its chunks on its own threads");
+        manual.setTime(schedulerNow());
+        manual.runAnyDueExecutions();
     }
 
     public void onRuleScheduleTick(Runnable tick) {
@@ -111,23 +142,28 @@ public final class JobScheduler {
     public void schedule(long jobId, List<Integer> chunks) {
         List<TaskInstance<?>> instances = chunks.stream().<TaskInstance<?>>map(c -> chunkTask.instance(jobId + "-" + c)).toList();
         try {
-            scheduler.scheduleBatch(instances, Instant.now());
+            scheduler.scheduleBatch(instances, schedulerNow());
         } catch (FailedToScheduleBatchException e) {
             LOG.debug("chunks of job {} were partly scheduled already; scheduling the rest", jobId, e);
-            for (TaskInstance<?> instance : instances) scheduler.scheduleIfNotExists(instance, Instant.now());
+            for (TaskInstance<?> instance : instances) scheduler.scheduleIfNotExists(instance, schedulerNow());
         }
     }
 
     private void scheduleMissing() {
         for (var ref : jobs.pendingChunksOfActiveJobs()) {
-            if (scheduler.scheduleIfNotExists(chunkTask.instance(ref.jobId() + "-" + ref.chunk()), Instant.now())) {
+            if (scheduler.scheduleIfNotExists(chunkTask.instance(ref.jobId() + "-" + ref.chunk()), schedulerNow())) {
                 LOG.info("re-created the execution of chunk {} of job {}", ref.chunk(), ref.jobId());
             }
         }
     }
 
-    private static java.time.OffsetDateTime now() {
-        return io.sweep.crm.RecordTime.now(java.time.Clock.systemUTC());
+    /** The time db-scheduler judges executions by: its own (the system's), or the clock's for a node driven by hand. */
+    private Instant schedulerNow() {
+        return manual == null ? Instant.now() : clock.instant();
+    }
+
+    private java.time.OffsetDateTime now() {
+        return io.sweep.crm.RecordTime.now(clock);
     }
 
     private static JobRepository.ChunkRef parse(String instanceId) {
