@@ -63,7 +63,7 @@ public final class App implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@sweep.local";
 
     private final Config config;
-    private final Clock clock;
+    private final Storage storage;
     private final Database db;
     private final Metadata metadata;
     private final UserRepository users;
@@ -84,11 +84,11 @@ public final class App implements AutoCloseable {
 
     private App(Config config, Clock clock) {
         this.config = config;
-        this.clock = clock;
-        this.db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
-        this.metadata = new Metadata(db);
-        this.users = new UserRepository(db, clock);
-        this.tokens = new Tokens(db, clock);
+        this.storage = Storage.open(config, clock);
+        this.db = storage.database();
+        this.metadata = storage.metadata();
+        this.users = storage.users();
+        this.tokens = storage.tokens();
         var records = new RecordRepository(db);
         var validator = new MassUpdateValidator(config.limits());
         var updater = new RecordUpdater(records);
@@ -131,21 +131,9 @@ public final class App implements AutoCloseable {
         return new App(config, clock);
     }
 
-    /**
-     * Migrates the schema, loads metadata and creates the record tables; seeds the demo data when
-     * asked, before the record indexes exist, since loading 60,000 rows into indexed tables takes
-     * several times longer.
-     */
+    /** See {@link Storage#prepare}: the schema, metadata, record tables, demo data when asked. */
     public void prepareDatabase() {
-        db.migrate();
-        metadata.reload();
-        var schema = new RecordSchema(db);
-        schema.createTables(metadata.modules());
-        if (config.demo()) {
-            long started = System.nanoTime();
-            if (new DemoData(db, clock).seedIfEmpty()) LOG.info("demo data seeded in {} ms", (System.nanoTime() - started) / 1_000_000);
-        }
-        schema.createIndexes(metadata.modules());
+        storage.prepare();
     }
 
     /** Starts HTTP at once (health answers 503), then prepares the database and turns ready. Returns the port. */
@@ -230,11 +218,6 @@ public final class App implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
-    }
-
-    /** Signs a user out of every browser (after their password changed). */
-    public void endSessionsOf(long userId) {
-        new SessionRepository(db).deleteForUser(userId);
     }
 
     public JobService jobs() {
@@ -357,6 +340,6 @@ public final class App implements AutoCloseable {
         }
         rulePlanners.close();
         sandbox.close();
-        db.close();
+        storage.close();
     }
 }

@@ -108,8 +108,8 @@ public final class Main {
 
         @Override
         public Integer call() {
-            try (App app = App.create(db.config(), Clock.systemUTC())) {
-                app.prepareDatabase();
+            try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
+                storage.prepare();
             }
             System.err.println("database is up to date");
             return 0;
@@ -148,9 +148,9 @@ public final class Main {
             @Override
             public Integer call() throws java.io.IOException {
                 String hash = passwordStdin ? Passwords.hash(passwordFromStdin()) : null;
-                try (App app = App.create(db.config(), Clock.systemUTC())) {
-                    app.prepareDatabase();
-                    var user = app.users().add(email, name, profile, hash);
+                try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
+                    storage.prepare();
+                    var user = storage.users().add(email, name, profile, hash);
                     System.out.println(user.id());
                 }
                 return 0;
@@ -165,11 +165,11 @@ public final class Main {
             @Override
             public Integer call() throws java.io.IOException {
                 String hash = Passwords.hash(passwordFromStdin());
-                try (App app = App.create(db.config(), Clock.systemUTC())) {
-                    app.prepareDatabase();
-                    var user = app.users().byEmail(email).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + email));
-                    app.users().setPasswordHash(user.id(), hash);
-                    app.endSessionsOf(user.id());
+                try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
+                    storage.prepare();
+                    var user = storage.users().byEmail(email).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + email));
+                    storage.users().setPasswordHash(user.id(), hash);
+                    new io.sweep.auth.SessionRepository(storage.database()).deleteForUser(user.id());
                 }
                 System.err.println("password set");
                 return 0;
@@ -206,9 +206,9 @@ public final class Main {
             if (!java.nio.file.Files.isRegularFile(dir.resolve(rule + ".js"))) {
                 throw new IllegalArgumentException("no rule " + rule + " in " + dir + " (expected " + dir.resolve(rule + ".js") + ")");
             }
-            try (App app = App.create(c, Clock.systemUTC())) {
-                app.prepareDatabase();
-                System.out.println(new WebhookSecrets(app.database(), Clock.systemUTC()).rotate(rule));
+            try (Storage storage = Storage.open(c, Clock.systemUTC())) {
+                storage.prepare();
+                System.out.println(new WebhookSecrets(storage.database(), Clock.systemUTC()).rotate(rule));
             }
             return 0;
         }
@@ -228,10 +228,10 @@ public final class Main {
 
             @Override
             public Integer call() {
-                try (App app = App.create(db.config(), Clock.systemUTC())) {
-                    app.prepareDatabase();
-                    var owner = app.users().byEmail(user).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + user));
-                    var issued = app.tokens().create(owner.id(), Scopes.of(scopes), expiry(expires), label);
+                try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
+                    storage.prepare();
+                    var owner = storage.users().byEmail(user).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + user));
+                    var issued = storage.tokens().create(owner.id(), Scopes.of(scopes), expiry(expires), label);
                     System.out.println(issued.token());
                 }
                 return 0;
@@ -253,9 +253,9 @@ public final class Main {
 
             @Override
             public Integer call() {
-                try (App app = App.create(db.config(), Clock.systemUTC())) {
-                    app.prepareDatabase();
-                    if (!app.tokens().revoke(token)) {
+                try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
+                    storage.prepare();
+                    if (!storage.tokens().revoke(token)) {
                         System.err.println("no live token matches");
                         return 1;
                     }
