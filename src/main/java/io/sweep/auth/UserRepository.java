@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,8 +181,9 @@ public final class UserRepository {
     }
 
     /** The user as a caller: with their profile, their territories and the given scopes. */
+    /** The user as a caller: their profile and territories, read on one connection (every request and every chunk asks). */
     public Principal principal(User user, Scopes scopes) {
-        return new Principal(user, profile(user.profileId()), territoriesOf(user.id()), scopes);
+        return db.read(h -> new Principal(user, profile(h, user.profileId()), territoriesOf(h, user.id()), scopes));
     }
 
     public Profile profile(long profileId) {
@@ -207,13 +209,17 @@ public final class UserRepository {
 
     /** The territories the user belongs to, with all their descendants (a parent territory's members see its children's records). */
     public Set<Long> territoriesOf(long userId) {
-        return db.read(h -> {
-            Map<Long, Long> parents = new HashMap<>();
-            h.createQuery("SELECT id, parent_id FROM territories")
-                    .map((rs, ctx) -> parents.put(rs.getLong("id"), rs.getObject("parent_id", Long.class))).list();
-            List<Long> own = h.createQuery("SELECT territory_id FROM user_territories WHERE user_id = :u")
-                    .bind("u", userId).mapTo(Long.class).list();
-            return Territories.withDescendants(parents, own);
-        });
+        return db.read(h -> territoriesOf(h, userId));
+    }
+
+    private static Set<Long> territoriesOf(Handle h, long userId) {
+        // walked by the database: the user's few territories, not the whole tree, come back
+        return new HashSet<>(h.createQuery("""
+                        WITH RECURSIVE seen(id) AS (
+                            SELECT territory_id FROM user_territories WHERE user_id = :u
+                            UNION
+                            SELECT t.id FROM territories t JOIN seen ON t.parent_id = seen.id)
+                        SELECT id FROM seen""")
+                .bind("u", userId).mapTo(Long.class).list());
     }
 }
