@@ -44,10 +44,21 @@ export async function render(container, { params: [id], query, navigate }) {
     h("div", { class: "two-col" },
       h("section", { attrs: { "aria-labelledby": "chart-h" } }, h("h2", { id: "chart-h" }, "Throughput"), canvas, chartNote),
       h("section", { attrs: { "aria-labelledby": "details-h" } }, h("h2", { id: "details-h" }, "Details"), meta)),
+    // the rule exactly as this job ran it, and what its script logged: read once, not on every progress event
+    ...ruleDetails(job),
     h("section", { attrs: { "aria-labelledby": "results-h" } },
       h("h2", { id: "results-h" }, "Results"),
       h("div", { class: "filters" }, field("Show", resultsFilter), h("div", { class: "actions" }, refresh, csv, json)),
       resultsBox));
+
+  function ruleDetails(j) {
+    const parts = [];
+    if (j.rule_source != null) {
+      parts.push(h("details", { id: "job-rule-source" }, h("summary", {}, `Rule ${j.rule_id} as this job ran it`), h("pre", { class: "code" }, j.rule_source)));
+    }
+    if (j.log) parts.push(h("details", { id: "job-log" }, h("summary", {}, "Script log"), h("pre", { class: "code" }, j.log)));
+    return parts;
+  }
 
   function show(j) {
     job = j;

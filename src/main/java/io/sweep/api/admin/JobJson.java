@@ -83,7 +83,7 @@ final class JobJson {
         node.put("undo_of", idOrNull(job.undoOf()));
         // so a client offers Undo only where the server would start one
         node.put("undone_by", jobService.undoneBy(job).map(undo -> String.valueOf(undo.id())).orElse(null));
-        node.set("request", jsonOrText(job.request()));
+        node.set("request", withoutSource(jsonOrText(job.request())));
         node.put("Total_Count", job.totalCount());
         node.put("Updated_Count", job.updatedCount());
         node.put("Failed_Count", job.failedCount());
@@ -144,6 +144,25 @@ final class JobJson {
 
     private static String idOrNull(Long id) {
         return id == null ? null : String.valueOf(id);
+    }
+
+    /**
+     * A rule job's request keeps the rule's whole source; lists and live progress (twice a second)
+     * need not carry it. One job's page shows it apart ({@link #ruleSource}).
+     */
+    private static JsonNode withoutSource(JsonNode request) {
+        if (request instanceof ObjectNode object && object.has("source")) {
+            ObjectNode copy = object.deepCopy();
+            copy.remove("source");
+            return copy;
+        }
+        return request;
+    }
+
+    /** The source of the rule as the job ran it, or null for a job that is not a rule's. */
+    static String ruleSource(Job job) {
+        if (job.ruleId() == null) return null;
+        return jsonOrText(job.request()).path("source").asText(null);
     }
 
     private static JsonNode jsonOrText(String text) {

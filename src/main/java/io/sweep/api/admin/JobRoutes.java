@@ -72,12 +72,15 @@ final class JobRoutes {
         AdminContext.json(ctx, 200, body);
     }
 
-    /** One job; a rule job also shows what its script logged. */
+    /** One job; a rule job also shows the source it ran and what its script logged. */
     void get(Context ctx) {
         var call = admin.job(ctx, AdminContext.READ);
         Job job = call.job();
         var node = json.of(job);
-        if (job.ruleId() != null) node.put("log", jobs.log(call.principal(), job));
+        if (job.ruleId() != null) {
+            node.put("rule_source", JobJson.ruleSource(job));
+            node.put("log", jobs.log(call.principal(), job));
+        }
         AdminContext.json(ctx, 200, node);
     }
 

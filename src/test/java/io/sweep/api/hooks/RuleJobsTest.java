@@ -143,6 +143,11 @@ class RuleJobsTest {
         assertThat(rule.get("last_runs").get(0).get("status").asText()).isEqualTo("COMPLETED");
         var byRule = admin.get("/api/jobs?rule=stamp-now").json().get("jobs");
         assertThat(byRule.findValuesAsText("rule_id")).containsOnly("stamp-now");
+        // the rule's source is shown once, on the job's own page, not in lists or progress events
+        assertThat(byRule.get(0).get("request").has("source")).isFalse();
+        assertThat(byRule.get(0).has("rule_source")).isFalse();
+        assertThat(job.get("request").has("source")).isFalse();
+        assertThat(job.get("rule_source").asText()).isEqualTo(Files.readString(rulesDir.resolve("stamp-now.js")));
     }
 
     @Test
