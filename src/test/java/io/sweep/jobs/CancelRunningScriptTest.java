@@ -10,6 +10,7 @@ import io.sweep.testsupport.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * its budget runs out: the budgets here are ten minutes a record, longer than the test waits.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class CancelRunningScriptTest {
     private TestServer server;
     private Http admin;

@@ -26,9 +26,18 @@ class ChunkRunnerTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withJobs(
+        // no demo data (60,000 records to seed): the leads the tests mark are made here
+        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withDemo(false).withJobs(
                 new Config.JobSettings(config.jobs().heartbeat(), config.jobs().polling(), 0, "by-hand")));
         app = server.app();
+        for (int batch = 0; batch < 13; batch++) {
+            var leads = new StringBuilder();
+            for (int i = 0; i < 100; i++) {
+                leads.append(leads.isEmpty() ? "" : ",").append("{\"Last_Name\":\"Hand ").append(batch * 100 + i).append("\",\"Company\":\"By Hand\"}");
+            }
+            var created = server.admin().post("/crm/v2/Leads", "{\"data\":[" + leads + "]}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
         admin = app.users().principal(app.users().byEmail(App.ADMIN_EMAIL).orElseThrow(), Scopes.of(Scopes.ALL_SCOPES));
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * in the middle of a 50,000-record job; a new process on the same file finishes it, and every
  * record is updated exactly once with exact counts. Then the job is undone through Sweep's API.
  */
+@Tag("slow")
 class JobKillH2Test {
     private static final int RECORDS = 50_000;
     private static final String NEW_VALUE = "@swept-by-the-job";

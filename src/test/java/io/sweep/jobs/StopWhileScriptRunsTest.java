@@ -9,6 +9,7 @@ import io.sweep.testsupport.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * may take: the stop returns after its bounded wait, and the job is left as it was, RUNNING with its
  * chunk PENDING, for the next start to run it again; the shutdown does not fail it.
  */
+@Tag("slow")
 class StopWhileScriptRunsTest {
     @TempDir
     Path dir;

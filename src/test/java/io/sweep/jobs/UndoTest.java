@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §3 undo: a finished job's before-values come back, empty ones included, each record one version further. */
+@Tag("slow")
 class UndoTest {
     @Test
     void undo_restores_values_and_empty_values_alike() {

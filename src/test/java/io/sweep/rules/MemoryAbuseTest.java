@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * the server keeps working without an OutOfMemoryError. (In this test JVM, with its large heap, filling it would take
  * too long.)
  */
+@Tag("slow")
 class MemoryAbuseTest {
     @Test
     void scripts_that_fill_the_heap_are_stopped_and_the_server_survives() throws IOException, InterruptedException {

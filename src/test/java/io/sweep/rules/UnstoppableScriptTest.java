@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a preview, a job and {@code sweep check}, and the server goes on working. Each runs in a JVM of its
  * own ({@link UnstoppableScriptMain}); a process that does not end in time fails the test.
  */
+@Tag("slow")
 class UnstoppableScriptTest {
     @TempDir
     Path dir;

@@ -2,12 +2,14 @@ package io.sweep.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** A job's Cancel acts at once: while a dialog waited, the job would write on. */
+@Tag("browser")
 @ExtendWith(UiExtension.class)
 class UiJobActionsTest {
 

@@ -2,12 +2,14 @@ package io.sweep.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
 /** Logging in and out in a real browser, and what an ended session does to the page. */
+@Tag("browser")
 @ExtendWith(UiExtension.class)
 class UiLoginTest {
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** A custom view built with the criteria builder, then a mass update over it: preview, run, progress, results, undo. */
+@Tag("browser")
 @ExtendWith(UiExtension.class)
 class UiMassUpdateTest {
 

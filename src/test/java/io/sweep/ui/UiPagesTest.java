@@ -2,6 +2,7 @@ package io.sweep.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -11,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** Every main page opens without script errors (checked after each test), by keyboard too, wide and narrow. */
+@Tag("browser")
 @ExtendWith(UiExtension.class)
 class UiPagesTest {
 

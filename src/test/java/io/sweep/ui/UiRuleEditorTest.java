@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -13,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The rule editor: a syntax error shown at its line and not saved; fixed, previewed and run. */
+@Tag("browser")
 @ExtendWith(UiExtension.class)
 class UiRuleEditorTest {
     static final String RULE_ID = "ui-browser-rule";

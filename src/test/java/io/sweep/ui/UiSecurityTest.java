@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -15,6 +16,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
 /** Data from the database stays text; another site cannot make the browser change anything. */
+@Tag("browser")
 @ExtendWith(UiExtension.class)
 class UiSecurityTest {
     private static final String XSS = "<img src=x onerror=alert(1)>";

@@ -3,12 +3,14 @@ package io.sweep.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The settings page offers a non-administrator only the scopes they hold, and the token they make works. */
+@Tag("browser")
 @ExtendWith(UiExtension.class)
 class UiTokensTest {
 

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sweep.testsupport.Browser;
 import io.sweep.testsupport.Http;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** An administrator resets a user's password and deactivates them on the settings page. */
+@Tag("browser")
 @ExtendWith(UiExtension.class)
 class UiUsersTest {
 

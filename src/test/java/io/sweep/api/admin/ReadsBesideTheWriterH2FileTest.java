@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * record answers while a write transaction is open and four threads of a sales rep count the
  * costliest criteria Sweep accepts.
  */
+@Tag("slow")
 class ReadsBesideTheWriterH2FileTest {
     private static Path dir;
     private static TestServer server;
