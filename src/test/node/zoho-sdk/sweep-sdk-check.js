@@ -19,6 +19,7 @@ const path = require('path');
 
 const sdk = '@zohocrm/nodejs-sdk-2.0';
 const { InitializeBuilder } = require(`${sdk}/routes/initialize_builder`);
+const { Initializer } = require(`${sdk}/routes/initializer`);
 const { UserSignature } = require(`${sdk}/routes/user_signature`);
 const { DataCenter } = require(`${sdk}/routes/dc/data_center`);
 const { OAuthBuilder } = require(`${sdk}/models/authenticator/oauth_builder`);
@@ -44,6 +45,7 @@ const FieldsResponseWrapper = require(`${sdk}/core/com/zoho/crm/api/fields/respo
 const { CustomViewsOperations } = require(`${sdk}/core/com/zoho/crm/api/custom_views/custom_views_operations`);
 const CustomViewsResponseWrapper = require(`${sdk}/core/com/zoho/crm/api/custom_views/response_wrapper`).MasterModel;
 const { UsersOperations, GetUsersParam } = require(`${sdk}/core/com/zoho/crm/api/users/users_operations`);
+const User = require(`${sdk}/core/com/zoho/crm/api/users/user`).MasterModel;
 const UsersResponseWrapper = require(`${sdk}/core/com/zoho/crm/api/users/response_wrapper`).MasterModel;
 const Choice = require(`${sdk}/utils/util/choice`).MasterModel;
 
@@ -116,6 +118,12 @@ async function initialize() {
         .resourcePath(workDir)
         .logger(logger)
         .initialize();
+    // InitializeBuilder.initialize() starts the SDK's asynchronous set-up without returning it:
+    // a call made at once can meet "SDK UNINITIALIZED". Wait until the set-up is done.
+    for (let tries = 0; (await Initializer.getInitializer()) == null; tries++) {
+        if (tries > 100) throw new StepFailure('the SDK did not finish initializing');
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
 }
 
 /** The leads this run creates, through the SDK: filled by the create_records step. */
@@ -220,7 +228,11 @@ const steps = {
         results.forEach((result, i) => {
             check(result instanceof MassUpdateSuccess, `entry ${i} is not a success: ${describe(response)}`);
             check(text(result.getCode()) === 'SUCCESS', `entry ${i} code ${text(result.getCode())}`);
-            check(String(result.getDetails().get('id')) === String(created[i]), `entry ${i} is for id ${result.getDetails().get('id')}`);
+            const details = result.getDetails();
+            check(String(details.get('id')) === String(created[i]), `entry ${i} is for id ${details.get('id')}`);
+            check(details.get('Modified_Time') instanceof Date && !isNaN(details.get('Modified_Time')), `entry ${i} Modified_Time is not a date`);
+            check(details.get('Modified_By') instanceof User && typeof details.get('Modified_By').getId() === 'bigint',
+                `entry ${i} Modified_By is not a user`);
         });
         const read = await new RecordOperations().getRecord(BigInt(created[0]), 'Leads');
         const lead = expectObject(read, RecordResponseWrapper).getData()[0];

@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Zoho's own Node SDK ({@code @zohocrm/nodejs-sdk-2.0}, the exact version pinned in
@@ -38,8 +37,8 @@ class ZohoNodeSdkTest {
     private static final List<String> STEPS = List.of("records", "fields", "custom_views", "current_user", "create_records",
             "mass_update_ids", "mass_update_cvid", "field_error", "blueprint");
 
-    @TempDir
-    Path workDir;
+    /** The SDK's field cache and its log (every request it made), kept for a look after a failure. */
+    private static final Path WORK_DIR = Path.of("target/zoho-node-sdk");
 
     @Test
     void the_official_zoho_node_sdk_works_against_sweep_unmodified() throws Exception {
@@ -47,6 +46,8 @@ class ZohoNodeSdkTest {
         Optional<Path> npm = onPath("npm");
         assumeTrue(node.isPresent() && npm.isPresent(), "Zoho Node SDK test skipped: node and npm are not both on the PATH");
         installSdk(npm.get());
+        deleteRecursively(WORK_DIR);
+        Files.createDirectories(WORK_DIR);
 
         TestServer server = TestServer.shared(Backend.H2);
         Http admin = server.admin();
@@ -70,11 +71,12 @@ class ZohoNodeSdkTest {
                 "SWEEP_COMPANY", company,
                 "SWEEP_CVID", view.json().get("view").get("id").asText(),
                 "SWEEP_BLUEPRINT_DEAL", String.valueOf(heldDeal),
-                "SWEEP_SDK_WORK_DIR", workDir.toString()));
+                "SWEEP_SDK_WORK_DIR", WORK_DIR.toAbsolutePath().toString()));
 
-        assertThat(run.output()).as("the SDK's run:\n%s", run.output()).doesNotContain("FAIL");
-        for (String step : STEPS) assertThat(run.output()).as("the SDK's run:\n%s", run.output()).contains("ok " + step + "\n");
-        assertThat(run.exitCode()).as("the SDK's run:\n%s", run.output()).isZero();
+        String shown = "the SDK's run (its log: " + WORK_DIR.resolve("sdk.log") + "):\n" + run.output();
+        assertThat(run.output()).as(shown).doesNotContain("FAIL");
+        for (String step : STEPS) assertThat(run.output()).as(shown).contains("ok " + step + "\n");
+        assertThat(run.exitCode()).as(shown).isZero();
     }
 
     /** {@code npm ci} from the committed lock file, once: node_modules stays in the project folder (ignored by git). */
@@ -84,6 +86,13 @@ class ZohoNodeSdkTest {
         var install = execute(new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund"), 10);
         assertThat(install.exitCode()).as("npm ci failed:\n%s", install.output()).isZero();
         Files.write(INSTALLED_LOCK, lock);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private static Finished run(Path node, Map<String, String> env) throws IOException, InterruptedException {
