@@ -294,6 +294,7 @@ const steps = {
     // ---- change_owner --------------------------------------------------------------------
     // Reserved for the change-owner step (RecordOperations.updateRecords / the change owner
     // action through the SDK). Not written yet: no step here may pass without checking Sweep.
+    // A step added here must also be added to STEPS in ZohoNodeSdkTest.
     // ---------------------------------------------------------------------------------------
 };
 

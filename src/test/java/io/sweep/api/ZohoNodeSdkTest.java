@@ -34,6 +34,7 @@ class ZohoNodeSdkTest {
     private static final Path PROJECT = Path.of("src/test/node/zoho-sdk");
     /** The lock file as of the last {@code npm ci}: the SDK is installed again only when it changes. */
     private static final Path INSTALLED_LOCK = PROJECT.resolve("node_modules/.sweep-installed-lock.json");
+    /** The script's steps, each of which must print "ok"; a change_owner step joins them when the script has one. */
     private static final List<String> STEPS = List.of("records", "fields", "custom_views", "current_user", "create_records",
             "mass_update_ids", "mass_update_cvid", "field_error", "blueprint");
 
