@@ -100,10 +100,9 @@ final class SettingsRoutes {
         }
         ObjectNode lookup = node.putObject("lookup");
         if (f.lookupModuleId() != null) {
-            // Zoho's SDKs read the looked-up module's api_name from here (and ask for its fields by it)
-            ObjectNode module = lookup.putObject("module");
-            metadata.moduleById(f.lookupModuleId()).ifPresent(m -> module.put("api_name", m.apiName()));
-            module.put("id", String.valueOf(f.lookupModuleId()));
+            // v2 names the looked-up module by its api_name, a string (v2.1 made it {api_name, id}):
+            // Zoho's v2 SDKs read it as a String and ask for that module's fields by it
+            metadata.moduleById(f.lookupModuleId()).ifPresent(m -> lookup.put("module", m.apiName()));
             lookup.put("api_name", f.apiName());
             lookup.put("display_label", f.label());
             lookup.put("id", String.valueOf(f.id()));
