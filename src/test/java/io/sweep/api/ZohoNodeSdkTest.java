@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * and reads the errors Zoho's clients handle. It prints {@code ok <step>} or
  * {@code FAIL <step>: reason} per step. Skipped without {@code node} and {@code npm}.
  */
+@Tag("slow")
 class ZohoNodeSdkTest {
     private static final Path PROJECT = Path.of("src/test/node/zoho-sdk");
     /** The lock file as of the last {@code npm ci}: the SDK is installed again only when it changes. */
