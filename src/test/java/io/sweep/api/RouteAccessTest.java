@@ -20,7 +20,7 @@ class RouteAccessTest {
 
     @Test
     void every_registered_route_declares_its_access() {
-        List<App.Route> routes = server.app().routes();
+        List<io.sweep.api.HttpServer.Route> routes = server.app().routes();
         StringBuilder table = new StringBuilder("route access table:\n");
         routes.forEach(r -> table.append(String.format("  %-7s %-45s %s%n", r.method(), r.path(),
                 r.access() == null ? "NONE" : r.access().describe())));
