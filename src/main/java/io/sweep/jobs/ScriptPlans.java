@@ -22,12 +22,12 @@ import java.util.Map;
 final class ScriptPlans {
     private record Planned(int version, Plan plan) {}
 
-    private final RecordUpdater.Planner script;
+    private final ScriptedPlanner script;
     private final Principal principal;
     private final Module module;
     private final Map<Long, Planned> plans = new HashMap<>();
 
-    ScriptPlans(RecordUpdater.Planner script, Principal principal, Module module) {
+    ScriptPlans(ScriptedPlanner script, Principal principal, Module module) {
         this.script = script;
         this.principal = principal;
         this.module = module;
@@ -35,8 +35,11 @@ final class ScriptPlans {
 
     /** Asks the script about each row; rows the job's user may not edit are left to the updater's checks, unseen by the script. */
     void planAll(Collection<RecordRow> rows) {
-        for (RecordRow row : rows) {
-            if (RecordAccess.mayEdit(principal, module, row)) plans.put(row.id(), new Planned(row.version(), script.plan(row)));
+        List<RecordRow> editable = rows.stream().filter(row -> RecordAccess.mayEdit(principal, module, row)).toList();
+        List<Plan> planned = script.planAll(editable);
+        for (int i = 0; i < editable.size(); i++) {
+            RecordRow row = editable.get(i);
+            plans.put(row.id(), new Planned(row.version(), planned.get(i)));
         }
     }
 

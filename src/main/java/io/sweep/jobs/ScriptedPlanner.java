@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,19 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
 
     @Override
     public Plan plan(RecordRow row) {
-        Outcome outcome = run.update(asScriptRecord(row));
+        return plan(run.update(asScriptRecord(row)));
+    }
+
+    /** Plans for each row, in order, the script asked about them all in one hand-off (see {@link RuleRun#updateAll}). */
+    List<Plan> planAll(List<RecordRow> rows) {
+        List<Map<String, Object>> records = new ArrayList<>(rows.size());
+        for (RecordRow row : rows) records.add(asScriptRecord(row));
+        List<Plan> plans = new ArrayList<>(rows.size());
+        for (Outcome outcome : run.updateAll(records)) plans.add(plan(outcome));
+        return plans;
+    }
+
+    private Plan plan(Outcome outcome) {
         return switch (outcome) {
             case Outcome.Skipped skipped -> new Plan.Skip("update returned no fields");
             case Outcome.Failed failed -> new Plan.Fail(errorCode(failed.failure().code()), failed.message());

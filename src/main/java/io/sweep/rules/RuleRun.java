@@ -2,8 +2,11 @@ package io.sweep.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -147,46 +150,94 @@ public final class RuleRun {
      * @throws IllegalArgumentException when the record holds a value that is not JSON-like
      * @throws IllegalStateException    after {@link #close()}
      */
-    public synchronized Outcome update(Map<String, ?> record) {
+    public Outcome update(Map<String, ?> record) {
+        return updateAll(List.of(record)).get(0);
+    }
+
+    /**
+     * Calls {@code update(record, ctx)} on each record in turn, as {@link #update} does, in one
+     * hand-off to the context's thread: a chunk's records cost one wake-up of that thread, not one
+     * each. Every record keeps its own time budget and its own failure; once the run cannot go on,
+     * the records not yet asked about answer the same {@link Outcome.Fatal}.
+     *
+     * @return one outcome per record, in order
+     */
+    public synchronized List<Outcome> updateAll(List<? extends Map<String, ?>> records) {
         if (closed) throw new IllegalStateException("the run is closed");
-        if (fatal != null) return fatal;
-        if (guard.stopped() != null) return stop(guard.stopped());
-        String recordJson = JsonText.of(record);
-        int recordSeed = seedFor(String.valueOf(record.get("id")));
-        long left = jobNanos - usedNanos;
-        if (left <= 0) return stop(jobTimeUsedUp());
-        boolean jobBound = left < recordNanos;
-        String timeout = jobBound ? jobTimeUsedUp().message()
-                : "update ran longer than " + RuleSandbox.human(sandbox.limits().recordTime())
-                        + " on one record (the per-record time budget); the script was stopped";
+        int count = records.size();
+        String[] recordsJson = new String[count];
+        int[] seeds = new int[count];
+        for (int i = 0; i < count; i++) {
+            recordsJson[i] = JsonText.of(records.get(i));
+            seeds[i] = seedFor(String.valueOf(records.get(i).get("id")));
+        }
+        List<Outcome> outcomes = new ArrayList<>(count);
+        Outcome.Fatal stopped = fatal;
+        if (stopped == null) {
+            // the record being decided now: how long the caller waits for it, and what a timeout says
+            var current = new AtomicReference<>(new Deadline(System.nanoTime() + recordNanos, recordTimeout(false)));
+            try {
+                Decided decided = thread.call(() -> decideAll(recordsJson, seeds, current),
+                        () -> sandbox.giveUpAt(guard, current.get().nanos()));
+                outcomes.addAll(decided.outcomes());
+                if (decided.stop() != null) stopped = stop(decided.stop());
+            } catch (ScriptThread.Unresponsive e) {
+                outcomes.clear();
+                stopped = abandon(current.get().timeout());
+            }
+        }
+        while (outcomes.size() < count) outcomes.add(stopped);
+        return outcomes;
+    }
+
+    /** When the record being decided must be done, and what its timeout says. */
+    private record Deadline(long nanos, String timeout) {}
+
+    /** What the context's thread made of a list of records: an outcome for each it asked about, and why it stopped early, if it did. */
+    private record Decided(List<Outcome> outcomes, Outcome.Fatal stop) {}
+
+    /** On the context's thread: asks {@code update} about each record, publishing each record's deadline to the waiting caller. */
+    private Decided decideAll(String[] recordsJson, int[] seeds, AtomicReference<Deadline> current) {
+        List<Outcome> decided = new ArrayList<>(recordsJson.length);
         Watchdog watchdog = sandbox.watchdog();
-        long start = System.nanoTime();
-        long deadline = start + Math.min(left, recordNanos);
-        String answer;
-        try {
-            answer = thread.call(() -> {
+        for (int i = 0; i < recordsJson.length; i++) {
+            if (guard.stopped() != null) return new Decided(decided, guard.stopped());
+            long left = jobNanos - usedNanos;
+            if (left <= 0) return new Decided(decided, jobTimeUsedUp());
+            String timeout = recordTimeout(left < recordNanos);
+            long start = System.nanoTime();
+            long deadline = start + Math.min(left, recordNanos);
+            current.set(new Deadline(deadline, timeout));
+            String answer;
+            try {
                 context.resetLimits();
                 watchdog.begin(guard, deadline, timeout);
                 try {
-                    return invoke.execute(update, recordJson, paramsJson, now, trigger.jsName(), recordSeed).asString();
+                    answer = invoke.execute(update, recordsJson[i], paramsJson, now, trigger.jsName(), seeds[i]).asString();
                 } finally {
                     watchdog.end(guard);
                 }
-            }, () -> sandbox.giveUpAt(guard, deadline));
-        } catch (PolyglotException e) {
-            Outcome.Fatal reason = sandbox.stopReason(e, guard, "update on one record");
-            if (reason != null) return stop(reason);
-            // the helper catches what update throws, so this is a failure around it (a stack overflow, say)
-            return new Outcome.Failed(ScriptFailure.SCRIPT_ERROR, rule.file() + ": " + e.getMessage());
-        } catch (IllegalStateException e) {
-            // the watchdog closed the context between two checks
-            return stop(stoppedOr("the script context was closed: " + e.getMessage()));
-        } catch (ScriptThread.Unresponsive e) {
-            return abandon(timeout);
-        } finally {
-            usedNanos += System.nanoTime() - start;
+            } catch (PolyglotException e) {
+                Outcome.Fatal reason = sandbox.stopReason(e, guard, "update on one record");
+                if (reason != null) return new Decided(decided, reason);
+                // the helper catches what update throws, so this is a failure around it (a stack overflow, say)
+                decided.add(new Outcome.Failed(ScriptFailure.SCRIPT_ERROR, rule.file() + ": " + e.getMessage()));
+                continue;
+            } catch (IllegalStateException e) {
+                // the watchdog closed the context between two checks
+                return new Decided(decided, stoppedOr("the script context was closed: " + e.getMessage()));
+            } finally {
+                usedNanos += System.nanoTime() - start;
+            }
+            decided.add(decode(answer));
         }
-        return decode(answer);
+        return new Decided(decided, null);
+    }
+
+    private String recordTimeout(boolean jobBound) {
+        return jobBound ? jobTimeUsedUp().message()
+                : "update ran longer than " + RuleSandbox.human(sandbox.limits().recordTime())
+                        + " on one record (the per-record time budget); the script was stopped";
     }
 
     /** The job's seed mixed with a record id (SplitMix64's finaliser), folded to the 32 bits the script's generator keeps. */
