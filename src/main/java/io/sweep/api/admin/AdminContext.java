@@ -78,11 +78,9 @@ final class AdminContext {
         return v;
     }
 
-    private static final java.time.format.DateTimeFormatter DATETIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
-
     /** ISO-8601 with offset, second precision, UTC; null stays null. */
     static String time(java.time.OffsetDateTime t) {
-        return t == null ? null : t.withOffsetSameInstant(java.time.ZoneOffset.UTC).format(DATETIME);
+        return io.sweep.crm.RecordTime.format(t);
     }
 
     /** The request body as a JSON object; anything else is UNABLE_TO_PARSE_DATA_TYPE. */

@@ -3,6 +3,7 @@ package io.sweep.api.zoho;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.crm.RecordTime;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import io.sweep.json.Json;
@@ -111,7 +112,7 @@ final class UserDirectoryRoutes {
         profile.put("id", String.valueOf(d.profile().id()));
         var territories = node.putArray("territories");
         d.territories().forEach(t -> territories.addObject().put("id", String.valueOf(t.id())).put("name", t.name()));
-        node.put("created_time", d.createdTime() == null ? null : RecordJson.DATETIME.format(d.createdTime()));
+        node.put("created_time", RecordTime.format(d.createdTime()));
         return node;
     }
 }
