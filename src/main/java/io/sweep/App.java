@@ -273,7 +273,7 @@ public final class App implements AutoCloseable {
     private void gate(Context ctx) {
         SECURITY_HEADERS.forEach(ctx::header);
         if (!ready.get() && !ctx.path().equals("/health") && !ctx.path().equals("/health/ready")) {
-            ctx.status(503).contentType("application/json; charset=utf-8").result("{\"status\":\"starting\"}");
+            ctx.status(503).contentType(io.sweep.api.JsonResponse.CONTENT_TYPE).result("{\"status\":\"starting\"}");
             ctx.skipRemainingHandlers();
             return;
         }
@@ -299,7 +299,7 @@ public final class App implements AutoCloseable {
     }
 
     private void health(Context ctx) {
-        ctx.status(ready.get() ? 200 : 503).contentType("application/json; charset=utf-8")
+        ctx.status(ready.get() ? 200 : 503).contentType(io.sweep.api.JsonResponse.CONTENT_TYPE)
                 .result(ready.get() ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
     }
 
@@ -315,7 +315,7 @@ public final class App implements AutoCloseable {
         if (!db.reachable(READY_PROBE)) {
             throw new ApiException(ErrorCode.NOT_READY, Map.of("waited_seconds", READY_PROBE.toSeconds()));
         }
-        ctx.status(200).contentType("application/json; charset=utf-8").result("{\"status\":\"ready\"}");
+        ctx.status(200).contentType(io.sweep.api.JsonResponse.CONTENT_TYPE).result("{\"status\":\"ready\"}");
     }
 
     /** A request body cut off by the client (Jetty's EofException is an EOFException), or a read that timed out. */
@@ -340,7 +340,7 @@ public final class App implements AutoCloseable {
         if ((e.error() == ErrorCode.TOO_MANY_ATTEMPTS || e.error() == ErrorCode.WEBHOOK_QUEUE_FULL) && e.details().get("retry_after_seconds") != null) {
             ctx.header("Retry-After", String.valueOf(e.details().get("retry_after_seconds")));
         }
-        ctx.status(e.error().httpStatus()).contentType("application/json; charset=utf-8").result(Json.write(ErrorRenderer.body(e)));
+        ctx.status(e.error().httpStatus()).contentType(io.sweep.api.JsonResponse.CONTENT_TYPE).result(Json.write(ErrorRenderer.body(e)));
     }
 
     @Override

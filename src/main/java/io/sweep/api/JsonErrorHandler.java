@@ -28,7 +28,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         headers.forEach((name, value) -> response.getHeaders().put(name, value));
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonResponse.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
@@ -36,7 +36,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         headers.forEach(fields::put);
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        fields.put(HttpHeader.CONTENT_TYPE, JsonResponse.CONTENT_TYPE);
         return ByteBuffer.wrap(body(status));
     }
 

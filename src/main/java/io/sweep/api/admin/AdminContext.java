@@ -105,10 +105,6 @@ final class AdminContext {
         return v;
     }
 
-    static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
-    }
-
     private static boolean permits(Principal p, Module m, String operation) {
         return p.scopes().permits(SCOPE_GROUP, m.scopeName(), operation);
     }
