@@ -3,7 +3,7 @@ package io.sweep.jobs;
 import io.sweep.crm.Module;
 import io.sweep.db.Database;
 import io.sweep.massupdate.RecordOutcome;
-import io.sweep.records.Where;
+import io.sweep.crm.Where;
 import io.sweep.crm.StoredValues;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

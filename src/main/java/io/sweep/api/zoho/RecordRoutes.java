@@ -18,7 +18,7 @@ import io.sweep.records.RecordResult;
 import io.sweep.records.RecordService;
 import io.sweep.records.References;
 import io.sweep.records.Selections;
-import io.sweep.records.Where;
+import io.sweep.crm.Where;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
