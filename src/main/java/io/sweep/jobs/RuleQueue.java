@@ -163,7 +163,7 @@ public final class RuleQueue {
             // the rule as it is now, with the parameters the run was given
             ObjectNode params = Json.object();
             rule.params().forEach(params::set);
-            if (job.parameters() != null) Json.parseBody(job.parameters()).fields().forEachRemaining(e -> params.set(e.getKey(), e.getValue()));
+            if (job.parameters() != null) Json.parseBody(job.parameters()).properties().forEach(e -> params.set(e.getKey(), e.getValue()));
             jobs.restate(h, jobId, request(rule, job.trigger(), params), rule.version(), params.toString());
             var selection = start.selection();
             int frozen = jobs.freezeSelection(h, jobId, selection.module(), selection.where());

@@ -96,7 +96,7 @@ final class RuleRoutes {
         if (!ctx.body().isBlank()) {
             JsonNode body = Json.parseBody(ctx.body());
             if (!body.isObject()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of(), "parameters must be a JSON object");
-            body.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+            body.properties().forEach(e -> params.put(e.getKey(), e.getValue()));
         }
         return params;
     }
