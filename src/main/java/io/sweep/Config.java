@@ -4,6 +4,7 @@ import io.sweep.massupdate.Limits;
 import io.sweep.rules.SandboxLimits;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Every setting of a Sweep process. Read from environment variables; command-line flags
@@ -94,46 +95,97 @@ public record Config(
     }
 
     public Config withPort(int p) {
-        return new Config(p, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
+        return with(s -> s.port = p);
     }
 
     public Config withDb(String url, String user, String password) {
-        return new Config(port, url, user, password, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
+        return with(s -> {
+            s.dbUrl = url;
+            s.dbUser = user;
+            s.dbPassword = password;
+        });
     }
 
     public Config withDemo(boolean d) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, d, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
+        return with(s -> s.demo = d);
     }
 
     public Config withBootstrapToken(String token) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, token, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
+        return with(s -> s.bootstrapToken = token);
     }
 
     public Config withRulesDir(Path dir) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, dir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
+        return with(s -> s.rulesDir = dir);
     }
 
     public Config withLimits(Limits l) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, l, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
+        return with(s -> s.limits = l);
     }
 
     public Config withJobs(JobSettings j) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, j, sessionIdle, ruleLimits, webhookQueueLimit);
+        return with(s -> s.jobs = j);
     }
 
     public Config withSessionIdle(java.time.Duration idle) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, idle, ruleLimits, webhookQueueLimit);
+        return with(s -> s.sessionIdle = idle);
     }
 
     public Config withRuleLimits(SandboxLimits l) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, l, webhookQueueLimit);
+        return with(s -> s.ruleLimits = l);
     }
 
     public Config withWebhookQueueLimit(int limit) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes, limits, jobs, sessionIdle, ruleLimits, limit);
+        return with(s -> s.webhookQueueLimit = limit);
     }
 
     public Config withMaxBodyBytes(long bytes) {
-        return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, bytes, limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
+        return with(s -> s.maxBodyBytes = bytes);
+    }
+
+    /** A copy with some settings changed: the one place that lists every component twice. */
+    private Config with(Consumer<Settings> change) {
+        var settings = new Settings(this);
+        change.accept(settings);
+        return settings.config();
+    }
+
+    /** The components of a Config, changeable while a copy is made. */
+    private static final class Settings {
+        int port;
+        String dbUrl;
+        String dbUser;
+        String dbPassword;
+        int dbPoolSize;
+        Path rulesDir;
+        String bootstrapToken;
+        boolean demo;
+        long maxBodyBytes;
+        Limits limits;
+        JobSettings jobs;
+        java.time.Duration sessionIdle;
+        SandboxLimits ruleLimits;
+        int webhookQueueLimit;
+
+        Settings(Config c) {
+            port = c.port;
+            dbUrl = c.dbUrl;
+            dbUser = c.dbUser;
+            dbPassword = c.dbPassword;
+            dbPoolSize = c.dbPoolSize;
+            rulesDir = c.rulesDir;
+            bootstrapToken = c.bootstrapToken;
+            demo = c.demo;
+            maxBodyBytes = c.maxBodyBytes;
+            limits = c.limits;
+            jobs = c.jobs;
+            sessionIdle = c.sessionIdle;
+            ruleLimits = c.ruleLimits;
+            webhookQueueLimit = c.webhookQueueLimit;
+        }
+
+        Config config() {
+            return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes,
+                    limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
+        }
     }
 }

@@ -44,4 +44,23 @@ class ConfigTest {
                 .hasMessage("SWEEP_PORT must be a whole number from 0 to 65535, not '70000'");
         assertThat(Config.fromEnvironment(Map.of("SWEEP_PORT", "0")).port()).as("0 picks a free port").isZero();
     }
+
+    @Test
+    void each_with_method_changes_its_own_setting_and_keeps_every_other() {
+        Config base = Config.fromEnvironment(Map.of("SWEEP_DB_USER", "sa", "SWEEP_BOOTSTRAP_TOKEN", "boot"));
+        var jobs = new Config.JobSettings(Duration.ofSeconds(9), Duration.ofSeconds(8), 7, "node-7");
+        var rules = SandboxLimits.defaults().withRecordTime(Duration.ofSeconds(6));
+        var limits = io.sweep.massupdate.Limits.parse("5");
+
+        Config changed = base.withPort(1).withDb("jdbc:h2:mem:x", "u", "p").withDemo(true).withBootstrapToken("t")
+                .withRulesDir(java.nio.file.Path.of("r")).withLimits(limits).withJobs(jobs).withSessionIdle(Duration.ofMinutes(4))
+                .withRuleLimits(rules).withWebhookQueueLimit(3).withMaxBodyBytes(2);
+
+        assertThat(changed).isEqualTo(new Config(1, "jdbc:h2:mem:x", "u", "p", base.dbPoolSize(), java.nio.file.Path.of("r"), "t", true,
+                2, limits, jobs, Duration.ofMinutes(4), rules, 3));
+        assertThat(base.withPort(base.port())).isEqualTo(base);
+        assertThat(base.withDemo(true)).isEqualTo(new Config(base.port(), base.dbUrl(), base.dbUser(), base.dbPassword(), base.dbPoolSize(),
+                base.rulesDir(), base.bootstrapToken(), true, base.maxBodyBytes(), base.limits(), base.jobs(), base.sessionIdle(),
+                base.ruleLimits(), base.webhookQueueLimit()));
+    }
 }

@@ -123,7 +123,7 @@ public final class HttpServer {
     private void gate(Context ctx) {
         SECURITY_HEADERS.forEach(ctx::header);
         if (!settings.ready().getAsBoolean() && !ctx.path().equals("/health") && !ctx.path().equals("/health/ready")) {
-            ctx.status(503).contentType("application/json; charset=utf-8").result("{\"status\":\"starting\"}");
+            ctx.status(503).contentType(JsonResponse.CONTENT_TYPE).result("{\"status\":\"starting\"}");
             ctx.skipRemainingHandlers();
             return;
         }
@@ -150,7 +150,7 @@ public final class HttpServer {
 
     private void health(Context ctx) {
         boolean ready = settings.ready().getAsBoolean();
-        ctx.status(ready ? 200 : 503).contentType("application/json; charset=utf-8")
+        ctx.status(ready ? 200 : 503).contentType(JsonResponse.CONTENT_TYPE)
                 .result(ready ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
     }
 
@@ -163,7 +163,7 @@ public final class HttpServer {
         if (!settings.databaseAnswersWithin().test(READY_PROBE)) {
             throw new ApiException(ErrorCode.NOT_READY, Map.of("waited_seconds", READY_PROBE.toSeconds()));
         }
-        ctx.status(200).contentType("application/json; charset=utf-8").result("{\"status\":\"ready\"}");
+        ctx.status(200).contentType(JsonResponse.CONTENT_TYPE).result("{\"status\":\"ready\"}");
     }
 
     /** A request body cut off by the client (Jetty's EofException is an EOFException), or a read that timed out. */
@@ -188,6 +188,6 @@ public final class HttpServer {
         if ((e.error() == ErrorCode.TOO_MANY_ATTEMPTS || e.error() == ErrorCode.WEBHOOK_QUEUE_FULL) && e.details().get("retry_after_seconds") != null) {
             ctx.header("Retry-After", String.valueOf(e.details().get("retry_after_seconds")));
         }
-        ctx.status(e.error().httpStatus()).contentType("application/json; charset=utf-8").result(Json.write(ErrorRenderer.body(e)));
+        ctx.status(e.error().httpStatus()).contentType(JsonResponse.CONTENT_TYPE).result(Json.write(ErrorRenderer.body(e)));
     }
 }

@@ -144,28 +144,23 @@ public final class UserRepository {
 
     /** Adds an active user; {@code passwordHash} may be null (no browser login until one is set). */
     public User add(String email, String fullName, String profileName, String passwordHash) {
-        try {
-            return db.inTransaction(h -> {
-                long profileId = h.createQuery("SELECT id FROM profiles WHERE LOWER(name) = LOWER(:name)")
-                        .bind("name", profileName).mapTo(Long.class).findOne()
-                        .orElseThrow(() -> new UnknownProfileException(profileName));
-                boolean taken = h.createQuery("SELECT COUNT(*) FROM users WHERE LOWER(email) = LOWER(:email)")
-                        .bind("email", email).mapTo(Long.class).one() > 0;
-                if (taken) throw new DuplicateEmailException(email);
-                long id = db.nextId(h);
-                h.createUpdate("""
-                        INSERT INTO users (id, email, full_name, profile_id, active, password_hash, created_time)
-                        VALUES (:id, :email, :name, :profile, TRUE, :hash, :now)""")
-                        .bind("id", id).bind("email", email).bind("name", fullName).bind("profile", profileId)
-                        .bind("hash", passwordHash)
-                        .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                        .execute();
-                return new User(id, email, fullName, profileId, true);
-            });
-        } catch (RuntimeException e) {
-            if (Database.isUniqueViolation(e)) throw new DuplicateEmailException(email);
-            throw e;
-        }
+        return db.claim(h -> {
+            long profileId = h.createQuery("SELECT id FROM profiles WHERE LOWER(name) = LOWER(:name)")
+                    .bind("name", profileName).mapTo(Long.class).findOne()
+                    .orElseThrow(() -> new UnknownProfileException(profileName));
+            boolean taken = h.createQuery("SELECT COUNT(*) FROM users WHERE LOWER(email) = LOWER(:email)")
+                    .bind("email", email).mapTo(Long.class).one() > 0;
+            if (taken) throw new DuplicateEmailException(email);
+            long id = db.nextId(h);
+            h.createUpdate("""
+                    INSERT INTO users (id, email, full_name, profile_id, active, password_hash, created_time)
+                    VALUES (:id, :email, :name, :profile, TRUE, :hash, :now)""")
+                    .bind("id", id).bind("email", email).bind("name", fullName).bind("profile", profileId)
+                    .bind("hash", passwordHash)
+                    .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                    .execute();
+            return new User(id, email, fullName, profileId, true);
+        }).orElseThrow(() -> new DuplicateEmailException(email));
     }
 
     /** Sets (or with null, removes) a user's password hash; false when there is no such user. */
@@ -180,7 +175,6 @@ public final class UserRepository {
                 .bind("active", active).bind("id", userId).execute() > 0);
     }
 
-    /** The user as a caller: with their profile, their territories and the given scopes. */
     /** The user as a caller: their profile and territories, read on one connection (every request and every chunk asks). */
     public Principal principal(User user, Scopes scopes) {
         return db.read(h -> new Principal(user, profile(h, user.profileId()), territoriesOf(h, user.id()), scopes));

@@ -85,7 +85,7 @@ public final class Metadata {
                             rs.getString("column_name"),
                             DataType.fromApiName(type).orElseThrow(() -> new IllegalStateException("unknown data_type " + type + " of field " + id)),
                             rs.getInt("length"),
-                            (Integer) rs.getObject("decimal_place", Integer.class),
+                            rs.getObject("decimal_place", Integer.class),
                             rs.getBoolean("read_only"),
                             rs.getBoolean("system_mandatory"),
                             rs.getBoolean("custom_field"),

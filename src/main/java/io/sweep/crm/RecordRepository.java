@@ -61,7 +61,7 @@ public final class RecordRepository {
         return db.withHandle(h -> findByIds(h, module, ids, false));
     }
 
-    /** Which of these ids exist in the module (for lookups). */
+    /** Whether the module has a record with this id, as the caller's handle sees it (a lookup value must name one). */
     public boolean exists(Handle h, Module module, long id) {
         return h.createQuery("SELECT COUNT(*) FROM " + module.table() + " WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
     }

@@ -45,7 +45,7 @@ public final class StoredValues {
         Map<Field, Object> values = new LinkedHashMap<>();
         try {
             JsonNode node = JSON.readTree(json);
-            node.fields().forEachRemaining(e -> module.field(e.getKey())
+            node.properties().forEach(e -> module.field(e.getKey())
                     .ifPresent(f -> values.put(f, FieldValues.parse(f, e.getValue()))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored values are not JSON: " + json, e);

@@ -3,6 +3,7 @@ package io.sweep.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -141,6 +142,20 @@ public final class Database implements AutoCloseable {
 
     public void useHandle(org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {
         jdbi.useHandle(work);
+    }
+
+    /**
+     * Runs {@code insert} in a transaction to claim a row by its unique key: what it returned, or
+     * empty when the key is already taken (by another request, on any node). The database decides,
+     * so two claims racing each other never both win. {@code insert} returns non-null.
+     */
+    public <R> Optional<R> claim(HandleCallback<R, RuntimeException> insert) {
+        try {
+            return Optional.of(inTransaction(insert));
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) return Optional.empty();
+            throw e;
+        }
     }
 
     /** Whether a statement failed on a unique key (SQLSTATE 23505 on H2 and PostgreSQL alike): how a claim loses to another. */

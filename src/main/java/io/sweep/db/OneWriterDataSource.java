@@ -24,7 +24,11 @@ import javax.sql.DataSource;
  * need not see an open transaction do not come here: see {@link Database#read}.
  */
 final class OneWriterDataSource implements DataSource {
-    /** Longer than any transaction Sweep runs; a caller waiting longer gets an error, not a hang. */
+    /**
+     * How long a caller waits for the one connection before it gets an error instead of hanging.
+     * The holder keeps it from getConnection until that connection is closed (a whole handle, not
+     * one transaction), and nothing here bounds how long that is.
+     */
     private static final long WAIT_SECONDS = 120;
 
     private final DataSource pool;

@@ -22,14 +22,8 @@ public final class RuleFireRepository {
 
     /** True when this caller claimed the fire; false when another node did. */
     public boolean claim(String ruleId, Instant fireTime) {
-        try {
-            db.useHandle(h -> h.createUpdate("INSERT INTO rule_fires (rule_id, fire_time) VALUES (:rule, :time)")
-                    .bind("rule", ruleId).bind("time", fireTime.atOffset(ZoneOffset.UTC)).execute());
-            return true;
-        } catch (RuntimeException e) {
-            if (Database.isUniqueViolation(e)) return false;
-            throw e;
-        }
+        return db.claim(h -> h.createUpdate("INSERT INTO rule_fires (rule_id, fire_time) VALUES (:rule, :time)")
+                .bind("rule", ruleId).bind("time", fireTime.atOffset(ZoneOffset.UTC)).execute()).isPresent();
     }
 
     public void recordJob(String ruleId, Instant fireTime, Long jobId, String message) {

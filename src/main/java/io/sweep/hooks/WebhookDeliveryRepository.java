@@ -29,21 +29,15 @@ public final class WebhookDeliveryRepository {
      */
     public boolean claim(String ruleId, String key, String bodySha256) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        try {
-            return db.inTransaction(h -> {
-                // keys older than their lifetime are free again, and forgotten
-                h.createUpdate("DELETE FROM webhook_deliveries WHERE created_time < :expired")
-                        .bind("expired", now.minus(KEY_LIFETIME)).execute();
-                h.createUpdate("""
-                                INSERT INTO webhook_deliveries (rule_id, idempotency_key, body_sha256, created_time)
-                                VALUES (:rule, :key, :body, :now)""")
-                        .bind("rule", ruleId).bind("key", key).bind("body", bodySha256).bind("now", now).execute();
-                return true;
-            });
-        } catch (RuntimeException e) {
-            if (Database.isUniqueViolation(e)) return false;
-            throw e;
-        }
+        return db.claim(h -> {
+            // keys older than their lifetime are free again, and forgotten
+            h.createUpdate("DELETE FROM webhook_deliveries WHERE created_time < :expired")
+                    .bind("expired", now.minus(KEY_LIFETIME)).execute();
+            return h.createUpdate("""
+                            INSERT INTO webhook_deliveries (rule_id, idempotency_key, body_sha256, created_time)
+                            VALUES (:rule, :key, :body, :now)""")
+                    .bind("rule", ruleId).bind("key", key).bind("body", bodySha256).bind("now", now).execute();
+        }).isPresent();
     }
 
     public void recordJob(String ruleId, String key, long jobId) {

@@ -160,7 +160,7 @@ public final class WebhookService {
         if (body.length == 0) return params;
         JsonNode json = Json.parseBody(new String(body, StandardCharsets.UTF_8));
         if (!json.isObject()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of(), "the body must be a JSON object");
-        json.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+        json.properties().forEach(e -> params.put(e.getKey(), e.getValue()));
         return params;
     }
 }

@@ -249,7 +249,7 @@ public final class ChunkRunner {
     /** The before-values of one record, checked as the values of a mass update by {@code principal}; multi-select values replace. */
     private Plan restore(Principal principal, Module module, String beforeValues) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        Json.parseBody(beforeValues).fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+        Json.parseBody(beforeValues).properties().forEach(e -> values.put(e.getKey(), e.getValue()));
         try {
             var update = validator.validate(principal, module, values, true);
             Map<Field, Object> set = new HashMap<>();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.sweep.crm.StoredValues;
 import io.sweep.json.Json;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +16,7 @@ public record FieldChange(String field, JsonNode oldValue, JsonNode newValue) {
         if (afterJson == null) return List.of();
         JsonNode before = beforeJson == null ? Json.object() : Json.parseBody(beforeJson);
         List<FieldChange> changes = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = Json.parseBody(afterJson).fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : Json.parseBody(afterJson).properties()) {
             JsonNode old = before.get(e.getKey());
             changes.add(new FieldChange(e.getKey(), old == null ? NullNode.getInstance() : old, e.getValue()));
         }

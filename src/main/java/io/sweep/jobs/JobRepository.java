@@ -3,7 +3,7 @@ package io.sweep.jobs;
 import io.sweep.crm.Module;
 import io.sweep.db.Database;
 import io.sweep.massupdate.RecordOutcome;
-import io.sweep.records.Where;
+import io.sweep.crm.Where;
 import io.sweep.crm.StoredValues;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -269,7 +269,7 @@ public final class JobRepository {
                 .bind("now", now).bind("node", node).bind("job", jobId).bind("chunk", chunk).execute();
     }
 
-    /** Adds a chunk's script log to the job's, keeping the first {@code 65536} characters. */
+    /** The job's script log as its chunks appended it (see {@link #appendLog}); empty when there is none or no such job. */
     public String log(long jobId) {
         return db.withHandle(h -> h.createQuery("SELECT log FROM jobs WHERE id = :id").bind("id", jobId)
                 .mapTo(String.class).findOne().orElse(""));

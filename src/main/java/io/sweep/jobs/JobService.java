@@ -17,7 +17,7 @@ import io.sweep.massupdate.MassUpdateRequest;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.records.RecordService;
 import io.sweep.records.Selections;
-import io.sweep.records.Where;
+import io.sweep.crm.Where;
 import io.sweep.rules.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;

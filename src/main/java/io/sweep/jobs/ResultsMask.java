@@ -9,7 +9,7 @@ import io.sweep.db.Database;
 import io.sweep.errors.ApiException;
 import io.sweep.json.Json;
 import io.sweep.records.RecordService;
-import io.sweep.records.Where;
+import io.sweep.crm.Where;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

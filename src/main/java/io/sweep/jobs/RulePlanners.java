@@ -52,7 +52,7 @@ public final class RulePlanners implements AutoCloseable {
             return validation.rule();
         });
         Map<String, JsonNode> params = new LinkedHashMap<>();
-        request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+        request.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue()));
         // every chunk sees the job's own ctx.now and continues the job's script time budget
         Duration used = Duration.ofMillis(job.scriptMillis());
         RuleRun run = idle.take(job.id());

@@ -6,6 +6,7 @@ import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRow;
+import io.sweep.crm.RecordTime;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import io.sweep.massupdate.FieldUpdate;
@@ -18,8 +19,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +32,6 @@ import java.util.function.Consumer;
  * field edit permission, value types), per record, so a bad return fails that record only.
  */
 final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private final RuleRun run;
     private final Duration usedBefore;
@@ -107,7 +105,7 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
     private static Object scriptValue(Field f, Object value) {
         if (value == null) return f.dataType() == DataType.MULTISELECTPICKLIST ? List.of() : null;
         return switch (value) {
-            case OffsetDateTime t -> t.withOffsetSameInstant(ZoneOffset.UTC).format(DATETIME);
+            case OffsetDateTime t -> RecordTime.format(t);
             case LocalDate d -> d.toString();
             case BigDecimal d -> d;
             case Long id when f.dataType().isReference() -> Map.of("id", String.valueOf(id));

@@ -47,7 +47,7 @@ public final class MassUpdateParser {
         }
 
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        data.get(0).fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+        data.get(0).properties().forEach(e -> values.put(e.getKey(), e.getValue()));
 
         List<String> idList = null;
         if (present(ids)) {

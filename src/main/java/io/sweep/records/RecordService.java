@@ -14,6 +14,7 @@ import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
+import io.sweep.crm.Where;
 import io.sweep.db.Database;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;

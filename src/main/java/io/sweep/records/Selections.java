@@ -5,6 +5,7 @@ import io.sweep.crm.CustomView;
 import io.sweep.crm.CustomViewRepository;
 import io.sweep.crm.Ids;
 import io.sweep.crm.Module;
+import io.sweep.crm.Where;
 import io.sweep.crm.criteria.CriteriaException;
 import io.sweep.crm.criteria.CriteriaSql;
 import io.sweep.crm.criteria.SearchCriteriaParser;
@@ -61,7 +62,7 @@ public final class Selections {
     /** The records matching criteria that this user may see, as {@link #visibleInView} for a view not saved yet. */
     public Where visibleMatching(Principal p, Module module, Criteria criteria) {
         var sql = CriteriaSql.compile(module, criteria, "cv");
-        return Where.and(List.of(records.visibleTo(p, module), new Where(sql.sql(), sql.params())));
+        return Where.and(List.of(records.visibleTo(p, module), sql));
     }
 
     /**
@@ -97,8 +98,7 @@ public final class Selections {
             }
         }
         if (conditions.isEmpty()) return new Where("1 = 0", Map.of());
-        var sql = CriteriaSql.compile(module, conditions.size() == 1 ? conditions.get(0) : new Group(GroupOperator.OR, conditions), alias);
-        return new Where(sql.sql(), sql.params());
+        return CriteriaSql.compile(module, conditions.size() == 1 ? conditions.get(0) : new Group(GroupOperator.OR, conditions), alias);
     }
 
     /**
@@ -116,8 +116,7 @@ public final class Selections {
             details.put("cvid", String.valueOf(view.id()));
             throw criteriaError(e, ErrorCode.INVALID_DATA, details, "the view's criteria cannot be used: " + e.getMessage());
         }
-        var sql = CriteriaSql.compile(module, criteria, "cv");
-        return new Where(sql.sql(), sql.params());
+        return CriteriaSql.compile(module, criteria, "cv");
     }
 
     /** Zoho's search string, e.g. {@code ((Last_Name:equals:Burns)and(Rating:equals:Active))}. */
@@ -132,8 +131,7 @@ public final class Selections {
 
     private Where search(Module module, String criteria, java.util.function.Predicate<Field> visible) {
         try {
-            var sql = CriteriaSql.compile(module, SearchCriteriaParser.parse(module, criteria, visible), "q");
-            return new Where(sql.sql(), sql.params());
+            return CriteriaSql.compile(module, SearchCriteriaParser.parse(module, criteria, visible), "q");
         } catch (CriteriaException e) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("reason", e.getMessage());
@@ -162,8 +160,7 @@ public final class Selections {
             e.field().ifPresent(f -> details.put("api_name", f));
             throw criteriaError(e, criteria.isTextual() ? ErrorCode.INVALID_QUERY : ErrorCode.INVALID_DATA, details, e.getMessage());
         }
-        var sql = CriteriaSql.compile(module, parsed, "mc");
-        return new Where(sql.sql(), sql.params());
+        return CriteriaSql.compile(module, parsed, "mc");
     }
 
     /**

@@ -10,6 +10,7 @@ import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordTime;
+import io.sweep.crm.Where;
 import io.sweep.crm.criteria.Criteria;
 import io.sweep.crm.criteria.CriteriaException;
 import io.sweep.crm.criteria.ViewCriteriaJson;

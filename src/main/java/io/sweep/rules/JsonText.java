@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sweep.crm.RecordTime;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
@@ -29,8 +29,6 @@ final class JsonText {
     private static final int MAX_DEPTH = 32;
     /** Integers beyond this lose digits as JavaScript numbers; they travel as strings. */
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
-    /** As the Zoho API writes date-times: UTC, whole seconds, offset as +00:00. */
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private JsonText() {}
 
@@ -70,9 +68,9 @@ final class JsonText {
             case BigDecimal d -> NODES.numberNode(d);
             case Double d -> Double.isFinite(d) ? NODES.numberNode(d) : NODES.nullNode();
             case Float f -> Float.isFinite(f) ? NODES.numberNode(f) : NODES.nullNode();
-            case OffsetDateTime t -> NODES.textNode(t.withOffsetSameInstant(ZoneOffset.UTC).format(DATETIME));
-            case ZonedDateTime t -> NODES.textNode(t.withZoneSameInstant(ZoneOffset.UTC).format(DATETIME));
-            case Instant t -> NODES.textNode(t.atOffset(ZoneOffset.UTC).format(DATETIME));
+            case OffsetDateTime t -> NODES.textNode(RecordTime.format(t));
+            case ZonedDateTime t -> NODES.textNode(RecordTime.format(t.toOffsetDateTime()));
+            case Instant t -> NODES.textNode(RecordTime.format(t.atOffset(ZoneOffset.UTC)));
             case TemporalAccessor t -> NODES.textNode(t.toString());
             case Enum<?> e -> NODES.textNode(e.name());
             case Map<?, ?> m -> {

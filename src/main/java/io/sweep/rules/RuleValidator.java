@@ -67,16 +67,16 @@ public final class RuleValidator {
         }
     }
 
-    /**
-     * @param id    the rule id (the file name without {@code .js})
-     * @param text  the file's content
-     * @param label how problems name the file, e.g. {@code rules/stale-leads.js}
-     */
     /** Whether {@code id} can name a rule: {@link #ID} and at most {@link #MAX_ID_LENGTH} characters. */
     public static boolean validId(String id) {
         return id != null && id.length() <= MAX_ID_LENGTH && ID.matcher(id).matches();
     }
 
+    /**
+     * @param id    the rule id (the file name without {@code .js})
+     * @param text  the file's content
+     * @param label how problems name the file, e.g. {@code rules/stale-leads.js}
+     */
     public Validation validate(String id, String text, String label) {
         return new Check(id, text, label).run();
     }

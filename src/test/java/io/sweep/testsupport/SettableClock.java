@@ -1,25 +1,34 @@
 package io.sweep.testsupport;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock that stands still until a test moves it: for schedules, downtime and expiry. */
+/**
+ * A UTC clock that stands still until a test sets it or moves it forward: for schedules,
+ * downtime, expiry, idle sessions and throttling windows.
+ */
 public final class SettableClock extends Clock {
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
 
     public SettableClock(Instant start) {
-        this.now = start;
+        this.now = new AtomicReference<>(start);
     }
 
     public void set(Instant instant) {
-        now = instant;
+        now.set(instant);
+    }
+
+    public void advance(Duration d) {
+        now.updateAndGet(i -> i.plus(d));
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 
     @Override

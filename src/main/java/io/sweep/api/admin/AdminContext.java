@@ -78,11 +78,9 @@ final class AdminContext {
         return v;
     }
 
-    private static final java.time.format.DateTimeFormatter DATETIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
-
     /** ISO-8601 with offset, second precision, UTC; null stays null. */
     static String time(java.time.OffsetDateTime t) {
-        return t == null ? null : t.withOffsetSameInstant(java.time.ZoneOffset.UTC).format(DATETIME);
+        return io.sweep.crm.RecordTime.format(t);
     }
 
     /** The request body as a JSON object; anything else is UNABLE_TO_PARSE_DATA_TYPE. */
@@ -105,10 +103,6 @@ final class AdminContext {
         String v = text(body, name);
         if (v == null || v.isBlank()) throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", name));
         return v;
-    }
-
-    static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
     }
 
     private static boolean permits(Principal p, Module m, String operation) {

@@ -8,6 +8,7 @@ import io.sweep.auth.User;
 import io.sweep.auth.UserRepository;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
+import io.sweep.crm.RecordTime;
 import io.sweep.errors.ApiException;
 import io.sweep.jobs.Job;
 import io.sweep.jobs.JobService;
@@ -15,8 +16,6 @@ import io.sweep.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,6 @@ import java.util.Map;
 /** Renders jobs for /api: ids as strings, Zoho's count names, times with offset, and how fast the job goes. */
 final class JobJson {
     /** ISO-8601, second precision, offset always written as +hh:mm. */
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private final Metadata metadata;
     private final UserRepository users;
@@ -139,7 +137,7 @@ final class JobJson {
     }
 
     private static String time(OffsetDateTime t) {
-        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).format(DATETIME);
+        return RecordTime.format(t);
     }
 
     private static String idOrNull(Long id) {

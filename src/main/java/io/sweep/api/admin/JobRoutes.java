@@ -1,5 +1,6 @@
 package io.sweep.api.admin;
 
+import io.sweep.api.JsonResponse;
 import io.sweep.api.QueryParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -69,7 +70,7 @@ final class JobRoutes {
         info.put("count", shown.size());
         info.put("page", page);
         info.put("more_records", more);
-        AdminContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     /** One job; a rule job also shows the source it ran and what its script logged. */
@@ -81,7 +82,7 @@ final class JobRoutes {
             node.put("rule_source", JobJson.ruleSource(job));
             node.put("log", jobs.log(call.principal(), job));
         }
-        AdminContext.json(ctx, 200, node);
+        JsonResponse.send(ctx, 200, node);
     }
 
     /**
@@ -102,14 +103,14 @@ final class JobRoutes {
             if (paged) {
                 List<JobRecord> rows = jobs.resultsPage(call.principal(), job, dbStatus, (page - 1) * perPage, perPage + 1);
                 boolean more = rows.size() > perPage;
-                ctx.contentType("application/json; charset=utf-8");
+                ctx.contentType(JsonResponse.CONTENT_TYPE);
                 ResultsWriter.jsonPage(ctx.outputStream(), more ? rows.subList(0, perPage) : rows, page, perPage, more);
             } else if ("csv".equals(format)) {
                 ctx.contentType("text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-results.csv\"");
                 ResultsWriter.csv(ctx.outputStream(), rows -> jobs.results(call.principal(), job, dbStatus, rows));
             } else {
-                ctx.contentType("application/json; charset=utf-8");
+                ctx.contentType(JsonResponse.CONTENT_TYPE);
                 ResultsWriter.json(ctx.outputStream(), rows -> jobs.results(call.principal(), job, dbStatus, rows));
             }
         } catch (IOException | UncheckedIOException e) {
@@ -150,11 +151,11 @@ final class JobRoutes {
 
     void cancel(Context ctx) {
         var call = admin.job(ctx, AdminContext.UPDATE);
-        AdminContext.json(ctx, 200, json.of(jobs.cancel(call.principal(), String.valueOf(call.job().id()))));
+        JsonResponse.send(ctx, 200, json.of(jobs.cancel(call.principal(), String.valueOf(call.job().id()))));
     }
 
     void undo(Context ctx) {
         var call = admin.job(ctx, AdminContext.UPDATE);
-        AdminContext.json(ctx, 202, json.of(jobs.undo(call.principal(), String.valueOf(call.job().id()))));
+        JsonResponse.send(ctx, 202, json.of(jobs.undo(call.principal(), String.valueOf(call.job().id()))));
     }
 }

@@ -1,5 +1,6 @@
 package io.sweep.api.admin;
 
+import io.sweep.api.JsonResponse;
 import io.sweep.api.QueryParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -25,7 +26,7 @@ final class PreviewRoutes {
         Principal p = admin.caller(ctx);
         Module module = admin.moduleParam(ctx, true);
         int limit = QueryParams.intParam(ctx, "limit", PreviewService.DEFAULT_SAMPLE, 1, PreviewService.MAX_SAMPLE);
-        AdminContext.json(ctx, 200, render(previews.preview(p, module, ctx.body(), limit)));
+        JsonResponse.send(ctx, 200, render(previews.preview(p, module, ctx.body(), limit)));
     }
 
     static ObjectNode render(Preview preview) {

@@ -3,6 +3,7 @@ package io.sweep.api.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.api.JsonResponse;
 import io.sweep.auth.Principal;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
@@ -44,13 +45,13 @@ final class RuleRoutes {
         ObjectNode body = Json.object();
         var list = body.putArray("rules");
         rules.entries().forEach(e -> list.add(withLastRuns(p, entry(e, false), e.id())));
-        json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void get(Context ctx) {
         Principal p = admin.caller(ctx);
         RuleEntry e = entry(ctx.pathParam("id"));
-        json(ctx, 200, withLastRuns(p, entry(e, true), e.id()));
+        JsonResponse.send(ctx, 200, withLastRuns(p, entry(e, true), e.id()));
     }
 
     /** The rule's latest jobs the caller may see, newest first ({@code /api/jobs?rule=} pages through all of them). */
@@ -79,14 +80,14 @@ final class RuleRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.INVALID_DATA, Map.of("id", id), e.getMessage());
         }
-        json(ctx, 200, entry(entry(id), true));
+        JsonResponse.send(ctx, 200, entry(entry(id), true));
     }
 
     /** Administrators and whom the rule's {@code allow} names; the job runs as the rule's runAs user. */
     void run(Context ctx) {
         Principal p = admin.caller(ctx);
         Rule rule = activeRule(ctx.pathParam("id"));
-        json(ctx, 202, jobJson.of(jobs.runRule(p, rule, params(ctx))));
+        JsonResponse.send(ctx, 202, jobJson.of(jobs.runRule(p, rule, params(ctx))));
     }
 
     /** A run's parameters: the body's JSON object, or none. */
@@ -95,7 +96,7 @@ final class RuleRoutes {
         if (!ctx.body().isBlank()) {
             JsonNode body = Json.parseBody(ctx.body());
             if (!body.isObject()) throw new ApiException(ErrorCode.UNABLE_TO_PARSE_DATA_TYPE, Map.of(), "parameters must be a JSON object");
-            body.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+            body.properties().forEach(e -> params.put(e.getKey(), e.getValue()));
         }
         return params;
     }
@@ -105,7 +106,7 @@ final class RuleRoutes {
         Principal p = admin.caller(ctx);
         Rule rule = activeRule(ctx.pathParam("id"));
         int limit = QueryParams.intParam(ctx, "limit", PreviewService.DEFAULT_SAMPLE, 1, PreviewService.MAX_SAMPLE);
-        json(ctx, 200, PreviewRoutes.render(previews.previewRule(p, rule, params(ctx), limit)));
+        JsonResponse.send(ctx, 200, PreviewRoutes.render(previews.previewRule(p, rule, params(ctx), limit)));
     }
 
     /** Creates or rotates the rule's webhook secret and shows it, once. */
@@ -115,7 +116,7 @@ final class RuleRoutes {
         body.put("rule", rule.id());
         body.put("secret", secrets.rotate(rule.id()));
         body.put("previous_valid_for_hours", WebhookSecrets.ROTATION_GRACE.toHours());
-        json(ctx, 201, body);
+        JsonResponse.send(ctx, 201, body);
     }
 
     /** A rule id that cannot name a file (or is too long to) is refused before it is looked up or written. */
@@ -178,9 +179,5 @@ final class RuleRoutes {
 
     private static List<Map<String, Object>> problems(List<RuleProblem> problems) {
         return problems.stream().<Map<String, Object>>map(p -> Map.of("file", p.file(), "line", p.line(), "column", p.column(), "message", p.message())).toList();
-    }
-
-    private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
     }
 }

@@ -2,6 +2,7 @@ package io.sweep.api.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.api.JsonResponse;
 import io.sweep.api.SessionCookie;
 import io.sweep.auth.Authenticator;
 import io.sweep.auth.Sessions;
@@ -30,11 +31,11 @@ final class SessionRoutes {
         String password = AdminContext.text(body, "password");
         var started = sessions.login(email, password == null ? "" : password, ctx.ip());
         SessionCookie.set(ctx, started.cookieValue());
-        AdminContext.json(ctx, 200, render(started.session()));
+        JsonResponse.send(ctx, 200, render(started.session()));
     }
 
     void current(Context ctx) {
-        AdminContext.json(ctx, 200, render(session(ctx)));
+        JsonResponse.send(ctx, 200, render(session(ctx)));
     }
 
     void logout(Context ctx) {

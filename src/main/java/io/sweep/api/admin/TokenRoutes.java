@@ -3,6 +3,7 @@ package io.sweep.api.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.api.JsonResponse;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Scopes;
 import io.sweep.auth.Tokens;
@@ -49,7 +50,7 @@ final class TokenRoutes {
         ObjectNode body = Json.object();
         var list = body.putArray("tokens");
         (all ? tokens.listAll() : tokens.listOf(p.user().id())).forEach(t -> list.add(render(t, names)));
-        AdminContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void create(Context ctx) {
@@ -77,7 +78,7 @@ final class TokenRoutes {
         ObjectNode out = Json.object();
         out.put("token", issued.token());
         out.setAll(render(stored, canonicalNames()));
-        AdminContext.json(ctx, 201, out);
+        JsonResponse.send(ctx, 201, out);
     }
 
     void revoke(Context ctx) {
@@ -87,7 +88,7 @@ final class TokenRoutes {
                 .filter(t -> t.userId() == p.user().id() || p.profile().administrator())
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("id", id)));
         tokens.revoke(String.valueOf(token.id()));
-        AdminContext.json(ctx, 200, Json.object().put("status", "success"));
+        JsonResponse.send(ctx, 200, Json.object().put("status", "success"));
     }
 
     void scopes(Context ctx) {
@@ -99,7 +100,7 @@ final class TokenRoutes {
         var grantable = body.putArray("grantable");
         var modules = metadata.modules();
         known().stream().filter(s -> HeldScopes.holds(p, modules, s)).forEach(grantable::add);
-        AdminContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     /** A non-empty array of scope names Sweep knows (any case); INVALID_DATA naming {@code scopes} otherwise. */

@@ -2,6 +2,7 @@ package io.sweep.api.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.api.JsonResponse;
 import io.sweep.auth.Passwords;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Sessions;
@@ -41,7 +42,7 @@ final class UserRoutes {
                 list.addObject().put("id", String.valueOf(u.user().id())).put("email", u.user().email()).put("name", u.user().fullName());
             }
         }
-        AdminContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void create(Context ctx) {
@@ -65,7 +66,7 @@ final class UserRoutes {
         }
         ObjectNode out = Json.object();
         out.set("user", render(user, users.profileName(user.profileId()), password != null));
-        AdminContext.json(ctx, 201, out);
+        JsonResponse.send(ctx, 201, out);
     }
 
     /**
@@ -95,7 +96,7 @@ final class UserRoutes {
         var listed = users.listed().stream().filter(l -> l.user().id() == id).findFirst().orElseThrow();
         ObjectNode out = Json.object();
         out.set("user", render(listed.user(), listed.profileName(), listed.hasPassword()));
-        AdminContext.json(ctx, 200, out);
+        JsonResponse.send(ctx, 200, out);
     }
 
     private static void checkPassword(String password) {
@@ -109,7 +110,7 @@ final class UserRoutes {
         ObjectNode body = Json.object();
         var list = body.putArray("profiles");
         users.profileNames().forEach(p -> list.addObject().put("id", String.valueOf(p.id())).put("name", p.name()));
-        AdminContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     private static ObjectNode render(User user, String profile, boolean hasPassword) {

@@ -3,6 +3,7 @@ package io.sweep.api.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.api.JsonResponse;
 import io.sweep.auth.Principal;
 import io.sweep.auth.User;
 import io.sweep.auth.UserRepository;
@@ -48,13 +49,13 @@ final class ViewRoutes {
         ObjectNode body = Json.object();
         var list = body.putArray("views");
         visible.forEach(v -> list.add(render(p, v, people, true)));
-        AdminContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void get(Context ctx) {
         Principal p = reader(ctx);
         CustomView view = views.visible(p, ctx.pathParam("id"));
-        AdminContext.json(ctx, 200, wrap(p, view));
+        JsonResponse.send(ctx, 200, wrap(p, view));
     }
 
     void create(Context ctx) {
@@ -64,7 +65,7 @@ final class ViewRoutes {
         Module module = metadata.module(moduleName.trim())
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE, Map.of("param_name", "module")));
         CustomView view = views.create(p, module, draft(p, body, module));
-        AdminContext.json(ctx, 201, wrap(p, view));
+        JsonResponse.send(ctx, 201, wrap(p, view));
     }
 
     void update(Context ctx) {
@@ -77,13 +78,13 @@ final class ViewRoutes {
         if (moduleName != null && metadata.module(moduleName.trim()).map(Module::id).orElse(-1L) != module.id()) {
             throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "module"), "a view's module cannot change");
         }
-        AdminContext.json(ctx, 200, wrap(p, views.update(p, view, draft(p, body, module))));
+        JsonResponse.send(ctx, 200, wrap(p, views.update(p, view, draft(p, body, module))));
     }
 
     void delete(Context ctx) {
         Principal p = writer(ctx);
         views.delete(p, views.visible(p, ctx.pathParam("id")));
-        AdminContext.json(ctx, 200, Json.object().put("status", "success"));
+        JsonResponse.send(ctx, 200, Json.object().put("status", "success"));
     }
 
     /** The live count while criteria are being built: {@code {"module","criteria"}} → {@code {"record_count"}}. */
@@ -93,7 +94,7 @@ final class ViewRoutes {
         String moduleName = AdminContext.requiredText(body, "module");
         Module module = metadata.module(moduleName.trim())
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE, Map.of("param_name", "module")));
-        AdminContext.json(ctx, 200, Json.object().put("record_count", views.count(p, module, body.get("criteria"))));
+        JsonResponse.send(ctx, 200, Json.object().put("record_count", views.count(p, module, body.get("criteria"))));
     }
 
     private Principal reader(Context ctx) {

@@ -3,6 +3,7 @@ package io.sweep.api.hooks;
 import io.javalin.config.RoutesConfig;
 import io.sweep.api.Access;
 import io.javalin.http.Context;
+import io.sweep.api.JsonResponse;
 import io.sweep.hooks.WebhookService;
 import io.sweep.json.Json;
 
@@ -21,6 +22,6 @@ public final class HookApi {
 
     private void deliver(Context ctx) {
         long jobId = webhooks.deliver(ctx.pathParam("rule"), ctx.header("X-Sweep-Signature"), ctx.header("Idempotency-Key"), ctx.bodyAsBytes());
-        ctx.status(202).contentType("application/json; charset=utf-8").result(Json.write(Json.object().put("job_id", String.valueOf(jobId))));
+        JsonResponse.send(ctx, 202, Json.object().put("job_id", String.valueOf(jobId)));
     }
 }

@@ -3,6 +3,7 @@ package io.sweep.api.zoho;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.api.JsonResponse;
 import io.sweep.auth.Principal;
 import io.sweep.auth.User;
 import io.sweep.auth.UserRepository;
@@ -51,7 +52,7 @@ final class CustomViewRoutes {
         info.put("more_records", false);
         info.put("default", visible.stream().filter(CustomView::isDefault).findFirst().map(v -> String.valueOf(v.id())).orElse(null));
         info.set("translation", Json.MAPPER.valueToTree(new java.util.TreeMap<>(TRANSLATION)));
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void one(Context ctx, Principal p, Module module, String id) {
@@ -61,7 +62,7 @@ final class CustomViewRoutes {
         if (!view.accessibleTo(p.user().id())) throw new ApiException(ErrorCode.CUSTOMVIEW_NOT_ACCESSIBLE);
         ObjectNode body = Json.object();
         body.putArray("custom_views").add(render(p, view, people(List.of(view))));
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     private Map<Long, User> people(List<CustomView> shown) {

@@ -3,6 +3,7 @@ package io.sweep.api.zoho;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sweep.api.ErrorRenderer;
+import io.sweep.api.JsonResponse;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import io.sweep.jobs.Job;
@@ -47,7 +48,7 @@ final class MassUpdateRoutes {
         status.put("Updated_Count", job.updatedCount());
         status.put("Not_Updated_Count", job.notUpdatedCount());
         status.put("Total_Count", job.totalCount());
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void post(Context ctx) {
@@ -61,7 +62,7 @@ final class MassUpdateRoutes {
             entry.putObject("details").put("job_id", String.valueOf(job.id()));
             entry.put("message", "mass update scheduled successfully");
             entry.put("status", "success");
-            ZohoContext.json(ctx, 200, body);
+            JsonResponse.send(ctx, 200, body);
             return;
         }
         var result = service.updateByIds(call.principal(), call.module(), request);
@@ -86,6 +87,6 @@ final class MassUpdateRoutes {
                 data.add(ErrorRenderer.entry(entry.outcome().error(), Map.of("id", entry.requestedId()), null));
             }
         }
-        ZohoContext.json(ctx, succeeded == entries.size() ? 200 : succeeded > 0 ? 207 : 400, body);
+        JsonResponse.send(ctx, succeeded == entries.size() ? 200 : succeeded > 0 ? 207 : 400, body);
     }
 }

@@ -6,26 +6,18 @@ import io.sweep.auth.User;
 import io.sweep.crm.Field;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRow;
+import io.sweep.crm.RecordTime;
 import io.sweep.json.Json;
 import io.sweep.records.References;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
 /** Renders records in Zoho's JSON shapes: ids as strings, lookups as {name, id}, times with offset. */
 final class RecordJson {
-    /** ISO-8601, second precision, offset always written as +hh:mm (Zoho never writes Z). */
-    static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
-
     private RecordJson() {}
-
-    static String datetime(OffsetDateTime t) {
-        return t.withOffsetSameInstant(ZoneOffset.UTC).format(DATETIME);
-    }
 
     static ObjectNode user(User u, long id) {
         ObjectNode node = Json.object();
@@ -74,7 +66,7 @@ final class RecordJson {
             case DECIMAL, CURRENCY -> node.put(name, (BigDecimal) value);
             case BOOLEAN -> node.put(name, (Boolean) value);
             case DATE -> node.put(name, ((LocalDate) value).toString());
-            case DATETIME -> node.put(name, datetime((OffsetDateTime) value));
+            case DATETIME -> node.put(name, RecordTime.format((OffsetDateTime) value));
             default -> node.put(name, value.toString());
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sweep.api.ErrorRenderer;
+import io.sweep.api.JsonResponse;
 import io.sweep.api.QueryParams;
 import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
@@ -17,7 +18,7 @@ import io.sweep.records.RecordResult;
 import io.sweep.records.RecordService;
 import io.sweep.records.References;
 import io.sweep.records.Selections;
-import io.sweep.records.Where;
+import io.sweep.crm.Where;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -106,7 +107,7 @@ final class RecordRoutes {
         ObjectNode body = Json.object();
         var refs = references.resolve(call.module(), page.rows());
         body.putArray("data").add(RecordJson.record(call.principal(), call.module(), page.rows().get(0), refs, null));
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void insert(Context ctx) {
@@ -170,7 +171,7 @@ final class RecordRoutes {
         info.put("count", result.rows().size());
         info.put("page", page);
         info.put("more_records", result.moreRecords());
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     private static Set<String> fieldsParam(Context ctx, io.sweep.auth.Principal p, Module module) {
@@ -242,6 +243,6 @@ final class RecordRoutes {
                 data.add(ErrorRenderer.entry(r.error(), r.details(), null));
             }
         }
-        ZohoContext.json(ctx, ok == results.size() ? okStatus : ok > 0 ? 207 : 400, body);
+        JsonResponse.send(ctx, ok == results.size() ? okStatus : ok > 0 ? 207 : 400, body);
     }
 }

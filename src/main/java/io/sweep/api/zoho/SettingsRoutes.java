@@ -2,6 +2,7 @@ package io.sweep.api.zoho;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.api.JsonResponse;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Field;
 import io.sweep.crm.Metadata;
@@ -41,7 +42,7 @@ final class SettingsRoutes {
             node.put("deletable", perm.canEdit());
             node.put("sequence_number", m.sequenceNumber());
         }
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void fields(Context ctx) {
@@ -53,7 +54,7 @@ final class SettingsRoutes {
             if (!p.profile().maySeeField(f.id())) continue;
             list.add(field(f, p.profile().mayEditField(f.id())));
         }
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void customViews(Context ctx) {

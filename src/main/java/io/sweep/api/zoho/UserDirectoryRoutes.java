@@ -3,6 +3,8 @@ package io.sweep.api.zoho;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.api.JsonResponse;
+import io.sweep.crm.RecordTime;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import io.sweep.json.Json;
@@ -67,7 +69,7 @@ final class UserDirectoryRoutes {
         info.put("count", shown.size());
         info.put("page", page);
         info.put("more_records", from + shown.size() < matching.size());
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void one(Context ctx) {
@@ -78,7 +80,7 @@ final class UserDirectoryRoutes {
         if (found.isEmpty()) throw new ApiException(ErrorCode.INVALID_ID, Map.of("id", id));
         ObjectNode body = Json.object();
         body.putArray("users").add(json(found.get(0)));
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     void territories(Context ctx) {
@@ -91,7 +93,7 @@ final class UserDirectoryRoutes {
             node.put("name", t.name());
             node.put("parent_id", t.parentId() == null ? null : String.valueOf(t.parentId()));
         }
-        ZohoContext.json(ctx, 200, body);
+        JsonResponse.send(ctx, 200, body);
     }
 
     private static ObjectNode json(Directory d) {
@@ -111,7 +113,7 @@ final class UserDirectoryRoutes {
         profile.put("id", String.valueOf(d.profile().id()));
         var territories = node.putArray("territories");
         d.territories().forEach(t -> territories.addObject().put("id", String.valueOf(t.id())).put("name", t.name()));
-        node.put("created_time", d.createdTime() == null ? null : RecordJson.DATETIME.format(d.createdTime()));
+        node.put("created_time", RecordTime.format(d.createdTime()));
         return node;
     }
 }

@@ -6,6 +6,7 @@ import io.sweep.auth.UserRepository;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
+import io.sweep.crm.RecordTime;
 import io.sweep.json.Json;
 import io.sweep.massupdate.RecordOutcome;
 import java.time.OffsetDateTime;
@@ -74,7 +75,7 @@ final class WriteDetails {
     }
 
     private static String time(Object t) {
-        return t instanceof OffsetDateTime odt ? RecordJson.datetime(odt) : null;
+        return t instanceof OffsetDateTime odt ? RecordTime.format(odt) : null;
     }
 
     private static ObjectNode user(Object id, Map<Long, User> users) {

@@ -41,9 +41,5 @@ final class ZohoContext {
         return Json.parseBody(ctx.body());
     }
 
-    static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
-    }
-
     record Call(Principal principal, Module module) {}
 }

@@ -5,6 +5,7 @@ import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.Module;
 import io.sweep.crm.PicklistValue;
+import io.sweep.crm.Where;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,12 +51,12 @@ public final class CriteriaSql {
      * @param paramPrefix parameters are named {@code :<prefix>0, :<prefix>1 …}; give each fragment
      *     of one statement its own prefix
      */
-    public static SqlFragment compile(Module module, Criteria criteria, String paramPrefix) {
+    public static Where compile(Module module, Criteria criteria, String paramPrefix) {
         requireIdentifier(paramPrefix, "parameter prefix");
         requireFieldsOf(module, criteria);
         var compiler = new CriteriaSql(paramPrefix);
         String sql = compiler.criteria(criteria);
-        return new SqlFragment(sql, compiler.params);
+        return new Where(sql, compiler.params);
     }
 
     private String criteria(Criteria criteria) {

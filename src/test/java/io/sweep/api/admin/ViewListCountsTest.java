@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sweep.crm.criteria.CriteriaLimits;
 import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Http;
-import io.sweep.testsupport.MutableClock;
+import io.sweep.testsupport.SettableClock;
 import io.sweep.testsupport.TestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * the test moves.
  */
 class ViewListCountsTest {
-    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private static final SettableClock CLOCK = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private static TestServer server;
     private static Http admin;
 

@@ -6,7 +6,7 @@ import io.sweep.App;
 import io.sweep.auth.Passwords;
 import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Browser;
-import io.sweep.testsupport.MutableClock;
+import io.sweep.testsupport.SettableClock;
 import io.sweep.testsupport.TestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SessionTimeTest {
     private static final String PASSWORD = "time-test-password";
-    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+    private static final SettableClock CLOCK = new SettableClock(Instant.parse("2026-11-29T10:00:00Z"));
     private static TestServer server;
 
     @BeforeAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sweep.crm.Where;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -316,8 +317,8 @@ abstract class CriteriaSqlContract {
 
     @Test
     void two_fragments_with_their_own_prefixes_share_one_statement() {
-        SqlFragment a = CriteriaSql.compile(Leads.MODULE, parse("(No_of_Employees:greater_than:20)"), "a");
-        SqlFragment b = CriteriaSql.compile(Leads.MODULE, parse("(No_of_Employees:less_than:50)"), "b");
+        Where a = CriteriaSql.compile(Leads.MODULE, parse("(No_of_Employees:greater_than:20)"), "a");
+        Where b = CriteriaSql.compile(Leads.MODULE, parse("(No_of_Employees:less_than:50)"), "b");
         List<Integer> ids = jdbi.withHandle(h -> h.createQuery(
                         "SELECT id FROM leads WHERE " + a.sql() + " AND " + b.sql() + " ORDER BY id")
                 .bindMap(a.params())
@@ -329,7 +330,7 @@ abstract class CriteriaSqlContract {
 
     @Test
     void a_fragment_can_be_combined_with_other_conditions() {
-        SqlFragment fragment = CriteriaSql.compile(Leads.MODULE, parse("(Last_Name:not_equal:Burns)"), "c");
+        Where fragment = CriteriaSql.compile(Leads.MODULE, parse("(Last_Name:not_equal:Burns)"), "c");
         List<Integer> ids = jdbi.withHandle(h -> h.createQuery(
                         "SELECT id FROM leads WHERE id < 4 AND " + fragment.sql() + " ORDER BY id")
                 .bindMap(fragment.params())
@@ -354,7 +355,7 @@ abstract class CriteriaSqlContract {
     }
 
     private List<Integer> select(Criteria criteria) {
-        SqlFragment fragment = CriteriaSql.compile(Leads.MODULE, criteria, "c");
+        Where fragment = CriteriaSql.compile(Leads.MODULE, criteria, "c");
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM leads WHERE " + fragment.sql() + " ORDER BY id")
                 .bindMap(fragment.params())
                 .mapTo(Integer.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.Module;
+import io.sweep.crm.Where;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,14 +16,14 @@ class CriteriaSqlTest {
 
     @Test
     void values_are_bound_and_never_part_of_the_sql() {
-        SqlFragment fragment = compile("(Last_Name:equals:x' OR '1'='1)", "c");
+        Where fragment = compile("(Last_Name:equals:x' OR '1'='1)", "c");
         assertThat(fragment.sql()).isEqualTo("LOWER(last_name) = :c0");
         assertThat(fragment.params()).isEqualTo(Map.of("c0", "x' or '1'='1"));
     }
 
     @Test
     void parameters_are_numbered_under_the_given_prefix() {
-        SqlFragment fragment = compile("((No_of_Employees:between:1,5)or(Visits:in:7,8))", "view");
+        Where fragment = compile("((No_of_Employees:between:1,5)or(Visits:in:7,8))", "view");
         assertThat(fragment.sql()).isEqualTo("(employees BETWEEN :view0 AND :view1 OR visits IN (:view2, :view3))");
         assertThat(fragment.params()).containsExactly(
                 Map.entry("view0", 1), Map.entry("view1", 5), Map.entry("view2", 7L), Map.entry("view3", 8L));
@@ -37,7 +38,7 @@ class CriteriaSqlTest {
 
     @Test
     void like_patterns_escape_wildcards_and_the_escape_character() {
-        SqlFragment fragment = compile("(Last_Name:contains:100%_!)", "c");
+        Where fragment = compile("(Last_Name:contains:100%_!)", "c");
         assertThat(fragment.sql()).isEqualTo("LOWER(last_name) LIKE :c0 ESCAPE '!'");
         assertThat(fragment.params()).containsEntry("c0", "%100!%!_!!%");
         assertThat(compile("(Last_Name:starts_with:a_)", "c").params()).containsEntry("c0", "a!_%");
@@ -76,7 +77,7 @@ class CriteriaSqlTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static SqlFragment compile(String criteria, String prefix) {
+    private static Where compile(String criteria, String prefix) {
         return CriteriaSql.compile(Leads.MODULE, SearchCriteriaParser.parse(Leads.MODULE, criteria), prefix);
     }
 }
