@@ -7,6 +7,7 @@ import io.sweep.crm.CustomViewRepository;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.RecordRepository;
 import io.sweep.jobs.JobService;
+import io.sweep.massupdate.ChangeOwnerService;
 import io.sweep.massupdate.MassUpdateService;
 import io.sweep.records.RecordService;
 import io.sweep.records.References;
@@ -22,16 +23,19 @@ public final class ZohoApi {
     private final RecordRoutes records;
     private final ZohoContext zoho;
     private final UserDirectoryRoutes userDirectory;
+    private final ChangeOwnerRoutes changeOwner;
 
     public ZohoApi(Metadata metadata, UserRepository users, CustomViewRepository views,
                    RecordRepository recordRepository, RecordService recordService, References references,
-                   Selections selections, MassUpdateService massUpdateService, JobService jobService) {
+                   Selections selections, MassUpdateService massUpdateService, JobService jobService,
+                   ChangeOwnerService changeOwnerService) {
         this.zoho = new ZohoContext(metadata);
         var writeDetails = new WriteDetails(recordRepository, users);
         this.massUpdate = new MassUpdateRoutes(zoho, massUpdateService, jobService, writeDetails);
         this.settings = new SettingsRoutes(zoho, metadata, new CustomViewRoutes(views, users));
         this.records = new RecordRoutes(zoho, recordService, references, selections, writeDetails);
         this.userDirectory = new UserDirectoryRoutes(zoho, users);
+        this.changeOwner = new ChangeOwnerRoutes(zoho, changeOwnerService, writeDetails);
     }
 
     public void register(RoutesConfig routes) {
@@ -44,6 +48,8 @@ public final class ZohoApi {
         routes.get("/crm/v2/users/{id}", userDirectory::one, Access.scopes("ZohoCRM.users.READ"));
         routes.post("/crm/v2/{module}/actions/mass_update", massUpdate::post, inModule("ZohoCRM.mass_update.{module}.UPDATE"));
         routes.get("/crm/v2/{module}/actions/mass_update", massUpdate::status, inModule("ZohoCRM.mass_update.{module}.READ"));
+        routes.post("/crm/v2/{module}/actions/change_owner", changeOwner::many, inModule("ZohoCRM.modules.{module}.UPDATE"));
+        routes.post("/crm/v2/{module}/{id}/actions/change_owner", changeOwner::one, inModule("ZohoCRM.modules.{module}.UPDATE"));
         routes.get("/crm/v2/{module}/search", records::search, inModule("ZohoCRM.modules.{module}.READ"));
         routes.get("/crm/v2/{module}", records::list, inModule("ZohoCRM.modules.{module}.READ"));
         routes.post("/crm/v2/{module}", records::insert, inModule("ZohoCRM.modules.{module}.CREATE"));
