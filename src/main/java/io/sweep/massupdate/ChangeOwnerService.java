@@ -1,5 +1,6 @@
 package io.sweep.massupdate;
 
+import io.sweep.auth.ModulePermission;
 import io.sweep.auth.Principal;
 import io.sweep.auth.User;
 import io.sweep.auth.UserRepository;
@@ -57,7 +58,7 @@ public final class ChangeOwnerService {
     public MassUpdateService.Result changeOwner(Principal principal, Module module, ChangeOwnerRequest request) {
         // Sweep's profiles have no change owner permission of their own: changing the owner of
         // many records is a mass action of the module, so it asks for the mass update permission
-        if (!principal.profile().module(module.id()).canMassUpdate()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        if (!principal.profile().module(module.id()).canMassUpdate()) throw ModulePermission.denied("Mass_Update", module);
         Field owner = ownerField(module);
         if (!principal.profile().mayEditField(owner.id())) {
             throw new ApiException(ErrorCode.FIELD_EDIT_PERMISSION, Map.of("api_name", owner.apiName()));
