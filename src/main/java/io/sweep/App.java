@@ -123,7 +123,7 @@ public final class App implements AutoCloseable {
         this.accessGate = new AccessGate(authenticator, metadata);
         this.zohoApi = new ZohoApi(metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService,
-                new ChangeOwnerService(db, metadata, users, records, updater, clock));
+                new ChangeOwnerService(db, metadata, users, records, updater, clock), clock.getZone());
         this.adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
                 new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
                 new ViewService(views, selections, records, metadata, users, clock), clock);
