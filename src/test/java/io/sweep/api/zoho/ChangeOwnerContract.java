@@ -160,7 +160,7 @@ abstract class ChangeOwnerContract {
     }
 
     @Test
-    void the_admin_may_change_owners_in_every_module() {
+    void the_admin_may_change_owners_in_deals_which_the_other_profiles_may_not_mass_update() {
         String deal = newRecords("Deals", "{\"Deal_Name\":\"Handed Over\",\"Closing_Date\":\"2026-12-31\",\"Stage\":\"Qualification\"}", 1).get(0);
         var response = admin.post("/crm/v2/Deals/actions/change_owner", body(List.of(deal), userId("rep@sweep.local")));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
