@@ -31,6 +31,7 @@ import io.sweep.jobs.JobRepository;
 import io.sweep.jobs.JobScheduler;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.PreviewService;
+import io.sweep.massupdate.ChangeOwnerService;
 import io.sweep.massupdate.MassUpdateService;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.RecordUpdater;
@@ -104,7 +105,8 @@ public final class App implements AutoCloseable {
         var authenticator = new Authenticator(tokens, users, sessions);
         var accessGate = new AccessGate(authenticator, metadata);
         var zohoApi = new ZohoApi(metadata, users, views, records, recordService,
-                new References(db, metadata, users), selections, massUpdates, jobService);
+                new References(db, metadata, users), selections, massUpdates, jobService,
+                new ChangeOwnerService(db, metadata, users, records, updater, clock), clock.getZone());
         var adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
                 new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
                 new ViewService(views, selections, records, metadata, users, clock), clock);

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class Scopes {
     public static final Set<String> ALL_SCOPES = Set.of(
-            "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL", "ZohoCRM.settings.ALL", "ZohoCRM.users.ALL", "Sweep.admin.ALL");
+            "ZohoCRM.mass_update.ALL", "ZohoCRM.modules.ALL", "ZohoCRM.settings.ALL", "ZohoCRM.users.ALL", "ZohoCRM.org.ALL", "Sweep.admin.ALL");
 
     private final Set<String> granted;
 
@@ -67,7 +67,7 @@ public final class Scopes {
                 "ZohoCRM.modules.ALL", "ZohoCRM.modules.READ", "ZohoCRM.modules.CREATE", "ZohoCRM.modules.UPDATE", "ZohoCRM.modules.DELETE",
                 "ZohoCRM.settings.ALL", "ZohoCRM.settings.READ", "ZohoCRM.settings.modules.READ", "ZohoCRM.settings.fields.READ",
                 "ZohoCRM.settings.custom_views.READ", "ZohoCRM.settings.custom_views.ALL", "ZohoCRM.settings.territories.READ",
-                "ZohoCRM.users.ALL", "ZohoCRM.users.READ",
+                "ZohoCRM.users.ALL", "ZohoCRM.users.READ", "ZohoCRM.org.ALL", "ZohoCRM.org.READ", "ZohoCRM.settings.layouts.READ",
                 "Sweep.admin.ALL", "Sweep.rules.ALL", "Sweep.rules.READ", "Sweep.tokens.ALL", "Sweep.tokens.READ", "Sweep.users.ALL"));
         for (String m : moduleKeys) {
             for (String op : List.of("ALL", "READ", "UPDATE")) names.add("ZohoCRM.mass_update." + m + "." + op);

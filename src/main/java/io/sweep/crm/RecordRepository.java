@@ -66,6 +66,16 @@ public final class RecordRepository {
         return h.createQuery("SELECT COUNT(*) FROM " + module.table() + " WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
     }
 
+    /** Ids of the records whose {@code lookup} names one of {@code targets}, in id order (the order their rows are locked in). */
+    public List<Long> idsLinkedTo(Handle h, Module module, Field lookup, Collection<Long> targets) {
+        if (targets.isEmpty()) return List.of();
+        if (lookup.moduleId() != module.id()) throw new IllegalArgumentException(lookup.apiName() + " is not a field of " + module.apiName());
+        return h.createQuery("SELECT id FROM " + module.table() + " WHERE " + lookup.column() + " IN (<targets>) ORDER BY id")
+                .bindList("targets", List.copyOf(targets))
+                .mapTo(Long.class)
+                .list();
+    }
+
     /** Rows of a filtered, sorted page. {@code where} is SQL over this module's columns with named parameters. */
     public List<RecordRow> select(Module module, String where, Map<String, Object> params, String orderBy, int offset, int limit) {
         return timed(() -> db.read(h -> h.createQuery("SELECT " + selectList(module) + " FROM " + module.table()

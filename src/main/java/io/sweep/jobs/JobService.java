@@ -154,7 +154,7 @@ public final class JobService {
                 .orElseThrow(() -> new ApiException(ErrorCode.PERMISSION_DENIED, Map.of("runAs", rule.runAs()),
                         "the rule's runAs user does not exist or is inactive"));
         Module module = metadata.module(rule.module()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE));
-        if (!runAs.profile().module(module.id()).canMassUpdate()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        if (!runAs.profile().module(module.id()).canMassUpdate()) throw io.sweep.auth.ModulePermission.denied("Mass_Update", module);
         Where where = ruleSelection(runAs, module, rule.select());
         return new RuleSelection(runAs, module, where, records.count(module, where.sql(), where.params()));
     }
@@ -343,7 +343,7 @@ public final class JobService {
         }
         // an undo is a mass update by the user who asks for it: their profile must allow one in this module
         Module module = moduleOf(job);
-        if (!p.profile().module(module.id()).canMassUpdate()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        if (!p.profile().module(module.id()).canMassUpdate()) throw io.sweep.auth.ModulePermission.denied("Mass_Update", module);
         ObjectNode request = Json.object().put("undo_of", String.valueOf(job.id()));
         return start(new NewJob(new JobKind.Undo(job.id()), Trigger.UNDO, module, p, p, request.toString(),
                 (h, jobId) -> jobs.freezeUpdatedRecordsOf(h, jobId, job.id())));

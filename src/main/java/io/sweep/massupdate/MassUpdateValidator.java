@@ -1,6 +1,7 @@
 package io.sweep.massupdate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sweep.auth.ModulePermission;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Field;
 import io.sweep.crm.FieldValues;
@@ -26,7 +27,7 @@ public final class MassUpdateValidator {
 
     public MassUpdate validate(Principal principal, Module module, Map<String, JsonNode> values, boolean overWrite) {
         if (!principal.profile().module(module.id()).canMassUpdate()) {
-            throw new ApiException(ErrorCode.PERMISSION_DENIED);
+            throw ModulePermission.denied("Mass_Update", module);
         }
         if (values.isEmpty()) throw ApiException.aboutDataEntry(ErrorCode.NO_FIELD_FOUND, Map.of());
         if (values.size() > limits.maxFields(module.apiName())) throw ApiException.aboutDataEntry(ErrorCode.MAX_FIELD_LIMIT, Map.of());

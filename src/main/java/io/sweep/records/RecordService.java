@@ -50,7 +50,7 @@ public final class RecordService {
     }
 
     public List<RecordResult> insert(Principal p, Module module, List<JsonNode> data) {
-        requireEdit(p, module);
+        requireEdit(p, module, "Create");
         OffsetDateTime now = now();
         return db.inTransaction(h -> {
             List<RecordResult> results = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class RecordService {
 
     /** Each entry carries its {@code id} (or gets {@code pathId} when the URL names the record). */
     public List<RecordResult> update(Principal p, Module module, List<JsonNode> data, String pathId) {
-        requireEdit(p, module);
+        requireEdit(p, module, "Edit");
         OffsetDateTime now = now();
         return db.inTransaction(h -> {
             List<RecordResult> results = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class RecordService {
     }
 
     public List<RecordResult> delete(Principal p, Module module, List<String> ids) {
-        requireEdit(p, module);
+        requireEdit(p, module, "Delete");
         return db.inTransaction(h -> {
             List<RecordResult> results = new ArrayList<>();
             for (String idText : ids) {
@@ -142,7 +142,7 @@ public final class RecordService {
     /** As {@link #visibleTo(Principal, Module)}, its parameters named {@code prefix…}, to combine it with another user's. */
     public Where visibleTo(Principal p, Module module, String prefix) {
         ModulePermission permission = p.profile().module(module.id());
-        if (!permission.canView()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+        if (!permission.canView()) throw ModulePermission.denied("View", module);
         if (permission.recordAccess() == ModulePermission.RecordAccess.ALL) return Where.ALL;
         String owner = module.field("Owner").map(Field::column).orElse("NULL");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -161,8 +161,9 @@ public final class RecordService {
         return new Where(sql.toString(), params);
     }
 
-    private static void requireEdit(Principal p, Module module) {
-        if (!p.profile().module(module.id()).canEdit()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+    /** A profile's edit permission of the module stands for Zoho's create, edit and delete permissions, which {@code action} names. */
+    private static void requireEdit(Principal p, Module module, String action) {
+        if (!p.profile().module(module.id()).canEdit()) throw ModulePermission.denied(action, module);
     }
 
     private Map<Field, Object> values(Handle h, Principal p, Module module, JsonNode json, boolean inserting) {

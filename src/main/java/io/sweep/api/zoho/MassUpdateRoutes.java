@@ -2,7 +2,6 @@ package io.sweep.api.zoho;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.sweep.api.ErrorRenderer;
 import io.sweep.api.JsonResponse;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
@@ -11,8 +10,6 @@ import io.sweep.jobs.JobService;
 import io.sweep.json.Json;
 import io.sweep.massupdate.MassUpdateParser;
 import io.sweep.massupdate.MassUpdateService;
-import io.sweep.massupdate.RecordOutcome;
-import java.util.List;
 import java.util.Map;
 
 /** {@code /crm/v2/{module}/actions/mass_update}: translates HTTP to the mass update service and back. */
@@ -65,28 +62,6 @@ final class MassUpdateRoutes {
             JsonResponse.send(ctx, 200, body);
             return;
         }
-        var result = service.updateByIds(call.principal(), call.module(), request);
-        List<MassUpdateService.Entry> entries = result.entries();
-        Map<Long, ObjectNode> details = writeDetails.ofUpdated(
-                entries.stream().map(MassUpdateService.Entry::outcome).filter(RecordOutcome::updated).toList(),
-                result.modifiedTime(), call.principal().user().id());
-        ObjectNode body = Json.object();
-        var data = body.putArray("data");
-        // SPEC §1.4: a record held by a blueprint counts as Zoho counts it, with the successes (200)
-        int succeeded = 0;
-        for (var entry : entries) {
-            if (entry.outcome().error() == ErrorCode.RECORD_IN_BLUEPRINT) succeeded++;
-            if (entry.outcome().updated()) {
-                succeeded++;
-                ObjectNode ok = data.addObject();
-                ok.put("code", "SUCCESS");
-                ok.set("details", details.computeIfAbsent(entry.outcome().id(), WriteDetails.fallbackId()));
-                ok.put("message", "record updated");
-                ok.put("status", "success");
-            } else {
-                data.add(ErrorRenderer.entry(entry.outcome().error(), Map.of("id", entry.requestedId()), null));
-            }
-        }
-        JsonResponse.send(ctx, succeeded == entries.size() ? 200 : succeeded > 0 ? 207 : 400, body);
+        ByIdsAnswer.send(ctx, writeDetails, call.principal().user().id(), service.updateByIds(call.principal(), call.module(), request));
     }
 }

@@ -157,6 +157,10 @@ final class RecordRoutes {
             throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "sort_order"));
         }
         Set<String> only = fieldsParam(ctx, call.principal(), module);
+        if (RecordStates.selectNothing(ctx)) {
+            ctx.status(204);
+            return;
+        }
         var result = service.list(call.principal(), module, filter, sortBy, "desc".equalsIgnoreCase(order), page, perPage);
         if (result.rows().isEmpty()) {
             ctx.status(204);

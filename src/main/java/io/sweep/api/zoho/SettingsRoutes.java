@@ -57,6 +57,44 @@ final class SettingsRoutes {
         JsonResponse.send(ctx, 200, body);
     }
 
+    /**
+     * One standard layout per module (Sweep has no layouts of its own): a section with the
+     * module's fields and, as Zoho's standard layouts have, a section for the long texts. Its id
+     * is the module's. Fields hidden from the caller are left out, as in {@link #fields}.
+     */
+    void layouts(Context ctx) {
+        Principal p = zoho.principal(ctx);
+        Module module = moduleParam(ctx);
+        ObjectNode body = Json.object();
+        ObjectNode layout = body.putArray("layouts").addObject();
+        layout.put("id", String.valueOf(module.id()));
+        layout.put("name", "Standard");
+        layout.put("visible", true);
+        layout.put("status", 0);
+        layout.put("source", "crm");
+        var sections = layout.putArray("sections");
+        ObjectNode main = section(sections, module.singularLabel() + " Information", 1, 2);
+        ObjectNode description = section(sections, "Description Information", 2, 1);
+        for (Field f : module.fields()) {
+            if (!p.profile().maySeeField(f.id())) continue;
+            ObjectNode target = f.dataType() == io.sweep.crm.DataType.TEXTAREA ? description : main;
+            ((com.fasterxml.jackson.databind.node.ArrayNode) target.get("fields")).add(field(f, p.profile().mayEditField(f.id())));
+        }
+        if (description.get("fields").isEmpty()) sections.remove(1);
+        JsonResponse.send(ctx, 200, body);
+    }
+
+    private static ObjectNode section(com.fasterxml.jackson.databind.node.ArrayNode sections, String label, int sequence, int columns) {
+        ObjectNode section = sections.addObject();
+        section.put("display_label", label);
+        section.put("name", label);
+        section.put("sequence_number", sequence);
+        section.put("column_count", columns);
+        section.put("tab_traversal", 1);
+        section.putArray("fields");
+        return section;
+    }
+
     void customViews(Context ctx) {
         Principal p = zoho.principal(ctx);
         views.list(ctx, p, moduleParam(ctx));

@@ -9,11 +9,15 @@ import io.sweep.crm.Module;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import io.sweep.json.Json;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /** What every /crm/v2 handler needs first: who is calling and on which module, as the route's access let them through. */
 final class ZohoContext {
     private final Metadata metadata;
+    private final List<Pattern> fixedPaths = new CopyOnWriteArrayList<>();
 
     ZohoContext(Metadata metadata) {
         this.metadata = metadata;
@@ -28,9 +32,22 @@ final class ZohoContext {
         return new Call(principal(ctx), AccessGate.module(ctx));
     }
 
-    /** The module of the path; unknown is INVALID_MODULE naming the path's first segment. */
+    /**
+     * The module of the path; unknown is INVALID_MODULE naming the path's first segment, unless
+     * the path is one of the paths that name no module, asked for with a method it does not answer.
+     */
     Module pathModule(Context ctx) {
-        return module(ctx.pathParam("module"));
+        String name = ctx.pathParam("module");
+        if (metadata.module(name).isEmpty() && fixedPaths.stream().anyMatch(p -> p.matcher(ctx.path()).matches())) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST_METHOD);
+        }
+        return module(name);
+    }
+
+    /** A route path with no module in it, such as {@code /crm/v2/settings/custom_views/{id}}. */
+    void fixedPath(String path) {
+        // these paths hold letters, digits, '_' and '/' only, so each {param} is the one part to turn into a pattern
+        fixedPaths.add(Pattern.compile(path.replaceAll("\\{[^/]+}", "[^/]+")));
     }
 
     Module module(String name) {

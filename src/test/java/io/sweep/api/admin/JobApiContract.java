@@ -524,6 +524,7 @@ abstract class JobApiContract {
         assertThat(response.status()).as(response.body()).isEqualTo(403);
         assertThat(response.json().get("code").asText()).isEqualTo("NO_PERMISSION");
         assertThat(response.json().get("message").asText()).isEqualTo("permission denied");
+        assertThat(response.json().get("details").get("permissions").get(0).asText()).isEqualTo("Crm_Implied_Mass_Update_Leads");
         for (String lead : s.leads()) assertThat(fx.lead(lead).get("Rating").asText()).isEqualTo("Active");
     }
 

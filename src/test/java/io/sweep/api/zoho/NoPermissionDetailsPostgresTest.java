@@ -1,0 +1,12 @@
+package io.sweep.api.zoho;
+
+import io.sweep.testsupport.Backend;
+import org.junit.jupiter.api.Tag;
+
+@Tag("postgres")
+class NoPermissionDetailsPostgresTest extends NoPermissionDetailsContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRES;
+    }
+}
