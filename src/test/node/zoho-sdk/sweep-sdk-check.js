@@ -291,11 +291,8 @@ const steps = {
         check(String(entry.getDetails().get('id')) === env('SWEEP_BLUEPRINT_DEAL'), `details ${describe(response)}`);
     },
 
-    // ---- change_owner --------------------------------------------------------------------
-    // Reserved for the change-owner step (RecordOperations.updateRecords / the change owner
-    // action through the SDK). Not written yet: no step here may pass without checking Sweep.
-    // A step added here must also be added to STEPS in ZohoNodeSdkTest.
-    // ---------------------------------------------------------------------------------------
+    // change_owner: this SDK (v2) has no operation for POST /{module}/actions/change_owner (Zoho's
+    // later SDKs do), so it is exercised by ChangeOwnerContract over HTTP instead.
 };
 
 function massUpdateBody(field, value) {
