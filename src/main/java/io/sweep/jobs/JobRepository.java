@@ -32,7 +32,7 @@ public final class JobRepository {
             rs.getObject("start_time", OffsetDateTime.class), rs.getObject("end_time", OffsetDateTime.class),
             rs.getLong("script_millis"), rs.getObject("started_by", Long.class));
 
-    private static final RowMapper<JobRecord> RECORD = (rs, ctx) -> new JobRecord(
+    private static final RowMapper<JobResult> RECORD = (rs, ctx) -> new JobResult(
             rs.getLong("record_id"), rs.getString("status"), rs.getString("code"), rs.getString("message"),
             rs.getString("before_values"), rs.getString("after_values"));
 
@@ -350,19 +350,19 @@ public final class JobRepository {
      * connection is held while the consumer writes to a slow client (on H2 that would hold up
      * every other use of the database), and a job of 50,000 records never has them all in memory.
      */
-    public void streamResults(long jobId, String status, Consumer<JobRecord> consumer) {
+    public void streamResults(long jobId, String status, Consumer<JobResult> consumer) {
         streamResultPages(jobId, status, page -> page.forEach(consumer));
     }
 
     /** As {@link #streamResults}, a page of up to {@link #RESULTS_PAGE} rows at a time. */
-    public void streamResultPages(long jobId, String status, Consumer<List<JobRecord>> pages) {
+    public void streamResultPages(long jobId, String status, Consumer<List<JobResult>> pages) {
         String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
                 + "WHERE job_id = :job AND record_id > :after" + (status == null ? "" : " AND status = :status")
                 + " ORDER BY job_id, record_id LIMIT :limit";
         long after = Long.MIN_VALUE;
         while (true) {
             long from = after;
-            List<JobRecord> page = db.withHandle(h -> {
+            List<JobResult> page = db.withHandle(h -> {
                 var query = h.createQuery(sql).bind("job", jobId).bind("after", from).bind("limit", RESULTS_PAGE);
                 if (status != null) query.bind("status", status);
                 return query.map(RECORD).list();
@@ -374,7 +374,7 @@ public final class JobRepository {
     }
 
     /** One page of results in record order ({@code limit} rows from {@code offset}), for browsing rather than download. */
-    public List<JobRecord> resultsPage(long jobId, String status, int offset, int limit) {
+    public List<JobResult> resultsPage(long jobId, String status, int offset, int limit) {
         String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
                 + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status")
                 + " ORDER BY job_id, record_id LIMIT :limit OFFSET :offset";

@@ -274,8 +274,8 @@ public final class JobService {
     }
 
     /** One page of a job's results in record order, as {@code viewer} may see them; {@code status} as for {@link #results}. */
-    public List<JobRecord> resultsPage(Principal viewer, Job job, String status, int offset, int limit) {
-        List<JobRecord> page = jobs.resultsPage(job.id(), status, offset, limit);
+    public List<JobResult> resultsPage(Principal viewer, Job job, String status, int offset, int limit) {
+        List<JobResult> page = jobs.resultsPage(job.id(), status, offset, limit);
         ResultsMask mask = ResultsMask.of(db, recordService, viewer, job, moduleOf(job));
         return mask == null ? page : mask.apply(page);
     }
@@ -295,7 +295,7 @@ public final class JobService {
      * {@code viewer} may see them (see {@link ResultsMask}); {@code status} (PENDING, UPDATED,
      * FAILED, SKIPPED) or null for all.
      */
-    public void results(Principal viewer, Job job, String status, Consumer<JobRecord> consumer) {
+    public void results(Principal viewer, Job job, String status, Consumer<JobResult> consumer) {
         ResultsMask mask = ResultsMask.of(db, recordService, viewer, job, moduleOf(job));
         jobs.streamResultPages(job.id(), status, page -> (mask == null ? page : mask.apply(page)).forEach(consumer));
     }

@@ -1,6 +1,7 @@
 package io.sweep.jobs;
 
 import io.sweep.errors.ApiException;
+import io.sweep.massupdate.RecordOutcome;
 import java.util.List;
 
 /**
@@ -8,10 +9,9 @@ import java.util.List;
  * (null when it would be accepted), and for the first records what would happen to each.
  */
 public record Preview(String module, long selected, ApiException error, List<Sample> sample) {
-    public enum Outcome { UPDATE, FAIL, SKIP }
 
-    /** One record of the sample: {@code id} as the request named it (ids) or the record's id (cvid). */
-    public record Sample(String id, Outcome outcome, String code, String message, List<FieldChange> changes) {
+    /** One record of the sample, as the real run would leave it: {@code id} as the request named it (ids) or the record's id (cvid). */
+    public record Sample(String id, RecordOutcome.Status outcome, String code, String message, List<FieldChange> changes) {
         public Sample {
             changes = List.copyOf(changes);
         }
@@ -21,7 +21,7 @@ public record Preview(String module, long selected, ApiException error, List<Sam
         sample = List.copyOf(sample);
     }
 
-    public long count(Outcome outcome) {
+    public long count(RecordOutcome.Status outcome) {
         return sample.stream().filter(s -> s.outcome() == outcome).count();
     }
 }

@@ -192,9 +192,9 @@ public final class PreviewService {
 
     private static Preview.Sample sample(String id, RecordOutcome o) {
         return switch (o.status()) {
-            case UPDATED -> new Preview.Sample(id, Preview.Outcome.UPDATE, null, null, FieldChange.of(o.changedBefore(), o.changedAfter()));
-            case FAILED -> new Preview.Sample(id, Preview.Outcome.FAIL, o.error().code(), o.message(), List.of());
-            case SKIPPED -> new Preview.Sample(id, Preview.Outcome.SKIP, null, o.message(), List.of());
+            case UPDATED -> new Preview.Sample(id, RecordOutcome.Status.UPDATED, null, null, FieldChange.of(o.changedBefore(), o.changedAfter()));
+            case FAILED -> new Preview.Sample(id, RecordOutcome.Status.FAILED, o.error().code(), o.message(), List.of());
+            case SKIPPED -> new Preview.Sample(id, RecordOutcome.Status.SKIPPED, null, o.message(), List.of());
         };
     }
 }

@@ -41,15 +41,15 @@ final class ResultsMask {
         return new ResultsMask(db, records, viewer, module);
     }
 
-    List<JobRecord> apply(List<JobRecord> page) {
+    List<JobResult> apply(List<JobResult> page) {
         if (page.isEmpty()) return page;
-        Set<Long> visible = visible(page.stream().map(JobRecord::recordId).toList());
-        List<JobRecord> shown = new ArrayList<>(page.size());
-        for (JobRecord r : page) {
+        Set<Long> visible = visible(page.stream().map(JobResult::recordId).toList());
+        List<JobResult> shown = new ArrayList<>(page.size());
+        for (JobResult r : page) {
             shown.add(visible.contains(r.recordId())
-                    ? new JobRecord(r.recordId(), r.status(), r.code(), r.message(), seen(r.beforeValues()), seen(r.afterValues()))
+                    ? new JobResult(r.recordId(), r.status(), r.code(), r.message(), seen(r.beforeValues()), seen(r.afterValues()))
                     // a message may quote the record's values (a script's error, a failed check)
-                    : new JobRecord(r.recordId(), r.status(), r.code(), null, null, null));
+                    : new JobResult(r.recordId(), r.status(), r.code(), null, null, null));
         }
         return shown;
     }

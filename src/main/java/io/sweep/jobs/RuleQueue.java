@@ -111,7 +111,7 @@ public final class RuleQueue {
             if (next.isEmpty()) return;
             String ruleId = jobs.find(next.get()).map(Job::ruleId).orElse(null);
             if (ruleId == null) return;
-            Outcome outcome;
+            Promotion outcome;
             try {
                 outcome = start(next.get(), ruleId);
             } catch (RuntimeException e) {
@@ -119,7 +119,7 @@ public final class RuleQueue {
                 if (Database.isUniqueViolation(e)) return;
                 throw e;
             }
-            if (outcome == Outcome.STARTED) {
+            if (outcome == Promotion.STARTED) {
                 scheduler.schedule(next.get(), jobs.pendingChunks(next.get()));
                 LOG.info("waiting job {} of rule {} started", next.get(), ruleId);
                 return;
@@ -127,21 +127,21 @@ public final class RuleQueue {
         }
     }
 
-    private enum Outcome { STARTED, FAILED, GONE }
+    private enum Promotion { STARTED, FAILED, GONE }
 
     /** A job's selection as it starts, or why it cannot start. */
     private record Start(JobService.RuleSelection selection, Rule rule, String problem) {}
 
-    private Outcome start(long jobId, String ruleId) {
+    private Promotion start(long jobId, String ruleId) {
         Job job = jobs.find(jobId).orElseThrow();
         Start start = prepare(ruleId);
         return db.inTransaction(h -> {
             // first statement of the transaction: a unique violation here leaves nothing half done
-            if (!jobs.claimQueued(h, jobId)) return Outcome.GONE;
+            if (!jobs.claimQueued(h, jobId)) return Promotion.GONE;
             var now = RecordTime.now(clock);
             if (start.problem() != null) {
                 jobs.failClaimed(h, jobId, start.problem(), now);
-                return Outcome.FAILED;
+                return Promotion.FAILED;
             }
             Rule rule = start.rule();
             // the rule as it is now, with the parameters the run was given
@@ -154,10 +154,10 @@ public final class RuleQueue {
             String problem = countProblem(frozen);
             if (problem != null) {
                 jobs.failClaimed(h, jobId, problem, now);
-                return Outcome.FAILED;
+                return Promotion.FAILED;
             }
             jobs.createChunks(h, jobId, frozen);
-            return Outcome.STARTED;
+            return Promotion.STARTED;
         });
     }
 

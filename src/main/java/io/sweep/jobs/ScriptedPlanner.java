@@ -13,7 +13,7 @@ import io.sweep.massupdate.FieldUpdate;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.Plan;
 import io.sweep.massupdate.RecordUpdater;
-import io.sweep.rules.Outcome;
+import io.sweep.rules.ScriptDecision;
 import io.sweep.rules.RuleRun;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -62,16 +62,16 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
         List<Map<String, Object>> records = new ArrayList<>(rows.size());
         for (RecordRow row : rows) records.add(asScriptRecord(row));
         List<Plan> plans = new ArrayList<>(rows.size());
-        for (Outcome outcome : run.updateAll(records)) plans.add(plan(outcome));
+        for (ScriptDecision outcome : run.updateAll(records)) plans.add(plan(outcome));
         return plans;
     }
 
-    private Plan plan(Outcome outcome) {
+    private Plan plan(ScriptDecision outcome) {
         return switch (outcome) {
-            case Outcome.Skipped skipped -> new Plan.Skip("update returned no fields");
-            case Outcome.Failed failed -> new Plan.Fail(errorCode(failed.failure().code()), failed.message());
-            case Outcome.Fatal fatal -> throw new ChunkRunner.JobCannotRun(fatal.failure().code() + ": " + fatal.message());
-            case Outcome.Updated updated -> planValues(updated.values());
+            case ScriptDecision.Skipped skipped -> new Plan.Skip("update returned no fields");
+            case ScriptDecision.Failed failed -> new Plan.Fail(errorCode(failed.failure().code()), failed.message());
+            case ScriptDecision.Fatal fatal -> throw new ChunkRunner.JobCannotRun(fatal.failure().code() + ": " + fatal.message());
+            case ScriptDecision.Updated updated -> planValues(updated.values());
         };
     }
 

@@ -13,7 +13,7 @@ import org.graalvm.polyglot.PolyglotException;
  */
 final class Guard {
     private final Watchdog watchdog;
-    private final AtomicReference<Outcome.Fatal> stopped = new AtomicReference<>();
+    private final AtomicReference<ScriptDecision.Fatal> stopped = new AtomicReference<>();
     /** When the stop reason was set ({@link System#nanoTime()}); meaningful once {@link #stopped} is set. */
     private volatile long stoppedAt;
     /** Cancelling may block for good on a script that does not let go: it is tried once, never again. */
@@ -103,7 +103,7 @@ final class Guard {
 
     /** The first reason wins; returns whether this call set it. */
     boolean stop(ScriptFailure failure, String message) {
-        if (!stopped.compareAndSet(null, new Outcome.Fatal(failure, message))) return false;
+        if (!stopped.compareAndSet(null, new ScriptDecision.Fatal(failure, message))) return false;
         stoppedAt = System.nanoTime();
         return true;
     }
@@ -118,7 +118,7 @@ final class Guard {
         return cancelling.get();
     }
 
-    Outcome.Fatal stopped() {
+    ScriptDecision.Fatal stopped() {
         return stopped.get();
     }
 

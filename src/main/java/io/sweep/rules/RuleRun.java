@@ -20,10 +20,10 @@ import org.graalvm.polyglot.Value;
  * try {
  *     for (Map<String, Object> record : records) {
  *         switch (run.update(record)) {
- *             case Outcome.Updated u -> ...;   // values still to check with FieldValues.parse
- *             case Outcome.Skipped s -> ...;
- *             case Outcome.Failed f -> ...;    // this record fails, go on
- *             case Outcome.Fatal f -> ...;     // the job fails
+ *             case ScriptDecision.Updated u -> ...;   // values still to check with FieldValues.parse
+ *             case ScriptDecision.Skipped s -> ...;
+ *             case ScriptDecision.Failed f -> ...;    // this record fails, go on
+ *             case ScriptDecision.Fatal f -> ...;     // the job fails
  *         }
  *     }
  * } finally {
@@ -54,7 +54,7 @@ public final class RuleRun {
     private Value invoke;
     private Value update;
     private long usedNanos;
-    private volatile Outcome.Fatal fatal;
+    private volatile ScriptDecision.Fatal fatal;
     private boolean closed;
 
     RuleRun(RuleSandbox sandbox, Rule rule, String paramsJson, long now, RuleTrigger trigger, long usedBeforeNanos, long seed) {
@@ -100,7 +100,7 @@ public final class RuleRun {
     }
 
     /** The reason the run cannot go on, once there is one. */
-    public Outcome.Fatal fatal() {
+    public ScriptDecision.Fatal fatal() {
         return fatal;
     }
 
@@ -111,7 +111,7 @@ public final class RuleRun {
         long deadline = start + Math.min(budget.toNanos(), jobNanos);
         String timeout = "loading the rule took longer than " + RuleSandbox.human(budget);
         try {
-            Outcome.Fatal failed = thread.call(() -> {
+            ScriptDecision.Fatal failed = thread.call(() -> {
                 try {
                     context = sandbox.newContext(log, guard);
                     watchdog.begin(guard, deadline, timeout);
@@ -120,14 +120,14 @@ public final class RuleRun {
                     Value exports = context.eval(sandbox.source(rule.file(), rule.version(), rule.source()));
                     update = exports.getMember("update");
                     if (update == null || !update.canExecute()) {
-                        return new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, rule.file() + ": the rule exports no update function");
+                        return new ScriptDecision.Fatal(ScriptFailure.SCRIPT_ERROR, rule.file() + ": the rule exports no update function");
                     }
                     return null;
                 } catch (PolyglotException e) {
-                    Outcome.Fatal reason = sandbox.stopReason(e, guard, "loading the rule");
+                    ScriptDecision.Fatal reason = sandbox.stopReason(e, guard, "loading the rule");
                     if (reason != null) return reason;
                     var at = ModuleErrors.locate(e, rule.file(), rule.source());
-                    return new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, "the rule failed to load: " + where(at.line(), at.column()) + at.message());
+                    return new ScriptDecision.Fatal(ScriptFailure.SCRIPT_ERROR, "the rule failed to load: " + where(at.line(), at.column()) + at.message());
                 } catch (IllegalStateException e) {
                     return stoppedOr("the rule failed to load: " + e.getMessage());
                 } finally {
@@ -150,7 +150,7 @@ public final class RuleRun {
      * @throws IllegalArgumentException when the record holds a value that is not JSON-like
      * @throws IllegalStateException    after {@link #close()}
      */
-    public Outcome update(Map<String, ?> record) {
+    public ScriptDecision update(Map<String, ?> record) {
         return updateAll(List.of(record)).get(0);
     }
 
@@ -158,11 +158,11 @@ public final class RuleRun {
      * Calls {@code update(record, ctx)} on each record in turn, as {@link #update} does, in one
      * hand-off to the context's thread: a chunk's records cost one wake-up of that thread, not one
      * each. Every record keeps its own time budget and its own failure; once the run cannot go on,
-     * the records not yet asked about answer the same {@link Outcome.Fatal}.
+     * the records not yet asked about answer the same {@link ScriptDecision.Fatal}.
      *
      * @return one outcome per record, in order
      */
-    public synchronized List<Outcome> updateAll(List<? extends Map<String, ?>> records) {
+    public synchronized List<ScriptDecision> updateAll(List<? extends Map<String, ?>> records) {
         if (closed) throw new IllegalStateException("the run is closed");
         int count = records.size();
         String[] recordsJson = new String[count];
@@ -171,8 +171,8 @@ public final class RuleRun {
             recordsJson[i] = JsonText.of(records.get(i));
             seeds[i] = seedFor(String.valueOf(records.get(i).get("id")));
         }
-        List<Outcome> outcomes = new ArrayList<>(count);
-        Outcome.Fatal stopped = fatal;
+        List<ScriptDecision> outcomes = new ArrayList<>(count);
+        ScriptDecision.Fatal stopped = fatal;
         if (stopped == null) {
             // the record being decided now: how long the caller waits for it, and what a timeout says
             var current = new AtomicReference<>(new Deadline(System.nanoTime() + recordNanos, recordTimeout(false)));
@@ -194,11 +194,11 @@ public final class RuleRun {
     private record Deadline(long nanos, String timeout) {}
 
     /** What the context's thread made of a list of records: an outcome for each it asked about, and why it stopped early, if it did. */
-    private record Decided(List<Outcome> outcomes, Outcome.Fatal stop) {}
+    private record Decided(List<ScriptDecision> outcomes, ScriptDecision.Fatal stop) {}
 
     /** On the context's thread: asks {@code update} about each record, publishing each record's deadline to the waiting caller. */
     private Decided decideAll(String[] recordsJson, int[] seeds, AtomicReference<Deadline> current) {
-        List<Outcome> decided = new ArrayList<>(recordsJson.length);
+        List<ScriptDecision> decided = new ArrayList<>(recordsJson.length);
         Watchdog watchdog = sandbox.watchdog();
         for (int i = 0; i < recordsJson.length; i++) {
             if (guard.stopped() != null) return new Decided(decided, guard.stopped());
@@ -218,10 +218,10 @@ public final class RuleRun {
                     watchdog.end(guard);
                 }
             } catch (PolyglotException e) {
-                Outcome.Fatal reason = sandbox.stopReason(e, guard, "update on one record");
+                ScriptDecision.Fatal reason = sandbox.stopReason(e, guard, "update on one record");
                 if (reason != null) return new Decided(decided, reason);
                 // the helper catches what update throws, so this is a failure around it (a stack overflow, say)
-                decided.add(new Outcome.Failed(ScriptFailure.SCRIPT_ERROR, rule.file() + ": " + e.getMessage()));
+                decided.add(new ScriptDecision.Failed(ScriptFailure.SCRIPT_ERROR, rule.file() + ": " + e.getMessage()));
                 continue;
             } catch (IllegalStateException e) {
                 // the watchdog closed the context between two checks
@@ -249,22 +249,22 @@ public final class RuleRun {
         return (int) (z ^ (z >>> 32));
     }
 
-    private Outcome decode(String answer) {
+    private ScriptDecision decode(String answer) {
         char kind = answer.isEmpty() ? '?' : answer.charAt(0);
         String rest = answer.isEmpty() ? "" : answer.substring(1);
         return switch (kind) {
-            case 'S' -> new Outcome.Skipped();
+            case 'S' -> new ScriptDecision.Skipped();
             case 'U' -> {
                 Map<String, JsonNode> values = new LinkedHashMap<>();
                 JsonText.parse(rest).properties().forEach(e -> values.put(e.getKey(), e.getValue()));
-                yield new Outcome.Updated(values);
+                yield new ScriptDecision.Updated(values);
             }
-            case 'I' -> new Outcome.Failed(ScriptFailure.INVALID_RETURN, rest);
+            case 'I' -> new ScriptDecision.Failed(ScriptFailure.INVALID_RETURN, rest);
             case 'E' -> {
                 String[] parts = rest.split("\t", 3);
                 int line = Integer.parseInt(parts[0]);
                 int column = Integer.parseInt(parts[1]);
-                yield new Outcome.Failed(ScriptFailure.SCRIPT_ERROR, where(line, column) + parts[2]);
+                yield new ScriptDecision.Failed(ScriptFailure.SCRIPT_ERROR, where(line, column) + parts[2]);
             }
             default -> throw new IllegalStateException("unexpected answer from the rule helper: " + answer);
         };
@@ -274,14 +274,14 @@ public final class RuleRun {
         return line > 0 ? rule.file() + ":" + line + ":" + column + ": " : rule.file() + ": ";
     }
 
-    private Outcome.Fatal jobTimeUsedUp() {
-        return new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
+    private ScriptDecision.Fatal jobTimeUsedUp() {
+        return new ScriptDecision.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
                 "the rule used up the job's script time budget of " + RuleSandbox.human(sandbox.limits().jobTime()) + "; the script was stopped");
     }
 
-    private Outcome.Fatal stoppedOr(String message) {
-        Outcome.Fatal stopped = guard.stopped();
-        return stopped != null ? stopped : new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, message);
+    private ScriptDecision.Fatal stoppedOr(String message) {
+        ScriptDecision.Fatal stopped = guard.stopped();
+        return stopped != null ? stopped : new ScriptDecision.Fatal(ScriptFailure.SCRIPT_ERROR, message);
     }
 
     /**
@@ -293,7 +293,7 @@ public final class RuleRun {
     }
 
     /** Records the first fatal reason and frees the context's memory at once. */
-    private Outcome.Fatal stop(Outcome.Fatal reason) {
+    private ScriptDecision.Fatal stop(ScriptDecision.Fatal reason) {
         if (fatal == null) fatal = reason;
         if (!thread.abandoned()) {
             long giveUpAt = System.nanoTime() + RuleSandbox.STOP_GRACE.toNanos();
@@ -313,9 +313,9 @@ public final class RuleRun {
     }
 
     /** The script did not stop in time: the run fails for good, and its context and thread are given up. */
-    private Outcome.Fatal abandon(String timeout) {
-        Outcome.Fatal stopped = guard.stopped();
-        if (fatal == null) fatal = stopped != null ? stopped : new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT, timeout);
+    private ScriptDecision.Fatal abandon(String timeout) {
+        ScriptDecision.Fatal stopped = guard.stopped();
+        if (fatal == null) fatal = stopped != null ? stopped : new ScriptDecision.Fatal(ScriptFailure.SCRIPT_TIMEOUT, timeout);
         sandbox.abandon(guard, rule.file());
         release();
         return fatal;

@@ -115,7 +115,7 @@ public final class RuleSandbox implements AutoCloseable {
     /**
      * Starts a run of a rule: a fresh context with the rule's module loaded. Never throws for
      * what the script does; a module that fails to load makes every {@link RuleRun#update}
-     * answer {@link Outcome.Fatal}. The caller must {@link RuleRun#close()} the run.
+     * answer {@link ScriptDecision.Fatal}. The caller must {@link RuleRun#close()} the run.
      *
      * @param params  this run's parameters; they override the rule's defaults key by key (null: none)
      * @param trigger what started the run, seen by the script as {@code ctx.trigger}
@@ -220,7 +220,7 @@ public final class RuleSandbox implements AutoCloseable {
                     String json = helpers.getMember("inspect").execute(exports).asString();
                     return Inspection.exports(JsonText.parse(json));
                 } catch (PolyglotException e) {
-                    Outcome.Fatal stopped = stopReason(e, guard, "the module's top-level code");
+                    ScriptDecision.Fatal stopped = stopReason(e, guard, "the module's top-level code");
                     if (stopped != null) return new Inspection.Failed(0, 0, stopped.message());
                     return ModuleErrors.locate(e, fileName, text);
                 } finally {
@@ -230,7 +230,7 @@ public final class RuleSandbox implements AutoCloseable {
             }, () -> giveUpAt(guard, deadline));
         } catch (ScriptThread.Unresponsive e) {
             abandon(guard, fileName + " (module code)");
-            Outcome.Fatal stopped = guard.stopped();
+            ScriptDecision.Fatal stopped = guard.stopped();
             return new Inspection.Failed(0, 0, stopped != null ? stopped.message() : timeout);
         } finally {
             thread.close();
@@ -267,22 +267,22 @@ public final class RuleSandbox implements AutoCloseable {
     }
 
     /** Why a script was stopped, or null when the exception is the script's own error. */
-    Outcome.Fatal stopReason(PolyglotException e, Guard guard, String what) {
-        Outcome.Fatal stopped = guard.stopped();
+    ScriptDecision.Fatal stopReason(PolyglotException e, Guard guard, String what) {
+        ScriptDecision.Fatal stopped = guard.stopped();
         if (stopped != null) return stopped;
         if (guard.statementLimitHit()) {
-            return new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
+            return new ScriptDecision.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
                     what + " ran more than " + limits.statementsPerRecord() + " statements (the per-record statement budget); the script was stopped");
         }
         if (e.isResourceExhausted()) {
-            return new Outcome.Fatal(ScriptFailure.SCRIPT_MEMORY,
+            return new ScriptDecision.Fatal(ScriptFailure.SCRIPT_MEMORY,
                     "the script ran out of memory (" + e.getMessage() + "); the script was stopped to protect the server");
         }
         if (e.isCancelled() || e.isInterrupted()) {
-            return new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT, what + " was stopped");
+            return new ScriptDecision.Fatal(ScriptFailure.SCRIPT_TIMEOUT, what + " was stopped");
         }
         if (e.isInternalError()) {
-            return new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, "the script engine failed: " + e.getMessage());
+            return new ScriptDecision.Fatal(ScriptFailure.SCRIPT_ERROR, "the script engine failed: " + e.getMessage());
         }
         return null;
     }

@@ -3,7 +3,7 @@ package io.sweep.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sweep.rules.Outcome;
+import io.sweep.rules.ScriptDecision;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleCheck;
 import io.sweep.rules.RuleRun;
@@ -44,7 +44,7 @@ class IdleRuleRunsTest {
     }
 
     private static String description(RuleRun run) {
-        var outcome = (Outcome.Updated) run.update(Map.of("id", "1"));
+        var outcome = (ScriptDecision.Updated) run.update(Map.of("id", "1"));
         return outcome.values().get("Description").asText();
     }
 
@@ -97,7 +97,7 @@ class IdleRuleRunsTest {
     void a_run_that_cannot_go_on_is_closed_instead_of_kept() {
         try (var idle = new IdleRuleRuns(4, Duration.ofMinutes(5))) {
             RuleRun run = sandbox.open(counting, Map.of(), RuleTrigger.MANUAL, 0L, Duration.ofHours(1));
-            assertThat(run.update(Map.of("id", "1"))).as("the job's script time is used up").isInstanceOf(Outcome.Fatal.class);
+            assertThat(run.update(Map.of("id", "1"))).as("the job's script time is used up").isInstanceOf(ScriptDecision.Fatal.class);
             idle.give(5, run);
             assertThat(idle.take(5)).isNull();
             assertThat(closed(run)).isTrue();
@@ -124,7 +124,7 @@ class IdleRuleRunsTest {
             idle.give(9, run);
             RuleRun again = idle.take(9);
             again.continueJob(Duration.ofMinutes(20));
-            assertThat(again.update(Map.of("id", "1"))).as("the job's 10 minutes are used up on other parts").isInstanceOf(Outcome.Fatal.class);
+            assertThat(again.update(Map.of("id", "1"))).as("the job's 10 minutes are used up on other parts").isInstanceOf(ScriptDecision.Fatal.class);
             again.close();
         }
     }

@@ -47,11 +47,11 @@ public final class MemoryAbuseMain {
         server.start();
         try (var sandbox = new RuleSandbox(limits, TestRules.CLOCK)) {
             for (var c : CASES.entrySet()) {
-                Outcome hog = runOnce(sandbox, "export function update() {\n" + c.getValue() + "\n}\n");
-                Outcome next = runOnce(sandbox, "export function update(r) { return { Lead_Status: 'Cold' }; }\n");
+                ScriptDecision hog = runOnce(sandbox, "export function update() {\n" + c.getValue() + "\n}\n");
+                ScriptDecision next = runOnce(sandbox, "export function update(r) { return { Lead_Status: 'Cold' }; }\n");
                 System.out.println("case " + c.getKey() + " -> " + describe(hog) + " ; next -> " + describe(next));
             }
-            Outcome atLoad = runOnce(sandbox, "const a = []; for (;;) a.push('z'.repeat(1e6));\nexport function update() { return null; }\n");
+            ScriptDecision atLoad = runOnce(sandbox, "const a = []; for (;;) a.push('z'.repeat(1e6));\nexport function update() { return null; }\n");
             System.out.println("case load -> " + describe(atLoad));
             System.out.println("case leak -> " + leakAcrossRecords(sandbox));
             System.out.println("case bystander -> " + bystander(sandbox));
@@ -67,8 +67,8 @@ public final class MemoryAbuseMain {
                 Map.of(), RuleTrigger.MANUAL);
         try {
             for (int i = 0; i < 10_000; i++) {
-                Outcome o = run.update(Map.of("id", String.valueOf(i)));
-                if (o instanceof Outcome.Fatal) return describe(o) + " after " + i + " records";
+                ScriptDecision o = run.update(Map.of("id", String.valueOf(i)));
+                if (o instanceof ScriptDecision.Fatal) return describe(o) + " after " + i + " records";
             }
             return "never stopped";
         } finally {
@@ -88,9 +88,9 @@ public final class MemoryAbuseMain {
             RuleRun run = sandbox.open(rule("export function update(r) { return { Lead_Score: r.id.length }; }\n"), Map.of(), RuleTrigger.MANUAL);
             try {
                 while (!done.get()) {
-                    Outcome o = run.update(Map.of("id", "12345"));
+                    ScriptDecision o = run.update(Map.of("id", "12345"));
                     outcomes.computeIfAbsent(o.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
-                    if (o instanceof Outcome.Fatal) break;
+                    if (o instanceof ScriptDecision.Fatal) break;
                     Thread.sleep(2);
                 }
             } catch (InterruptedException e) {
@@ -101,7 +101,7 @@ public final class MemoryAbuseMain {
         });
         job.start();
         Thread.sleep(200);
-        Outcome hog = runOnce(sandbox, "export function update() {\n" + CASES.get("strings") + "\n}\n");
+        ScriptDecision hog = runOnce(sandbox, "export function update() {\n" + CASES.get("strings") + "\n}\n");
         done.set(true);
         job.join();
         return "hog " + describe(hog).split(" ")[0] + " ; other job " + new java.util.TreeMap<>(outcomes);
@@ -113,7 +113,7 @@ public final class MemoryAbuseMain {
                 Rule.Triggers.NONE, "admin@sweep.local", Map.of(), source);
     }
 
-    private static Outcome runOnce(RuleSandbox sandbox, String code) {
+    private static ScriptDecision runOnce(RuleSandbox sandbox, String code) {
         String source = "export const rule = {};\n" + code;
         var rule = new Rule("hog", "hog.js", RuleValidator.version(source), "Leads", "", new Rule.Selection("(Lead_Status:equals:Contacted)", null, null),
                 Rule.Triggers.NONE, "admin@sweep.local", Map.of(), source);
@@ -125,12 +125,12 @@ public final class MemoryAbuseMain {
         }
     }
 
-    private static String describe(Outcome o) {
+    private static String describe(ScriptDecision o) {
         return switch (o) {
-            case Outcome.Fatal f -> f.failure() + " " + f.message();
-            case Outcome.Failed f -> f.failure() + " " + f.message();
-            case Outcome.Updated u -> "UPDATED";
-            case Outcome.Skipped s -> "SKIPPED";
+            case ScriptDecision.Fatal f -> f.failure() + " " + f.message();
+            case ScriptDecision.Failed f -> f.failure() + " " + f.message();
+            case ScriptDecision.Updated u -> "UPDATED";
+            case ScriptDecision.Skipped s -> "SKIPPED";
         };
     }
 }

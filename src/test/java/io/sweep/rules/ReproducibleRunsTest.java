@@ -21,9 +21,9 @@ class ReproducibleRunsTest {
     private static String[] values(long seed, String recordId) {
         RuleRun run = TestRules.roomy().open(RULE, Map.<String, JsonNode>of(), RuleTrigger.MANUAL, 1_700_000_000_000L, Duration.ZERO, seed);
         try {
-            Outcome o = run.update(TestRules.lead(recordId));
-            assertThat(o).isInstanceOf(Outcome.Updated.class);
-            return ((Outcome.Updated) o).values().get("Description").asText().split(" ");
+            ScriptDecision o = run.update(TestRules.lead(recordId));
+            assertThat(o).isInstanceOf(ScriptDecision.Updated.class);
+            return ((ScriptDecision.Updated) o).values().get("Description").asText().split(" ");
         } finally {
             run.close();
         }

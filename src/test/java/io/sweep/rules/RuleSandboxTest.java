@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 class RuleSandboxTest {
     private final RuleSandbox sandbox = TestRules.sandbox();
 
-    private static Outcome.Updated updated(Outcome o) {
-        assertThat(o).isInstanceOf(Outcome.Updated.class);
-        return (Outcome.Updated) o;
+    private static ScriptDecision.Updated updated(ScriptDecision o) {
+        assertThat(o).isInstanceOf(ScriptDecision.Updated.class);
+        return (ScriptDecision.Updated) o;
     }
 
     @Test
@@ -56,7 +56,7 @@ class RuleSandboxTest {
                 """);
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL);
         try {
-            for (String id : List.of("1", "2", "3", "4")) assertThat(run.update(TestRules.lead(id))).isInstanceOf(Outcome.Skipped.class);
+            for (String id : List.of("1", "2", "3", "4")) assertThat(run.update(TestRules.lead(id))).isInstanceOf(ScriptDecision.Skipped.class);
         } finally {
             run.close();
         }
@@ -151,8 +151,8 @@ class RuleSandboxTest {
                 """);
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL);
         try {
-            assertThat(run.update(Map.of("id", "1", "Modified_Time", "2026-01-01T00:00:00+00:00"))).isInstanceOf(Outcome.Updated.class);
-            assertThat(run.update(Map.of("id", "2", "Modified_Time", "2026-02-20T00:00:00+00:00"))).isInstanceOf(Outcome.Skipped.class);
+            assertThat(run.update(Map.of("id", "1", "Modified_Time", "2026-01-01T00:00:00+00:00"))).isInstanceOf(ScriptDecision.Updated.class);
+            assertThat(run.update(Map.of("id", "2", "Modified_Time", "2026-02-20T00:00:00+00:00"))).isInstanceOf(ScriptDecision.Skipped.class);
         } finally {
             run.close();
         }
@@ -186,9 +186,9 @@ class RuleSandboxTest {
                 """);
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL);
         try {
-            Outcome failed = run.update(TestRules.lead("bad"));
-            assertThat(failed).isEqualTo(new Outcome.Failed(ScriptFailure.SCRIPT_ERROR, "throws.js:8:29: RangeError: no good: bad"));
-            assertThat(run.update(TestRules.lead("good"))).isInstanceOf(Outcome.Updated.class);
+            ScriptDecision failed = run.update(TestRules.lead("bad"));
+            assertThat(failed).isEqualTo(new ScriptDecision.Failed(ScriptFailure.SCRIPT_ERROR, "throws.js:8:29: RangeError: no good: bad"));
+            assertThat(run.update(TestRules.lead("good"))).isInstanceOf(ScriptDecision.Updated.class);
         } finally {
             run.close();
         }
@@ -197,7 +197,7 @@ class RuleSandboxTest {
     @Test
     void a_non_object_return_is_an_invalid_return_of_that_record() {
         Rule rule = TestRules.rule("string", "export function update() { return \"Cold\"; }\n");
-        assertThat(TestRules.once(sandbox, rule, TestRules.lead("1"))).isEqualTo(new Outcome.Failed(ScriptFailure.INVALID_RETURN,
+        assertThat(TestRules.once(sandbox, rule, TestRules.lead("1"))).isEqualTo(new ScriptDecision.Failed(ScriptFailure.INVALID_RETURN,
                 "update must return a plain object of field values, or null; it returned a string"));
     }
 
@@ -221,8 +221,8 @@ class RuleSandboxTest {
         Rule broken = new Rule(valid.id(), valid.file(), "other-version", valid.module(), "", valid.select(), valid.triggers(),
                 valid.runAs(), Map.of(), "export const rule = {};\nthrow new Error(\"not today\");\nexport function update() {}\n");
         RuleRun run = sandbox.open(broken, Map.of(), RuleTrigger.MANUAL);
-        Outcome first = run.update(TestRules.lead("1"));
-        assertThat(first).isEqualTo(new Outcome.Fatal(ScriptFailure.SCRIPT_ERROR, "the rule failed to load: loads.js:2:7: Error: not today"));
+        ScriptDecision first = run.update(TestRules.lead("1"));
+        assertThat(first).isEqualTo(new ScriptDecision.Fatal(ScriptFailure.SCRIPT_ERROR, "the rule failed to load: loads.js:2:7: Error: not today"));
         assertThat(run.update(TestRules.lead("2"))).isEqualTo(first);
         assertThat(run.fatal()).isEqualTo(first);
         run.close();
@@ -241,12 +241,12 @@ class RuleSandboxTest {
                     """);
             RuleRun run = tight.open(rule, Map.of(), RuleTrigger.MANUAL);
             try {
-                Outcome last = null;
+                ScriptDecision last = null;
                 int records = 0;
-                while (!(last instanceof Outcome.Fatal) && records < 100) {
+                while (!(last instanceof ScriptDecision.Fatal) && records < 100) {
                     last = run.update(TestRules.lead(String.valueOf(records++)));
                 }
-                assertThat(last).isEqualTo(new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
+                assertThat(last).isEqualTo(new ScriptDecision.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
                         "the rule used up the job's script time budget of 300 ms; the script was stopped"));
                 assertThat(records).isGreaterThan(1);
             } finally {
@@ -262,9 +262,9 @@ class RuleSandboxTest {
             RuleRun fresh = tight.open(rule, Map.of(), RuleTrigger.MANUAL, 0, Duration.ZERO);
             RuleRun spent = tight.open(rule, Map.of(), RuleTrigger.MANUAL, 0, Duration.ofMillis(300));
             try {
-                assertThat(fresh.update(TestRules.lead("1"))).isInstanceOf(Outcome.Skipped.class);
+                assertThat(fresh.update(TestRules.lead("1"))).isInstanceOf(ScriptDecision.Skipped.class);
                 assertThat(fresh.scriptTime()).isPositive();
-                assertThat(spent.update(TestRules.lead("1"))).isEqualTo(new Outcome.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
+                assertThat(spent.update(TestRules.lead("1"))).isEqualTo(new ScriptDecision.Fatal(ScriptFailure.SCRIPT_TIMEOUT,
                         "the rule used up the job's script time budget of 300 ms; the script was stopped"));
             } finally {
                 fresh.close();
@@ -278,7 +278,7 @@ class RuleSandboxTest {
         Rule rule = TestRules.rule("now", "export function update(r, ctx) { return { Description: String(ctx.now) }; }");
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL, 1_234_567_000L, Duration.ZERO);
         try {
-            assertThat(run.update(TestRules.lead("1"))).isEqualTo(new Outcome.Updated(Map.of("Description", TextNode.valueOf("1234567000"))));
+            assertThat(run.update(TestRules.lead("1"))).isEqualTo(new ScriptDecision.Updated(Map.of("Description", TextNode.valueOf("1234567000"))));
         } finally {
             run.close();
         }

@@ -36,10 +36,10 @@ class SampleRulesTest {
         Rule rule = sample(id);
         RuleRun run = TestRules.sandbox().open(rule, params, RuleTrigger.MANUAL);
         try {
-            Outcome o = run.update(record);
-            if (o instanceof Outcome.Skipped) return Map.of();
-            assertThat(o).isInstanceOf(Outcome.Updated.class);
-            var values = ((Outcome.Updated) o).values();
+            ScriptDecision o = run.update(record);
+            if (o instanceof ScriptDecision.Skipped) return Map.of();
+            assertThat(o).isInstanceOf(ScriptDecision.Updated.class);
+            var values = ((ScriptDecision.Updated) o).values();
             Module leads = TestRules.metadata().module(rule.module()).orElseThrow();
             values.forEach((field, value) -> {
                 var f = leads.field(field).orElseThrow();
@@ -134,10 +134,10 @@ class SampleRulesTest {
         Rule rule = sample("mark-replied-leads-contacted");
         RuleRun run = TestRules.sandbox().open(rule, Map.of("ids", ids), RuleTrigger.WEBHOOK);
         try {
-            assertThat(run.update(lead("id", "5725767000000200001", "Lead_Status", "Not Contacted"))).isInstanceOf(Outcome.Skipped.class);
-            Outcome named = run.update(lead("id", "5725767000000200002", "Lead_Status", "Not Contacted"));
-            assertThat(((Outcome.Updated) named).values().get("Lead_Status").asText()).isEqualTo("Contacted");
-            assertThat(run.update(lead("id", "5725767000000200003", "Lead_Status", "Attempted to Contact"))).isInstanceOf(Outcome.Updated.class);
+            assertThat(run.update(lead("id", "5725767000000200001", "Lead_Status", "Not Contacted"))).isInstanceOf(ScriptDecision.Skipped.class);
+            ScriptDecision named = run.update(lead("id", "5725767000000200002", "Lead_Status", "Not Contacted"));
+            assertThat(((ScriptDecision.Updated) named).values().get("Lead_Status").asText()).isEqualTo("Contacted");
+            assertThat(run.update(lead("id", "5725767000000200003", "Lead_Status", "Attempted to Contact"))).isInstanceOf(ScriptDecision.Updated.class);
         } finally {
             run.close();
         }

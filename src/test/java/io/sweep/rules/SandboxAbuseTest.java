@@ -24,41 +24,41 @@ class SandboxAbuseTest {
         return rule("export function update(record, ctx) {\n" + body + "\n}\n");
     }
 
-    private Outcome once(Rule rule) {
+    private ScriptDecision once(Rule rule) {
         return TestRules.once(sandbox, rule, TestRules.lead("1"));
     }
 
     /** What the script reports about its world, returned as the Description field; not a test of time budgets. */
     private String report(String expression) {
-        Outcome o = TestRules.once(TestRules.roomy(), updating("return { Description: String(" + expression + ") };"), TestRules.lead("1"));
-        assertThat(o).isInstanceOf(Outcome.Updated.class);
-        return ((Outcome.Updated) o).values().get("Description").asText();
+        ScriptDecision o = TestRules.once(TestRules.roomy(), updating("return { Description: String(" + expression + ") };"), TestRules.lead("1"));
+        assertThat(o).isInstanceOf(ScriptDecision.Updated.class);
+        return ((ScriptDecision.Updated) o).values().get("Description").asText();
     }
 
-    private static void scriptError(Outcome o, String... contains) {
-        assertThat(o).isInstanceOf(Outcome.Failed.class);
-        var f = (Outcome.Failed) o;
+    private static void scriptError(ScriptDecision o, String... contains) {
+        assertThat(o).isInstanceOf(ScriptDecision.Failed.class);
+        var f = (ScriptDecision.Failed) o;
         assertThat(f.failure()).isEqualTo(ScriptFailure.SCRIPT_ERROR);
         for (String c : contains) assertThat(f.message()).contains(c);
     }
 
-    private static void invalidReturn(Outcome o, String... contains) {
-        assertThat(o).isInstanceOf(Outcome.Failed.class);
-        var f = (Outcome.Failed) o;
+    private static void invalidReturn(ScriptDecision o, String... contains) {
+        assertThat(o).isInstanceOf(ScriptDecision.Failed.class);
+        var f = (ScriptDecision.Failed) o;
         assertThat(f.failure()).isEqualTo(ScriptFailure.INVALID_RETURN);
         for (String c : contains) assertThat(f.message()).contains(c);
     }
 
-    private static void timeout(Outcome o) {
-        assertThat(o).isInstanceOf(Outcome.Fatal.class);
-        assertThat(((Outcome.Fatal) o).failure()).isEqualTo(ScriptFailure.SCRIPT_TIMEOUT);
-        assertThat(((Outcome.Fatal) o).message()).contains("the script was stopped");
+    private static void timeout(ScriptDecision o) {
+        assertThat(o).isInstanceOf(ScriptDecision.Fatal.class);
+        assertThat(((ScriptDecision.Fatal) o).failure()).isEqualTo(ScriptFailure.SCRIPT_TIMEOUT);
+        assertThat(((ScriptDecision.Fatal) o).message()).contains("the script was stopped");
     }
 
     @AfterEach
     void the_next_rule_still_runs() {
         Rule benign = TestRules.rule("benign", "export function update(r) { return { Lead_Status: r.Lead_Status === \"Contacted\" ? \"Cold\" : null }; }\n");
-        assertThat(TestRules.once(sandbox, benign, TestRules.lead("9"))).isInstanceOf(Outcome.Updated.class);
+        assertThat(TestRules.once(sandbox, benign, TestRules.lead("9"))).isInstanceOf(ScriptDecision.Updated.class);
         assertThat(report("({}).polluted === undefined && typeof globalThis.leak === 'undefined'")).isEqualTo("true");
     }
 
@@ -105,8 +105,8 @@ class SandboxAbuseTest {
                 import("/etc/passwd").then(() => file = "loaded", e => file = "refused");
                 export function update() { return { Description: status + " / " + file }; }
                 """);
-        Outcome o = once(rule);
-        assertThat(((Outcome.Updated) o).values().get("Description").asText()).isEqualTo("refused: Operation is not allowed for: fs / refused");
+        ScriptDecision o = once(rule);
+        assertThat(((ScriptDecision.Updated) o).values().get("Description").asText()).isEqualTo("refused: Operation is not allowed for: fs / refused");
     }
 
     @Test
@@ -137,8 +137,8 @@ class SandboxAbuseTest {
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL);
         try {
             scriptError(run.update(TestRules.lead("1")), "TypeError");
-            Outcome next = run.update(TestRules.lead("2"));
-            assertThat(((Outcome.Updated) next).values().get("Description").asText()).isEqualTo("undefined|undefined");
+            ScriptDecision next = run.update(TestRules.lead("2"));
+            assertThat(((ScriptDecision.Updated) next).values().get("Description").asText()).isEqualTo("undefined|undefined");
         } finally {
             run.close();
         }
@@ -153,8 +153,8 @@ class SandboxAbuseTest {
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL);
         try {
             scriptError(run.update(TestRules.lead("1")), "TypeError");
-            assertThat(((Outcome.Updated) run.update(TestRules.lead("2"))).values().get("Description").asText()).isEqualTo("mine");
-            assertThat(((Outcome.Updated) run.update(TestRules.lead("3"))).values().get("Description").asText()).isEqualTo("undefined|undefined");
+            assertThat(((ScriptDecision.Updated) run.update(TestRules.lead("2"))).values().get("Description").asText()).isEqualTo("mine");
+            assertThat(((ScriptDecision.Updated) run.update(TestRules.lead("3"))).values().get("Description").asText()).isEqualTo("undefined|undefined");
         } finally {
             run.close();
         }
@@ -176,15 +176,15 @@ class SandboxAbuseTest {
                 return { Description: typeof globalThis.leak + "|" + typeof globalThis.leakVar };""");
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL);
         try {
-            assertThat(((Outcome.Updated) run.update(TestRules.lead("1"))).values().get("Description").asText()).isEqualTo("undefined|undefined");
-            assertThat(((Outcome.Updated) run.update(TestRules.lead("2"))).values().get("Description").asText()).isEqualTo("undefined|undefined");
+            assertThat(((ScriptDecision.Updated) run.update(TestRules.lead("1"))).values().get("Description").asText()).isEqualTo("undefined|undefined");
+            assertThat(((ScriptDecision.Updated) run.update(TestRules.lead("2"))).values().get("Description").asText()).isEqualTo("undefined|undefined");
         } finally {
             run.close();
         }
         // module state is per run: a second job starts from scratch
         Rule stateful = rule("let seen = 0;\nexport function update() { seen++; return { Lead_Score: seen }; }\n");
-        assertThat(((Outcome.Updated) once(stateful)).values().get("Lead_Score").asInt()).isEqualTo(1);
-        assertThat(((Outcome.Updated) once(stateful)).values().get("Lead_Score").asInt()).isEqualTo(1);
+        assertThat(((ScriptDecision.Updated) once(stateful)).values().get("Lead_Score").asInt()).isEqualTo(1);
+        assertThat(((ScriptDecision.Updated) once(stateful)).values().get("Lead_Score").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -192,8 +192,8 @@ class SandboxAbuseTest {
         Rule rule = updating("const before = ctx.params.days; ctx.params.days = 1; ctx.now = 0; return { Lead_Score: before };");
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL);
         try {
-            assertThat(((Outcome.Updated) run.update(TestRules.lead("1"))).values().get("Lead_Score").asInt()).isEqualTo(30);
-            assertThat(((Outcome.Updated) run.update(TestRules.lead("2"))).values().get("Lead_Score").asInt()).isEqualTo(30);
+            assertThat(((ScriptDecision.Updated) run.update(TestRules.lead("1"))).values().get("Lead_Score").asInt()).isEqualTo(30);
+            assertThat(((ScriptDecision.Updated) run.update(TestRules.lead("2"))).values().get("Lead_Score").asInt()).isEqualTo(30);
         } finally {
             run.close();
         }
@@ -204,7 +204,7 @@ class SandboxAbuseTest {
     @Test
     void an_infinite_loop_is_stopped_and_fails_the_job() {
         RuleRun run = sandbox.open(updating("while (true) {}"), Map.of(), RuleTrigger.MANUAL);
-        Outcome o = run.update(TestRules.lead("1"));
+        ScriptDecision o = run.update(TestRules.lead("1"));
         timeout(o);
         assertThat(run.update(TestRules.lead("2"))).isEqualTo(o);
         run.close();
@@ -218,13 +218,13 @@ class SandboxAbuseTest {
 
     @Test
     void a_catastrophic_regex_finishes_or_is_stopped() {
-        Outcome o = once(updating("return { Description: String(/(a+)+$/.test('a'.repeat(40) + '!')) };"));
-        assertThat(o).isInstanceOfAny(Outcome.Updated.class, Outcome.Fatal.class);
-        if (o instanceof Outcome.Fatal) timeout(o);
+        ScriptDecision o = once(updating("return { Description: String(/(a+)+$/.test('a'.repeat(40) + '!')) };"));
+        assertThat(o).isInstanceOfAny(ScriptDecision.Updated.class, ScriptDecision.Fatal.class);
+        if (o instanceof ScriptDecision.Fatal) timeout(o);
         // a back-reference forces the backtracking engine
-        Outcome backtracking = once(updating("return { Description: String(/^(a+)+\\\\1b$/.test('a'.repeat(5000))) };"));
-        assertThat(backtracking).isInstanceOfAny(Outcome.Updated.class, Outcome.Fatal.class);
-        if (backtracking instanceof Outcome.Fatal) timeout(backtracking);
+        ScriptDecision backtracking = once(updating("return { Description: String(/^(a+)+\\\\1b$/.test('a'.repeat(5000))) };"));
+        assertThat(backtracking).isInstanceOfAny(ScriptDecision.Updated.class, ScriptDecision.Fatal.class);
+        if (backtracking instanceof ScriptDecision.Fatal) timeout(backtracking);
     }
 
     @Test
@@ -305,7 +305,7 @@ class SandboxAbuseTest {
     @Test
     void a_date_is_an_invalid_return_with_a_hint() {
         invalidReturn(once(updating("return { Follow_Up_Date: new Date(ctx.now) };")), "a Date is not a field value", "toISOString()");
-        assertThat(((Outcome.Updated) once(updating("return { Follow_Up_Date: new Date(ctx.now).toISOString().slice(0, 10) };")))
+        assertThat(((ScriptDecision.Updated) once(updating("return { Follow_Up_Date: new Date(ctx.now).toISOString().slice(0, 10) };")))
                 .values().get("Follow_Up_Date").asText()).isEqualTo("2026-03-01");
     }
 
@@ -319,8 +319,8 @@ class SandboxAbuseTest {
 
     @Test
     void a_proxy_that_answers_is_copied_once_into_plain_values() {
-        Outcome o = once(updating("let reads = 0; return new Proxy({ Lead_Status: 'Cold' }, { get(t, k) { reads++; return reads === 1 ? t[k] : 'Changed'; } });"));
-        assertThat(((Outcome.Updated) o).values().get("Lead_Status").asText()).isEqualTo("Cold");
+        ScriptDecision o = once(updating("let reads = 0; return new Proxy({ Lead_Status: 'Cold' }, { get(t, k) { reads++; return reads === 1 ? t[k] : 'Changed'; } });"));
+        assertThat(((ScriptDecision.Updated) o).values().get("Lead_Status").asText()).isEqualTo("Cold");
     }
 
     @Test
@@ -343,8 +343,8 @@ class SandboxAbuseTest {
                 """);
         RuleRun run = sandbox.open(rule, Map.of(), RuleTrigger.MANUAL);
         try {
-            assertThat(run.update(TestRules.lead("1"))).isInstanceOf(Outcome.Skipped.class);
-            assertThat(((Outcome.Updated) run.update(TestRules.lead("2"))).values().get("Description").asText()).isEqualTo("ran before the next record");
+            assertThat(run.update(TestRules.lead("1"))).isInstanceOf(ScriptDecision.Skipped.class);
+            assertThat(((ScriptDecision.Updated) run.update(TestRules.lead("2"))).values().get("Description").asText()).isEqualTo("ran before the next record");
         } finally {
             run.close();
         }
@@ -367,8 +367,8 @@ class SandboxAbuseTest {
     void keys_are_strings_only() {
         invalidReturn(once(updating("return { [Symbol.iterator]: 'x' };")), "a symbol is not a field name");
         // numeric keys are strings in JavaScript: the caller fails the unknown field "1"
-        assertThat(((Outcome.Updated) once(updating("return { 1: 'one' };"))).values()).containsOnlyKeys("1");
-        assertThat(((Outcome.Updated) once(updating("return JSON.parse('{\"__proto__\": \"x\"}');"))).values()).containsOnlyKeys("__proto__");
+        assertThat(((ScriptDecision.Updated) once(updating("return { 1: 'one' };"))).values()).containsOnlyKeys("1");
+        assertThat(((ScriptDecision.Updated) once(updating("return JSON.parse('{\"__proto__\": \"x\"}');"))).values()).containsOnlyKeys("__proto__");
     }
 
     @Test

@@ -74,7 +74,7 @@ final class TestRules {
     }
 
     /** One record through a fresh run of the rule; the run is closed. */
-    static Outcome once(RuleSandbox sandbox, Rule rule, Map<String, ?> record) {
+    static ScriptDecision once(RuleSandbox sandbox, Rule rule, Map<String, ?> record) {
         RuleRun run = sandbox.open(rule, Map.<String, JsonNode>of(), RuleTrigger.MANUAL);
         try {
             return run.update(record);

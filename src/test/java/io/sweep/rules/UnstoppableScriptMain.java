@@ -62,7 +62,7 @@ public final class UnstoppableScriptMain {
         for (var c : CASES.entrySet()) {
             Rule rule = TestRules.rule(c.getKey(), c.getValue());
             long start = System.nanoTime();
-            Outcome o = TestRules.once(sandbox, rule, TestRules.lead("1"));
+            ScriptDecision o = TestRules.once(sandbox, rule, TestRules.lead("1"));
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("case " + c.getKey() + " -> " + describe(o) + " in " + millis + " ms; next -> " + describe(TestRules.once(sandbox, benign, TestRules.lead("2"))));
         }
@@ -73,12 +73,12 @@ public final class UnstoppableScriptMain {
         System.exit(0);
     }
 
-    private static String describe(Outcome o) {
+    private static String describe(ScriptDecision o) {
         return switch (o) {
-            case Outcome.Fatal f -> f.failure().code() + " " + f.message();
-            case Outcome.Failed f -> "FAILED " + f.failure().code() + " " + f.message();
-            case Outcome.Updated u -> "UPDATED";
-            case Outcome.Skipped s -> "SKIPPED";
+            case ScriptDecision.Fatal f -> f.failure().code() + " " + f.message();
+            case ScriptDecision.Failed f -> "FAILED " + f.failure().code() + " " + f.message();
+            case ScriptDecision.Updated u -> "UPDATED";
+            case ScriptDecision.Skipped s -> "SKIPPED";
         };
     }
 

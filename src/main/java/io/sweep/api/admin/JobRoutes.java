@@ -11,7 +11,7 @@ import io.sweep.crm.Module;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import io.sweep.jobs.Job;
-import io.sweep.jobs.JobRecord;
+import io.sweep.jobs.JobResult;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.JobStatus;
 import io.sweep.json.Json;
@@ -101,7 +101,7 @@ final class JobRoutes {
         ctx.status(200);
         try {
             if (paged) {
-                List<JobRecord> rows = jobs.resultsPage(call.principal(), job, dbStatus, (page - 1) * perPage, perPage + 1);
+                List<JobResult> rows = jobs.resultsPage(call.principal(), job, dbStatus, (page - 1) * perPage, perPage + 1);
                 boolean more = rows.size() > perPage;
                 ctx.contentType(JsonResponse.CONTENT_TYPE);
                 ResultsWriter.jsonPage(ctx.outputStream(), more ? rows.subList(0, perPage) : rows, page, perPage, more);

@@ -8,9 +8,9 @@ import io.sweep.auth.Principal;
 import io.sweep.crm.Module;
 import io.sweep.jobs.FieldChange;
 import io.sweep.jobs.Preview;
+import io.sweep.massupdate.RecordOutcome;
 import io.sweep.jobs.PreviewService;
 import io.sweep.json.Json;
-import java.util.Locale;
 
 /** {@code POST /api/mass_update/preview}: a dry run of a Zoho mass update body; its error is reported, not answered. */
 final class PreviewRoutes {
@@ -42,14 +42,14 @@ final class PreviewRoutes {
             error.set("details", Json.MAPPER.valueToTree(preview.error().details()));
             error.put("http_status", preview.error().error().httpStatus());
         }
-        body.put("would_update", preview.count(Preview.Outcome.UPDATE));
-        body.put("would_fail", preview.count(Preview.Outcome.FAIL));
-        body.put("would_skip", preview.count(Preview.Outcome.SKIP));
+        body.put("would_update", preview.count(RecordOutcome.Status.UPDATED));
+        body.put("would_fail", preview.count(RecordOutcome.Status.FAILED));
+        body.put("would_skip", preview.count(RecordOutcome.Status.SKIPPED));
         var sample = body.putArray("sample");
         for (Preview.Sample s : preview.sample()) {
             ObjectNode entry = sample.addObject();
             entry.put("id", s.id());
-            entry.put("outcome", s.outcome().name().toLowerCase(Locale.ROOT));
+            entry.put("outcome", wouldBe(s.outcome()));
             entry.put("code", s.code());
             entry.put("message", s.message());
             var changes = entry.putArray("changes");
@@ -61,5 +61,14 @@ final class PreviewRoutes {
             }
         }
         return body;
+    }
+
+    /** A preview says what would happen: "update", "fail" or "skip". */
+    private static String wouldBe(RecordOutcome.Status outcome) {
+        return switch (outcome) {
+            case UPDATED -> "update";
+            case FAILED -> "fail";
+            case SKIPPED -> "skip";
+        };
     }
 }

@@ -3,7 +3,7 @@ package io.sweep.api.admin;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sweep.jobs.FieldChange;
-import io.sweep.jobs.JobRecord;
+import io.sweep.jobs.JobResult;
 import io.sweep.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,7 +27,7 @@ final class ResultsWriter {
     private ResultsWriter() {}
 
     /** {@code source} hands every row to the consumer it is given. */
-    static void json(OutputStream out, Consumer<Consumer<JobRecord>> source) throws IOException {
+    static void json(OutputStream out, Consumer<Consumer<JobResult>> source) throws IOException {
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("results");
@@ -38,11 +38,11 @@ final class ResultsWriter {
     }
 
     /** One page: {@code {"results":[…],"info":{"page","per_page","count","more_records"}}}. */
-    static void jsonPage(OutputStream out, List<JobRecord> rows, int page, int perPage, boolean more) throws IOException {
+    static void jsonPage(OutputStream out, List<JobResult> rows, int page, int perPage, boolean more) throws IOException {
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("results");
-            for (JobRecord row : rows) writeJson(g, row);
+            for (JobResult row : rows) writeJson(g, row);
             g.writeEndArray();
             g.writeObjectFieldStart("info");
             g.writeNumberField("page", page);
@@ -54,7 +54,7 @@ final class ResultsWriter {
         }
     }
 
-    static void csv(OutputStream out, Consumer<Consumer<JobRecord>> source) throws IOException {
+    static void csv(OutputStream out, Consumer<Consumer<JobResult>> source) throws IOException {
         try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             w.write(Csv.line(CSV_HEADER));
             source.accept(row -> unchecked(() -> {
@@ -65,7 +65,7 @@ final class ResultsWriter {
         }
     }
 
-    private static void writeJson(JsonGenerator g, JobRecord row) throws IOException {
+    private static void writeJson(JsonGenerator g, JobResult row) throws IOException {
         List<FieldChange> changes = FieldChange.of(row.beforeValues(), row.afterValues());
         g.writeStartObject();
         g.writeStringField("id", String.valueOf(row.recordId()));
@@ -87,7 +87,7 @@ final class ResultsWriter {
         g.writeEndObject();
     }
 
-    private static String status(JobRecord row) {
+    private static String status(JobResult row) {
         return row.status().toLowerCase(Locale.ROOT);
     }
 

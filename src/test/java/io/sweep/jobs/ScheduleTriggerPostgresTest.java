@@ -1,4 +1,4 @@
-package io.sweep.hooks;
+package io.sweep.jobs;
 
 import io.sweep.testsupport.Backend;
 import org.junit.jupiter.api.Tag;

@@ -1,4 +1,4 @@
-package io.sweep.hooks;
+package io.sweep.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,7 @@
-package io.sweep.hooks;
+package io.sweep.jobs;
 
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import io.sweep.errors.ApiException;
-import io.sweep.jobs.JobService;
-import io.sweep.jobs.Trigger;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleEntry;
 import io.sweep.rules.RuleRegistry;

@@ -10,19 +10,19 @@ import java.util.Map;
  * JSON-shaped: whether the fields exist, may be mass updated and accept the values is the
  * caller's check (through {@code FieldValues.parse}), failing that record if not.
  */
-public sealed interface Outcome {
+public sealed interface ScriptDecision {
     /** The fields to set, in the order the script returned them; never empty. */
-    record Updated(Map<String, JsonNode> values) implements Outcome {
+    record Updated(Map<String, JsonNode> values) implements ScriptDecision {
         public Updated {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
     }
 
     /** The script returned null, undefined or an empty object: leave the record alone. */
-    record Skipped() implements Outcome {}
+    record Skipped() implements ScriptDecision {}
 
     /** This record failed ({@link ScriptFailure#SCRIPT_ERROR} or {@link ScriptFailure#INVALID_RETURN}); go on with the next. */
-    record Failed(ScriptFailure failure, String message) implements Outcome {
+    record Failed(ScriptFailure failure, String message) implements ScriptDecision {
         public Failed {
             if (failure.jobFatal()) throw new IllegalArgumentException(failure + " is job-fatal");
         }
@@ -32,5 +32,5 @@ public sealed interface Outcome {
      * The script was stopped or cannot run: fail the job with this message. Every later call of
      * {@link RuleRun#update} answers the same.
      */
-    record Fatal(ScriptFailure failure, String message) implements Outcome {}
+    record Fatal(ScriptFailure failure, String message) implements ScriptDecision {}
 }
