@@ -16,7 +16,6 @@ import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
 import io.sweep.crm.Where;
 import io.sweep.db.Database;
-import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -3,7 +3,6 @@ package io.sweep.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
-import io.sweep.App;
 import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Http;
 import io.sweep.testsupport.TestServer;
