@@ -98,7 +98,8 @@ class RuleJobsTest {
                 """);
         // the server's rule budgets come from the environment: a million statements is too many here
         var budgets = Config.fromEnvironment(Map.of("SWEEP_RULE_STATEMENTS", "200000")).ruleLimits();
-        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withRulesDir(rulesDir).withRuleLimits(budgets));
+        // its own leads only: no demo data to seed
+        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withDemo(false).withRulesDir(rulesDir).withRuleLimits(budgets));
         admin = server.admin();
         var leads = new StringBuilder();
         for (String name : List.of("One", "Two", "Skip me", "Break me", "Bad field")) {
