@@ -20,10 +20,7 @@ import io.sweep.massupdate.RecordUpdater;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sweep.crm.Field;
-import io.sweep.massupdate.FieldUpdate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -250,14 +247,7 @@ public final class ChunkRunner {
     private Plan restore(Principal principal, Module module, String beforeValues) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         Json.parseBody(beforeValues).properties().forEach(e -> values.put(e.getKey(), e.getValue()));
-        try {
-            var update = validator.validate(principal, module, values, true);
-            Map<Field, Object> set = new HashMap<>();
-            for (FieldUpdate u : update.updates()) set.put(u.field(), u.value());
-            return new Plan.Set(set);
-        } catch (ApiException e) {
-            return new Plan.Fail(e.error(), e.zohoMessage() + (e.details().isEmpty() ? "" : " " + e.details()));
-        }
+        return validator.planSetting(principal, module, values);
     }
 
     private OffsetDateTime now() {

@@ -7,9 +7,7 @@ import io.sweep.crm.Field;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRow;
 import io.sweep.crm.RecordTime;
-import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
-import io.sweep.massupdate.FieldUpdate;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.Plan;
 import io.sweep.massupdate.RecordUpdater;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,15 +73,8 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
     }
 
     private Plan planValues(Map<String, JsonNode> values) {
-        try {
-            // a rule states each field's whole value, so multi-select values replace those present
-            var update = validator.validate(principal, module, values, true);
-            Map<Field, Object> set = new HashMap<>();
-            for (FieldUpdate u : update.updates()) set.put(u.field(), u.value());
-            return new Plan.Set(set);
-        } catch (ApiException e) {
-            return new Plan.Fail(e.error(), e.zohoMessage() + (e.details().isEmpty() ? "" : " " + e.details()));
-        }
+        // a rule states each field's whole value, so multi-select values replace those present
+        return validator.planSetting(principal, module, values);
     }
 
     private static ErrorCode errorCode(String code) {

@@ -25,6 +25,21 @@ public final class MassUpdateValidator {
         this.limits = limits;
     }
 
+    /**
+     * One record's own values checked as an overwriting mass update by {@code principal} would be
+     * (what a rule returns, what an undo puts back): a plan that sets them, or fails that record
+     * with the error the check raised.
+     */
+    public Plan planSetting(Principal principal, Module module, Map<String, JsonNode> values) {
+        try {
+            Map<Field, Object> set = new java.util.HashMap<>();
+            for (FieldUpdate u : validate(principal, module, values, true).updates()) set.put(u.field(), u.value());
+            return new Plan.Set(set);
+        } catch (ApiException e) {
+            return new Plan.Fail(e.error(), e.zohoMessage() + (e.details().isEmpty() ? "" : " " + e.details()));
+        }
+    }
+
     public MassUpdate validate(Principal principal, Module module, Map<String, JsonNode> values, boolean overWrite) {
         if (!principal.profile().module(module.id()).canMassUpdate()) {
             throw ModulePermission.denied("Mass_Update", module);
