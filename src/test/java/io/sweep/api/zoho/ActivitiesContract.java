@@ -199,6 +199,19 @@ abstract class ActivitiesContract {
     }
 
     @Test
+    void tokens_may_be_issued_with_the_activities_scopes_and_a_profile_viewing_tasks_holds_the_read_scope() {
+        var byAdmin = admin.post("/api/tokens", "{\"scopes\":[\"ZohoCRM.modules.activities.READ\",\"ZohoCRM.mass_update.activities.UPDATE\"]}");
+        assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(201);
+        String token = byAdmin.json().get("token").asText();
+        assertThat(server.http().withToken(token).get("/crm/v2/Activities?per_page=1").status()).isIn(200, 204);
+
+        Http sales = server.tokenFor("sales@sweep.local", "Sweep.tokens.ALL", "ZohoCRM.modules.ALL", "ZohoCRM.mass_update.ALL");
+        assertThat(sales.post("/api/tokens", "{\"scopes\":[\"ZohoCRM.modules.activities.READ\"]}").status()).isEqualTo(201);
+        var notHeld = sales.post("/api/tokens", "{\"scopes\":[\"ZohoCRM.mass_update.activities.UPDATE\"]}");
+        assertThat(notHeld.status()).as("sales may mass update none of the three: " + notHeld.body()).isEqualTo(403);
+    }
+
+    @Test
     void a_scheduled_mass_update_and_record_writes_over_Activities_are_NOT_SUPPORTED() {
         var byView = admin.post("/crm/v2/Activities/actions/mass_update", "{\"data\":[{\"Subject\":\"x\"}],\"cvid\":\"5725767000001000001\"}");
         assertThat(byView.status()).as(byView.body()).isEqualTo(400);
