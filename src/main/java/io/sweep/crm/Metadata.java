@@ -43,9 +43,39 @@ public final class Metadata {
         return modules().stream().filter(m -> m.id() == id).findFirst();
     }
 
-    private record Snapshot(List<Module> modules, Map<String, Module> byKey) {
+    /**
+     * The Activities view over Tasks, Events and Calls ({@link Activities}). It is neither one of
+     * {@link #modules} nor found by {@link #module}: it has no table, no views, no jobs and no rules.
+     */
+    public Optional<Module> activities() {
+        return Optional.ofNullable(snapshot.get().activities);
+    }
+
+    /** As {@link #module}, and the Activities view by its name: what the Zoho surface's paths may name. */
+    public Optional<Module> moduleOrView(String name) {
+        Optional<Module> module = module(name);
+        if (module.isPresent()) return module;
+        return activities().filter(a -> a.scopeName().equals(Module.scopeKey(name)));
+    }
+
+    /** The modules the Activities view spans, in its order. */
+    public List<Module> activityParts() {
+        return Activities.PARTS.stream().map(this::module).flatMap(Optional::stream).toList();
+    }
+
+    private record Snapshot(List<Module> modules, Map<String, Module> byKey, Module activities) {
         Snapshot(List<Module> modules) {
-            this(List.copyOf(modules), keys(modules));
+            this(List.copyOf(modules), activities(modules));
+        }
+
+        private Snapshot(List<Module> modules, Module activities) {
+            this(modules, keys(modules), activities);
+        }
+
+        private static Module activities(List<Module> modules) {
+            Map<String, Module> byApiName = new HashMap<>();
+            modules.forEach(m -> byApiName.put(m.apiName(), m));
+            return Activities.over(byApiName).orElse(null);
         }
 
         private static Map<String, Module> keys(Collection<Module> modules) {

@@ -165,7 +165,7 @@ public final class RecordRepository {
                 rs.getObject("blueprint_id", Long.class), FieldValues.multiSelectFromColumn(rs.getString("tags")), values);
     }
 
-    private static Object readValue(ResultSet rs, Field f) throws SQLException {
+    static Object readValue(ResultSet rs, Field f) throws SQLException {
         String c = f.column();
         return switch (f.dataType()) {
             case TEXT, TEXTAREA, EMAIL, PHONE, WEBSITE, PICKLIST, FORMULA, AUTONUMBER -> rs.getString(c);

@@ -2,6 +2,7 @@ package io.sweep.massupdate;
 
 import io.sweep.crm.RecordTime;
 import io.sweep.auth.Principal;
+import io.sweep.crm.ActivityRepository;
 import io.sweep.crm.Ids;
 import io.sweep.crm.Module;
 import io.sweep.db.Database;
@@ -21,12 +22,14 @@ public final class MassUpdateService {
     private final MassUpdateValidator validator;
     private final RecordUpdater updater;
     private final Clock clock;
+    private final ActivityMassUpdate activityUpdate;
 
     public MassUpdateService(Database db, MassUpdateValidator validator, RecordUpdater updater, Clock clock) {
         this.db = db;
         this.validator = validator;
         this.updater = updater;
         this.clock = clock;
+        this.activityUpdate = new ActivityMassUpdate(validator, updater, new ActivityRepository(db));
     }
 
     /** The result for one entry of the request's {@code ids}, in request order. */
@@ -42,11 +45,29 @@ public final class MassUpdateService {
     public Result updateByIds(Principal principal, Module module, MassUpdateRequest request) {
         if (!request.byIds()) throw new IllegalArgumentException("a cvid mass update is a job: see JobService");
         MassUpdate update = validator.validate(principal, module, request.values(), request.overWrite());
+        OffsetDateTime now = RecordTime.now(clock);
+        return result(request, db.inTransaction(h -> updater.apply(h, update, distinctIds(request), now)), now);
+    }
+
+    /**
+     * A mass update by ids over the Activities view ({@code activities}, spanning {@code parts}):
+     * each id is updated through its own module's mass update, all in one transaction. By cvid it
+     * is NOT_SUPPORTED.
+     */
+    public Result updateActivitiesByIds(Principal principal, Module activities, List<Module> parts, MassUpdateRequest request) {
+        activityUpdate.validate(principal, activities, parts, request);
+        OffsetDateTime now = RecordTime.now(clock);
+        return result(request, db.inTransaction(h -> activityUpdate.apply(h, principal, parts, request, distinctIds(request), now)), now);
+    }
+
+    private static List<Long> distinctIds(MassUpdateRequest request) {
         var distinct = new LinkedHashSet<Long>();
         for (String id : request.ids()) Ids.parse(id).ifPresent(distinct::add);
-        OffsetDateTime now = RecordTime.now(clock);
-        Map<Long, RecordOutcome> outcomes = db.inTransaction(h -> updater.apply(h, update, List.copyOf(distinct), now))
-                .stream().collect(Collectors.toMap(RecordOutcome::id, Function.identity()));
+        return List.copyOf(distinct);
+    }
+
+    private static Result result(MassUpdateRequest request, List<RecordOutcome> applied, OffsetDateTime now) {
+        Map<Long, RecordOutcome> outcomes = applied.stream().collect(Collectors.toMap(RecordOutcome::id, Function.identity()));
         List<Entry> entries = new ArrayList<>(request.ids().size());
         for (String id : request.ids()) {
             RecordOutcome outcome = Ids.parse(id).map(outcomes::get).orElse(RecordOutcome.failed(-1, ErrorCode.INVALID_ID));

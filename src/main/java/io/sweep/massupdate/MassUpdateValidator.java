@@ -59,6 +59,22 @@ public final class MassUpdateValidator {
         return new MassUpdate(principal, module, updates, overWrite);
     }
 
+    /**
+     * The checks that need no profile: a field at all, the field count, fields that may be mass
+     * updated, and the type of each value. For the Activities view, whose records then answer
+     * each to its own module's permissions.
+     */
+    public void validateValues(Module module, Map<String, JsonNode> values) {
+        if (values.isEmpty()) throw ApiException.aboutDataEntry(ErrorCode.NO_FIELD_FOUND, Map.of());
+        if (values.size() > limits.maxFields(module.apiName())) throw ApiException.aboutDataEntry(ErrorCode.MAX_FIELD_LIMIT, Map.of());
+        for (var entry : values.entrySet()) {
+            Field field = module.field(entry.getKey())
+                    .filter(Field::massUpdatable)
+                    .orElseThrow(() -> ApiException.aboutDataEntry(ErrorCode.FIELD_NOT_MASS_UPDATABLE, Map.of("api_name", entry.getKey())));
+            parse(field, entry.getValue());
+        }
+    }
+
     static Object parse(Field field, JsonNode value) {
         try {
             return FieldValues.parse(field, value);

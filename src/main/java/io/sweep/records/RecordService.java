@@ -6,6 +6,8 @@ import io.sweep.auth.ModulePermission;
 import io.sweep.auth.Principal;
 import io.sweep.auth.RecordAccess;
 import io.sweep.auth.UserRepository;
+import io.sweep.crm.Activities;
+import io.sweep.crm.ActivityRepository;
 import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.FieldValues;
@@ -39,6 +41,7 @@ public final class RecordService {
     private final RecordRepository records;
     private final UserRepository users;
     private final Clock clock;
+    private final ActivityRepository activityRows;
 
     public RecordService(Database db, Metadata metadata, RecordRepository records, UserRepository users, Clock clock) {
         this.db = db;
@@ -46,6 +49,7 @@ public final class RecordService {
         this.records = records;
         this.users = users;
         this.clock = clock;
+        this.activityRows = new ActivityRepository(db);
     }
 
     public List<RecordResult> insert(Principal p, Module module, List<JsonNode> data) {
@@ -126,11 +130,29 @@ public final class RecordService {
      * (then id, so pages never overlap).
      */
     public Page list(Principal p, Module module, Where filter, Field sortBy, boolean descending, int page, int perPage) {
-        Where where = Where.and(List.of(visibleTo(p, module), filter));
         String order = (sortBy == null ? "id" : sortBy.column()) + (descending ? " DESC" : " ASC") + (sortBy == null ? "" : ", id");
-        List<RecordRow> rows = records.select(module, where.sql(), where.params(), order, (page - 1) * perPage, perPage + 1);
+        List<RecordRow> rows;
+        if (Activities.is(module)) {
+            rows = activityRows.select(module, visibleActivities(p, module), filter, order, (page - 1) * perPage, perPage + 1);
+        } else {
+            Where where = Where.and(List.of(visibleTo(p, module), filter));
+            rows = records.select(module, where.sql(), where.params(), order, (page - 1) * perPage, perPage + 1);
+        }
         boolean more = rows.size() > perPage;
         return new Page(more ? rows.subList(0, perPage) : rows, more);
+    }
+
+    /**
+     * The parts of the Activities view this user may view, each with the records of it they may
+     * see: an activity is seen under its own module's permission. None at all is the view's NO_PERMISSION.
+     */
+    private Map<Module, Where> visibleActivities(Principal p, Module activities) {
+        Map<Module, Where> visible = new LinkedHashMap<>();
+        for (Module part : metadata.activityParts()) {
+            if (p.profile().module(part.id()).canView()) visible.put(part, visibleTo(p, part, part.scopeName() + "_visible_"));
+        }
+        if (visible.isEmpty()) throw ModulePermission.denied("View", activities);
+        return visible;
     }
 
     /** The records this user may see: everything, or (for owned-only profiles) their own and their territories'. */
@@ -162,6 +184,8 @@ public final class RecordService {
 
     /** A profile's edit permission of the module stands for Zoho's create, edit and delete permissions, which {@code action} names. */
     private static void requireEdit(Principal p, Module module, String action) {
+        // an activity is written as the task, meeting or call it is, through its own module
+        if (Activities.is(module)) throw new ApiException(ErrorCode.NOT_SUPPORTED, Map.of("module", module.apiName()));
         if (!p.profile().module(module.id()).canEdit()) throw ModulePermission.denied(action, module);
     }
 

@@ -4,6 +4,7 @@ import io.sweep.auth.ModulePermission;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Profile;
 import io.sweep.auth.Scopes;
+import io.sweep.crm.Activities;
 import io.sweep.crm.Module;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +49,11 @@ final class HeldScopes {
             if (perm.canView() && perm.canEdit()) held.add("ZohoCRM.modules." + key + ".ALL");
             if (perm.canMassUpdate()) held.add("ZohoCRM.mass_update." + key + ".ALL");
         }
+        // the Activities view: what the profile may do in one of the modules it spans
+        List<Module> parts = modules.stream().filter(m -> Activities.PARTS.contains(m.apiName())).toList();
+        String activities = Module.scopeKey(Activities.API_NAME);
+        if (parts.stream().anyMatch(m -> profile.module(m.id()).canView())) held.add("ZohoCRM.modules." + activities + ".READ");
+        if (parts.stream().anyMatch(m -> profile.module(m.id()).canMassUpdate())) held.add("ZohoCRM.mass_update." + activities + ".ALL");
         return Scopes.of(held);
     }
 }

@@ -123,7 +123,9 @@ final class TokenRoutes {
     }
 
     private List<String> known() {
-        return Scopes.known(metadata.modules().stream().map(Module::scopeName).toList());
+        // the Activities view has scopes of its own, though it is none of the stored modules
+        return Scopes.known(java.util.stream.Stream.concat(metadata.modules().stream(), metadata.activities().stream())
+                .map(Module::scopeName).toList());
     }
 
     /** Stored scopes are lower case; the UI shows Zoho's spelling. */

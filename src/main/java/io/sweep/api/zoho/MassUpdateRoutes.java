@@ -3,6 +3,7 @@ package io.sweep.api.zoho;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sweep.api.JsonResponse;
+import io.sweep.crm.Activities;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import io.sweep.jobs.Job;
@@ -51,6 +52,11 @@ final class MassUpdateRoutes {
     void post(Context ctx) {
         var call = zoho.call(ctx);
         var request = MassUpdateParser.parse(ZohoContext.body(ctx));
+        if (Activities.is(call.module())) {
+            var result = service.updateActivitiesByIds(call.principal(), call.module(), zoho.activityParts(), request);
+            ByIdsAnswer.send(ctx, writeDetails, call.principal().user().id(), result);
+            return;
+        }
         if (!request.byIds()) {
             Job job = jobs.scheduleByCvid(call.principal(), call.module(), request);
             ObjectNode body = Json.object();

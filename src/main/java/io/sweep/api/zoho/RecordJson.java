@@ -33,6 +33,8 @@ final class RecordJson {
         for (Field f : module.fields()) {
             if (!p.profile().maySeeField(f.id())) continue;
             if (only != null && !only.contains(f.apiName())) continue;
+            // a record of a view (Activities) has only its own module's fields: a task has no Venue
+            if (!row.values().containsKey(f.apiName())) continue;
             put(node, f, row.value(f.apiName()), refs);
         }
         var tags = node.putArray("Tag");

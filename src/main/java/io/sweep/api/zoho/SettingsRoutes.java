@@ -28,21 +28,27 @@ final class SettingsRoutes {
         var list = body.putArray("modules");
         for (Module m : metadata.modules()) {
             var perm = p.profile().module(m.id());
-            ObjectNode node = list.addObject();
-            node.put("api_name", m.apiName());
-            node.put("module_name", m.moduleName());
-            node.put("singular_label", m.singularLabel());
-            node.put("plural_label", m.pluralLabel());
-            node.put("id", String.valueOf(m.id()));
-            node.put("api_supported", true);
-            node.put("generated_type", m.custom() ? "custom" : "default");
-            node.put("editable", perm.canEdit());
-            node.put("creatable", perm.canEdit());
-            node.put("viewable", perm.canView());
-            node.put("deletable", perm.canEdit());
-            node.put("sequence_number", m.sequenceNumber());
+            moduleEntry(list.addObject(), m, perm.canView(), perm.canEdit());
         }
+        // the Activities view: viewable where one of its parts is; written only through its parts
+        metadata.activities().ifPresent(a -> moduleEntry(list.addObject(), a,
+                metadata.activityParts().stream().anyMatch(part -> p.profile().module(part.id()).canView()), false));
         JsonResponse.send(ctx, 200, body);
+    }
+
+    private static void moduleEntry(ObjectNode node, Module m, boolean viewable, boolean editable) {
+        node.put("api_name", m.apiName());
+        node.put("module_name", m.moduleName());
+        node.put("singular_label", m.singularLabel());
+        node.put("plural_label", m.pluralLabel());
+        node.put("id", String.valueOf(m.id()));
+        node.put("api_supported", true);
+        node.put("generated_type", m.custom() ? "custom" : "default");
+        node.put("editable", editable);
+        node.put("creatable", editable);
+        node.put("viewable", viewable);
+        node.put("deletable", editable);
+        node.put("sequence_number", m.sequenceNumber());
     }
 
     void fields(Context ctx) {

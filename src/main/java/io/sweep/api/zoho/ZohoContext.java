@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.sweep.api.AccessGate;
 import io.sweep.auth.Principal;
+import io.sweep.crm.Activities;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.errors.ApiException;
@@ -38,7 +39,7 @@ final class ZohoContext {
      */
     Module pathModule(Context ctx) {
         String name = ctx.pathParam("module");
-        if (metadata.module(name).isEmpty() && fixedPaths.stream().anyMatch(p -> p.matcher(ctx.path()).matches())) {
+        if (metadata.moduleOrView(name).isEmpty() && fixedPaths.stream().anyMatch(p -> p.matcher(ctx.path()).matches())) {
             throw new ApiException(ErrorCode.INVALID_REQUEST_METHOD);
         }
         return module(name);
@@ -50,8 +51,24 @@ final class ZohoContext {
         fixedPaths.add(Pattern.compile(path.replaceAll("\\{[^/]+}", "[^/]+")));
     }
 
+    /**
+     * As {@link #pathModule}, for routes the Activities view does not answer (writes of records,
+     * search, change of owner): an activity is written through its own module, so these are
+     * NOT_SUPPORTED for the view rather than an unknown module.
+     */
+    Module storedPathModule(Context ctx) {
+        Module module = pathModule(ctx);
+        if (Activities.is(module)) throw new ApiException(ErrorCode.NOT_SUPPORTED, Map.of("module", module.apiName()));
+        return module;
+    }
+
+    /** The modules the Activities view spans. */
+    List<Module> activityParts() {
+        return metadata.activityParts();
+    }
+
     Module module(String name) {
-        return metadata.module(name).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE, Map.of("resource_path_index", 0)));
+        return metadata.moduleOrView(name).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE, Map.of("resource_path_index", 0)));
     }
 
     static JsonNode body(Context ctx) {
