@@ -18,6 +18,7 @@ import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
 import io.sweep.crm.Where;
 import io.sweep.db.Database;
+import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
