@@ -7,6 +7,7 @@ import io.sweep.auth.Territories;
 import io.sweep.crm.CustomView;
 import io.sweep.crm.Ids;
 import io.sweep.crm.Module;
+import io.sweep.crm.criteria.CriteriaTemplate;
 import io.sweep.crm.RecordRepository;
 import io.sweep.db.Database;
 import io.sweep.errors.ApiException;
@@ -107,11 +108,11 @@ public final class JobService {
      * parameters, the trigger that started it and who did ({@code startedBy}, null for a trigger).
      */
     private Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger, Principal startedBy) {
-        RuleSelection selection = selectForRule(rule);
+        ObjectNode runParams = runParams(rule, params);
+        RuleSelection selection = selectForRule(rule, runParams);
         requireSchedulableCount(selection.count());
         Module module = selection.module();
         Where where = selection.where();
-        ObjectNode runParams = runParams(rule, params);
         return start(new NewJob(ruleRun(rule, runParams), trigger, module, selection.runAs(), startedBy, ruleRequest(rule, trigger, runParams),
                 (h, jobId) -> jobs.freezeSelection(h, jobId, module, where)));
     }
@@ -147,15 +148,19 @@ public final class JobService {
     /** What a rule run selects: its runAs user (as a caller), the module, the records (as SQL) and their count. */
     public record RuleSelection(Principal runAs, Module module, Where where, long count) {}
 
-    /** Builds a rule's selection exactly as a run does; throws the error a run would answer (the count is not judged here). */
-    public RuleSelection selectForRule(Rule rule) {
+    /**
+     * Builds a rule's selection exactly as a run with these parameters (the rule's defaults and the
+     * run's own, see {@link #runParams}) does; throws the error a run would answer (the count is not
+     * judged here). A parameter the selection uses and the run lacks is refused here, before any job.
+     */
+    public RuleSelection selectForRule(Rule rule, ObjectNode runParams) {
         Principal runAs = users.byEmail(rule.runAs()).filter(io.sweep.auth.User::active)
                 .map(u -> users.principal(u, io.sweep.auth.Scopes.of(Set.of())))
                 .orElseThrow(() -> new ApiException(ErrorCode.PERMISSION_DENIED, Map.of("runAs", rule.runAs()),
                         "the rule's runAs user does not exist or is inactive"));
         Module module = metadata.module(rule.module()).orElseThrow(() -> new ApiException(ErrorCode.INVALID_MODULE));
         if (!runAs.profile().module(module.id()).canMassUpdate()) throw io.sweep.auth.ModulePermission.denied("Mass_Update", module);
-        Where where = ruleSelection(runAs, module, rule.select());
+        Where where = ruleSelection(runAs, module, rule.select(), runParams);
         return new RuleSelection(runAs, module, where, records.count(module, where.sql(), where.params()));
     }
 
@@ -174,13 +179,24 @@ public final class JobService {
         return jobs.hasActiveJob(ruleRun(rule, Json.object()).activeKey());
     }
 
-    private Where ruleSelection(Principal runAs, Module module, Rule.Selection select) {
+    private Where ruleSelection(Principal runAs, Module module, Rule.Selection select, ObjectNode runParams) {
         Where criteria = select.criteria() != null
-                ? selections.search(module, select.criteria())
+                ? selections.search(module, boundCriteria(select.criteria(), runParams))
                 : Selections.criteriaOf(module, selections.accessibleView(runAs, module, select.cvid()));
         var territory = select.territory() == null ? null
                 : new MassUpdateRequest.Territory(select.territory().id(), select.territory().includeChild());
         return Where.and(List.of(recordService.visibleTo(runAs, module), criteria, territoryFilter(territory)));
+    }
+
+    /** The rule's criteria with the run's parameter values in its {@code ${params.NAME}} placeholders. */
+    private static String boundCriteria(String criteria, ObjectNode runParams) {
+        Map<String, JsonNode> params = new LinkedHashMap<>();
+        runParams.properties().forEach(e -> params.put(e.getKey(), e.getValue()));
+        try {
+            return CriteriaTemplate.bind(criteria, params);
+        } catch (CriteriaTemplate.UnboundParameter e) {
+            throw new ApiException(ErrorCode.MANDATORY_PARAM_MISSING, Map.of("param_name", e.name()), e.getMessage());
+        }
     }
 
     /** What a cvid mass update selects: its validated values, the view, and the records (as SQL) with their count. */

@@ -128,7 +128,7 @@ public final class PreviewService {
         JobService.requireMayRun(caller, rule);
         JobService.RuleSelection selection;
         try {
-            selection = jobs.selectForRule(rule);
+            selection = jobs.selectForRule(rule, JobService.runParams(rule, params));
         } catch (ApiException e) {
             return new Preview(rule.module(), 0, e, List.of());
         }

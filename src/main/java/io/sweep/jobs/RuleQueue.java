@@ -52,8 +52,8 @@ public final class RuleQueue {
      * Throws {@code WEBHOOK_QUEUE_FULL} when {@code maxWaiting} jobs already wait for the rule.
      */
     public Job enqueue(Rule rule, Map<String, JsonNode> params, Trigger trigger) {
-        var selection = jobService.selectForRule(rule);
         ObjectNode runParams = JobService.runParams(rule, params);
+        var selection = jobService.selectForRule(rule, runParams);
         JobKind.RuleRun kind = JobService.ruleRun(rule, runParams);
         JobKind.ActiveKey key = kind.activeKey();
         if (jobs.queuedCount(key) >= maxWaiting) {
@@ -129,12 +129,12 @@ public final class RuleQueue {
 
     private enum Promotion { STARTED, FAILED, GONE }
 
-    /** A job's selection as it starts, or why it cannot start. */
-    private record Start(JobService.RuleSelection selection, Rule rule, String problem) {}
+    /** A job's selection as it starts, with the rule and parameters it starts with, or why it cannot start. */
+    private record Start(JobService.RuleSelection selection, Rule rule, ObjectNode params, String problem) {}
 
     private Promotion start(long jobId, String ruleId) {
         Job job = jobs.find(jobId).orElseThrow();
-        Start start = prepare(ruleId);
+        Start start = prepare(ruleId, job);
         return db.inTransaction(h -> {
             // first statement of the transaction: a unique violation here leaves nothing half done
             if (!jobs.claimQueued(h, jobId)) return Promotion.GONE;
@@ -144,11 +144,7 @@ public final class RuleQueue {
                 return Promotion.FAILED;
             }
             Rule rule = start.rule();
-            // the rule as it is now, with the parameters the run was given
-            ObjectNode params = Json.object();
-            rule.params().forEach(params::set);
-            if (job.parameters() != null) params.setAll((ObjectNode) Json.parseBody(job.parameters()));
-            jobs.restate(h, jobId, JobService.ruleRequest(rule, job.trigger(), params), rule.version(), params.toString());
+            jobs.restate(h, jobId, JobService.ruleRequest(rule, job.trigger(), start.params()), rule.version(), start.params().toString());
             var selection = start.selection();
             int frozen = jobs.freezeSelection(h, jobId, selection.module(), selection.where());
             String problem = countProblem(frozen);
@@ -161,15 +157,19 @@ public final class RuleQueue {
         });
     }
 
-    private Start prepare(String ruleId) {
+    /** The rule as it is now, with the parameters the run was given over its current defaults. */
+    private Start prepare(String ruleId, Job job) {
         Rule rule = rules.rule(ruleId).orElse(null);
-        if (rule == null) return new Start(null, null, "NOT_FOUND: the rule no longer exists or has problems");
+        if (rule == null) return new Start(null, null, null, "NOT_FOUND: the rule no longer exists or has problems");
+        ObjectNode params = Json.object();
+        rule.params().forEach(params::set);
+        if (job.parameters() != null) params.setAll((ObjectNode) Json.parseBody(job.parameters()));
         try {
-            var selection = jobService.selectForRule(rule);
+            var selection = jobService.selectForRule(rule, params);
             String problem = countProblem(selection.count());
-            return new Start(selection, rule, problem);
+            return new Start(selection, rule, params, problem);
         } catch (ApiException e) {
-            return new Start(null, rule, problem(e));
+            return new Start(null, rule, params, problem(e));
         }
     }
 

@@ -6,6 +6,7 @@ import io.sweep.crm.Ids;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.crm.criteria.CriteriaException;
+import io.sweep.crm.criteria.CriteriaTemplate;
 import io.sweep.crm.criteria.SearchCriteriaParser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -172,10 +173,10 @@ public final class RuleValidator {
             });
             Module module = module(rule.get("module"));
             String description = optionalString(rule, "description", "rule.description");
-            Rule.Selection select = select(rule.get("select"), module);
+            Map<String, JsonNode> params = params(rule.get("params"));
+            Rule.Selection select = select(rule.get("select"), module, params);
             Rule.Triggers triggers = triggers(rule.get("triggers"));
             String runAs = runAs(rule.get("runAs"));
-            Map<String, JsonNode> params = params(rule.get("params"));
             Rule.Allow allow = allow(rule.get("allow"));
             if (!problems.isEmpty()) return null;
             return new Rule(id, file, version, module.apiName(), description == null ? "" : description, select, triggers, runAs, params, text,
@@ -197,7 +198,7 @@ public final class RuleValidator {
             return module.orElse(null);
         }
 
-        private Rule.Selection select(JsonNode node, Module module) {
+        private Rule.Selection select(JsonNode node, Module module, Map<String, JsonNode> params) {
             if (node == null) {
                 problem(positions.ruleExport(), "rule.select is required: { criteria: \"(Field:equals:value)\" } or { cvid: \"…\" }");
                 return null;
@@ -223,10 +224,13 @@ public final class RuleValidator {
                     problem(criteriaAt, "rule.select.criteria must be a search criteria string, e.g. \"(Lead_Status:equals:Contacted)\"");
                     return null;
                 }
-                if (module != null) {
+                // placeholders take a run's parameters; checked here with the defaults when every one has a default,
+                // else when a run binds them (a run lacking one is refused before any job exists)
+                boolean checkable = params.keySet().containsAll(CriteriaTemplate.names(criteria.asText()));
+                if (module != null && checkable) {
                     try {
-                        SearchCriteriaParser.parse(module, criteria.asText());
-                    } catch (CriteriaException e) {
+                        SearchCriteriaParser.parse(module, CriteriaTemplate.bind(criteria.asText(), params));
+                    } catch (CriteriaException | CriteriaTemplate.UnboundParameter e) {
                         problem(criteriaAt, "rule.select.criteria: " + e.getMessage());
                         return null;
                     }

@@ -52,6 +52,18 @@ class RuleJobsTest {
                   return { Rating: ctx.params.rating };
                 }
                 """);
+        Files.writeString(rulesDir.resolve("one-lead.js"), """
+                export const rule = {
+                  module: "Leads",
+                  description: "The lead a form names by e-mail",
+                  select: { criteria: "(Email:equals:${params.email})" },
+                  triggers: { webhook: true },
+                  runAs: "admin@sweep.local",
+                };
+                export function update(record, ctx) {
+                  return { Designation: "found by " + ctx.params.email };
+                }
+                """);
         Files.writeString(rulesDir.resolve("cron-rating.js"), """
                 export const rule = {
                   module: "Leads",
@@ -107,6 +119,9 @@ class RuleJobsTest {
         }
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[" + leads + "]}").status()).isEqualTo(201);
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Cron\",\"Company\":\"Cron Co\"}]}").status()).isEqualTo(201);
+        assertThat(admin.post("/crm/v2/Leads", """
+                {"data":[{"Last_Name":"Param One","Company":"Param Co","Email":"one@param.test"},
+                         {"Last_Name":"Param Two","Company":"Param Co","Email":"two@param.test"}]}""").status()).isEqualTo(201);
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Replay\",\"Company\":\"Replay Co\"}]}").status()).isEqualTo(201);
         assertThat(admin.post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"Busy\",\"Company\":\"Busy Co\"}]}").status()).isEqualTo(201);
         for (int batch = 0; batch < CHUNK_CO_LEADS / 100; batch++) {
@@ -119,6 +134,33 @@ class RuleJobsTest {
     }
 
     private static final int CHUNK_CO_LEADS = 1_200;
+
+    @Test
+    void a_selection_takes_the_runs_parameters_as_values_only_and_a_missing_one_is_refused_before_any_job() {
+        var run = admin.post("/api/rules/one-lead/run", "{\"email\":\"one@param.test\"}");
+        assertThat(run.status()).as(run.body()).isEqualTo(202);
+        JsonNode job = admin.waitForJobEnd(run.json().get("id").asText());
+        assertThat(job.get("Total_Count").asInt()).as(job.toString()).isEqualTo(1);
+        assertThat(designationOf("Param One")).isEqualTo("found by one@param.test");
+        assertThat(designationOf("Param Two")).isNull();
+
+        // a value that would widen the selection if it were pasted into the criteria selects nothing
+        var hostile = admin.post("/api/rules/one-lead/run", "{\"email\":\"x) or (Company:equals:Param Co\"}");
+        assertThat(hostile.json().get("code").asText()).as(hostile.body()).isEqualTo("NO_RECORDS_FOUND");
+        assertThat(designationOf("Param Two")).isNull();
+
+        int jobsBefore = admin.get("/api/jobs?rule=one-lead").json().get("jobs").size();
+        var missing = admin.post("/api/rules/one-lead/run", "{}");
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.json().get("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
+        assertThat(missing.json().get("details").get("param_name").asText()).isEqualTo("email");
+        assertThat(admin.get("/api/jobs?rule=one-lead").json().get("jobs").size()).as("no job for a refused run").isEqualTo(jobsBefore);
+    }
+
+    private String designationOf(String lastName) {
+        return server.app().database().withHandle(h -> h.createQuery("SELECT designation FROM rec_leads WHERE last_name = :n")
+                .bind("n", lastName).mapTo(String.class).findOne().orElse(null));
+    }
 
     @Test
     void a_rule_job_of_several_chunks_sees_one_ctx_now_keeps_its_script_time_and_log_and_one_loaded_run_per_node() throws Exception {
