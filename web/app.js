@@ -16,11 +16,12 @@ const ROUTES = [
   { pattern: /^\/views\/(new|[0-9]+)$/, page: () => import("./js/pages/view.js"), title: "Custom view", nav: "views" },
   { pattern: /^\/records$/, page: () => import("./js/pages/records.js"), title: "Records", nav: "records" },
   { pattern: /^\/settings$/, page: () => import("./js/pages/settings.js"), title: "Settings", nav: "settings" },
+  { pattern: /^\/audit$/, page: () => import("./js/pages/audit.js"), title: "Audit", nav: "audit" },
 ];
 
 const NAV = [
   ["rules", "Rules"], ["jobs", "Jobs"], ["mass-update", "Mass update"], ["views", "Custom views"],
-  ["records", "Records"], ["settings", "Settings"],
+  ["records", "Records"], ["settings", "Settings"], ["audit", "Audit", { admin: true }],
 ];
 
 const state = { session: null, cleanup: null, renderCount: 0 };
@@ -78,7 +79,9 @@ function renderChrome() {
   }
   const { path } = currentRoute();
   const active = ROUTES.find((r) => r.pattern.test(path))?.nav;
-  fill(nav, h("ul", null, NAV.map(([key, text]) => h("li", null,
+  // the audit log answers administrators only: others are not offered the link
+  const items = NAV.filter(([, , only]) => !only?.admin || s.user.admin);
+  fill(nav, h("ul", null, items.map(([key, text]) => h("li", null,
     h("a", { href: `#/${key}`, attrs: { "aria-current": key === active ? "page" : null } }, text)))));
   const logout = h("button", { type: "button", class: "link", id: "logout", on: { click: logOut } }, "Log out");
   fill(userBox, h("span", { class: "who", title: s.user.email }, s.user.name || s.user.email,

@@ -83,7 +83,8 @@ public final class App implements AutoCloseable {
         this.jobRepository = new JobRepository(db);
         this.sandbox = new RuleSandbox(config.ruleLimits(), clock);
         var ruleValidator = new RuleValidator(metadata, sandbox);
-        this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator);
+        var audit = storage.audit();
+        this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator, audit);
         var settings = config.jobs();
         this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
         this.jobScheduler = new JobScheduler(db, jobRepository,
@@ -91,6 +92,7 @@ public final class App implements AutoCloseable {
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock);
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
         jobService.onCancelled(rulePlanners::cancelJob);
+        jobService.auditTo(audit);
         this.scheduleTrigger = new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock);
         var ruleQueue = new RuleQueue(db, jobRepository, jobService, jobScheduler, ruleRegistry, config.webhookQueueLimit(), clock);
         jobScheduler.onChunkEnded(ruleQueue::chunkEnded);
@@ -100,8 +102,8 @@ public final class App implements AutoCloseable {
             ruleQueue.promoteAll();
         });
         var webhookSecrets = new WebhookSecrets(db, clock);
-        var hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), ruleQueue, clock));
-        var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle());
+        var hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), ruleQueue, clock), audit);
+        var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle(), audit);
         var authenticator = new Authenticator(tokens, users, sessions);
         var accessGate = new AccessGate(authenticator, metadata);
         var zohoApi = new ZohoApi(metadata, users, views, records, recordService,
@@ -109,7 +111,7 @@ public final class App implements AutoCloseable {
                 new ChangeOwnerService(db, metadata, users, records, updater, clock), clock.getZone());
         var adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
                 new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
-                new ViewService(views, selections, records, metadata, users, clock), clock);
+                new ViewService(views, selections, records, metadata, users, clock), clock, audit);
         this.http = new HttpServer(new HttpServer.Settings(config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
                 java.util.List.of(zohoApi::register, adminApi::register, hookApi::register));
     }

@@ -1,5 +1,8 @@
 package io.sweep;
 
+import io.sweep.audit.Actor;
+import io.sweep.audit.AuditKind;
+import io.sweep.audit.AuditLog;
 import io.sweep.auth.Passwords;
 import io.sweep.auth.Scopes;
 import io.sweep.auth.Tokens;
@@ -151,6 +154,8 @@ public final class Main {
                 try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
                     storage.prepare();
                     var user = storage.users().add(email, name, profile, hash);
+                    storage.audit().record(Actor.cli(), AuditKind.USER_ADD, AuditLog.user(user.id()),
+                            java.util.Map.of("email", user.email(), "profile", profile, "password", hash != null));
                     System.out.println(user.id());
                 }
                 return 0;
@@ -170,6 +175,7 @@ public final class Main {
                     var user = storage.users().byEmail(email).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + email));
                     storage.users().setPasswordHash(user.id(), hash);
                     new io.sweep.auth.SessionRepository(storage.database()).deleteForUser(user.id());
+                    storage.audit().record(Actor.cli(), AuditKind.USER_PASSWORD, AuditLog.user(user.id()), java.util.Map.of("email", user.email()));
                 }
                 System.err.println("password set");
                 return 0;
@@ -208,7 +214,11 @@ public final class Main {
             }
             try (Storage storage = Storage.open(c, Clock.systemUTC())) {
                 storage.prepare();
-                System.out.println(new WebhookSecrets(storage.database(), Clock.systemUTC()).rotate(rule));
+                var secrets = new WebhookSecrets(storage.database(), Clock.systemUTC());
+                boolean existed = secrets.exists(rule);
+                String secret = secrets.rotate(rule);
+                storage.audit().record(Actor.cli(), AuditKind.WEBHOOK_SECRET_ROTATE, AuditLog.rule(rule), java.util.Map.of("created", !existed));
+                System.out.println(secret);
             }
             return 0;
         }
@@ -231,7 +241,11 @@ public final class Main {
                 try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
                     storage.prepare();
                     var owner = storage.users().byEmail(user).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + user));
-                    var issued = storage.tokens().create(owner.id(), Scopes.of(scopes), expiry(expires), label);
+                    var expiry = expiry(expires);
+                    var issued = storage.tokens().create(owner.id(), Scopes.of(scopes), expiry, label);
+                    storage.audit().record(Actor.cli(), AuditKind.TOKEN_CREATE, AuditLog.token(issued.id()), java.util.Map.of(
+                            "owner", owner.email(), "label", label == null ? "" : label, "scopes", scopes,
+                            "expires_time", expiry == null ? "" : io.sweep.crm.RecordTime.format(expiry)));
                     System.out.println(issued.token());
                 }
                 return 0;
@@ -255,10 +269,12 @@ public final class Main {
             public Integer call() {
                 try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
                     storage.prepare();
-                    if (!storage.tokens().revoke(token)) {
+                    var revoked = storage.tokens().revoke(token);
+                    if (revoked.isEmpty()) {
                         System.err.println("no live token matches");
                         return 1;
                     }
+                    storage.audit().record(Actor.cli(), AuditKind.TOKEN_REVOKE, AuditLog.token(revoked.get()));
                 }
                 System.err.println("revoked");
                 return 0;

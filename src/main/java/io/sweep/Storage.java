@@ -1,5 +1,7 @@
 package io.sweep;
 
+import io.sweep.audit.AuditLog;
+import io.sweep.audit.AuditRepository;
 import io.sweep.auth.Tokens;
 import io.sweep.auth.UserRepository;
 import io.sweep.crm.Metadata;
@@ -11,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database and what every command needs of it: the schema, the modules' metadata, users and
- * tokens. Commands that only change stored data ({@code sweep user add}, {@code token create},
+ * The database and what every command needs of it: the schema, the modules' metadata, users,
+ * tokens and the audit log. Commands that only change stored data ({@code sweep user add}, {@code token create},
  * {@code migrate}…) open this alone; the server ({@link App}) builds everything else on it: no
  * script engine, scheduler or HTTP server starts for a one-line change.
  */
@@ -23,6 +25,7 @@ public final class Storage implements AutoCloseable {
     private final Metadata metadata;
     private final UserRepository users;
     private final Tokens tokens;
+    private final AuditLog audit;
     private final Clock clock;
     private final boolean demo;
 
@@ -33,6 +36,7 @@ public final class Storage implements AutoCloseable {
         this.metadata = new Metadata(db);
         this.users = new UserRepository(db, clock);
         this.tokens = new Tokens(db, clock);
+        this.audit = new AuditLog(new AuditRepository(db), clock);
     }
 
     public static Storage open(Config config, Clock clock) {
@@ -70,6 +74,11 @@ public final class Storage implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** Where every command and the server record who did what. */
+    public AuditLog audit() {
+        return audit;
     }
 
     @Override

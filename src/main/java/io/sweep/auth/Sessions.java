@@ -1,5 +1,8 @@
 package io.sweep.auth;
 
+import io.sweep.audit.Actor;
+import io.sweep.audit.AuditKind;
+import io.sweep.audit.AuditLog;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import java.security.SecureRandom;
@@ -41,8 +44,11 @@ public final class Sessions {
     private final UserRepository users;
     private final Clock clock;
     private final Duration idleTimeout;
+    private final AuditLog audit;
 
-    public Sessions(SessionRepository sessions, LoginFailureRepository failures, UserRepository users, Clock clock, Duration idleTimeout) {
+    public Sessions(SessionRepository sessions, LoginFailureRepository failures, UserRepository users, Clock clock, Duration idleTimeout,
+                    AuditLog audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.failures = failures;
         this.users = users;
@@ -72,15 +78,17 @@ public final class Sessions {
         failures.deleteOlderThan(now.minus(THROTTLE_WINDOW));
         long retryAfter = retryAfterSeconds(key, address, now);
         if (retryAfter > 0) {
+            failed(key, address, login(key), "too many failed attempts");
             throw new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, Map.of("retry_after_seconds", retryAfter),
                     "Too many failed attempts; try again in " + retryAfter + " seconds.");
         }
-        var login = key.isEmpty() ? Optional.<UserRepository.Login>empty() : users.login(key);
+        var login = login(key);
         boolean ok = login.isPresent()
                 ? Passwords.verify(password == null ? "" : password, login.get().passwordHash()) && login.get().user().active()
                 : decoy(password);
         if (!ok) {
             failures.record(key, address, now);
+            failed(key, address, login, login.isPresent() && !login.get().user().active() ? "inactive user" : "wrong e-mail or password");
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
         }
         failures.clearEmailAt(key, address);
@@ -89,7 +97,22 @@ public final class Sessions {
         String csrf = randomHex();
         String hash = Tokens.hash(cookie);
         sessions.insert(new SessionRepository.Row(hash, login.get().user().id(), csrf, now, now));
+        User user = login.get().user();
+        audit.record(Actor.user(user.id(), user.email(), address), AuditKind.SIGN_IN, AuditLog.user(user.id()));
         return new Started(cookie, new Session(hash, login.get().user(), csrf));
+    }
+
+    private Optional<UserRepository.Login> login(String key) {
+        return key.isEmpty() ? Optional.empty() : users.login(key);
+    }
+
+    /**
+     * A refused login, by the e-mail as typed: the entry names the user only when the e-mail is
+     * one; the reason is for administrators (the caller is told only that it failed).
+     */
+    private void failed(String email, String address, Optional<UserRepository.Login> login, String reason) {
+        var actor = new Actor(null, email.isEmpty() ? "unknown" : email, address);
+        audit.record(actor, AuditKind.SIGN_IN_FAILED, login.map(l -> AuditLog.user(l.user().id())).orElse(null), java.util.Map.of("reason", reason));
     }
 
     private static boolean decoy(String password) {
@@ -115,8 +138,10 @@ public final class Sessions {
         return Optional.of(new Session(hash, user.get(), row.get().csrfToken()));
     }
 
-    public void end(Session session) {
+    public void end(Session session, String clientAddress) {
         sessions.delete(session.idHash());
+        User user = session.user();
+        audit.record(Actor.user(user.id(), user.email(), clientAddress), AuditKind.SIGN_OUT, AuditLog.user(user.id()));
     }
 
     /** Ends every session of a user: after a new password, or when the user is deactivated. */

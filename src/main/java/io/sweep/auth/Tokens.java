@@ -143,13 +143,16 @@ public final class Tokens {
         return at;
     }
 
-    /** Revokes by token secret or by token id; false when nothing matched. */
-    public boolean revoke(String tokenOrId) {
+    /** Revokes by token secret or by token id; the id of the token revoked, empty when nothing matched. */
+    public Optional<Long> revoke(String tokenOrId) {
         return db.inTransaction(h -> {
-            var update = tokenOrId.matches("\\d{1,19}")
-                    ? h.createUpdate("UPDATE tokens SET revoked_time = :now WHERE id = :id AND revoked_time IS NULL").bind("id", Long.parseLong(tokenOrId))
-                    : h.createUpdate("UPDATE tokens SET revoked_time = :now WHERE token_hash = :hash AND revoked_time IS NULL").bind("hash", hash(tokenOrId));
-            return update.bind("now", now()).execute() > 0;
+            var id = tokenOrId.matches("\\d{1,19}")
+                    ? h.createQuery("SELECT id FROM tokens WHERE id = :id AND revoked_time IS NULL").bind("id", Long.parseLong(tokenOrId))
+                            .mapTo(Long.class).findOne()
+                    : h.createQuery("SELECT id FROM tokens WHERE token_hash = :hash AND revoked_time IS NULL").bind("hash", hash(tokenOrId))
+                            .mapTo(Long.class).findOne();
+            id.ifPresent(found -> h.createUpdate("UPDATE tokens SET revoked_time = :now WHERE id = :id").bind("id", found).bind("now", now()).execute());
+            return id;
         });
     }
 

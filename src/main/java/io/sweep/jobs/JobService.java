@@ -50,6 +50,7 @@ public final class JobService {
     private final io.sweep.auth.UserRepository users;
     private final Clock clock;
     private volatile java.util.function.LongConsumer cancelled = jobId -> { };
+    private volatile JobAudit audit = JobAudit.NONE;
 
     public JobService(Database db, io.sweep.crm.Metadata metadata, JobRepository jobs, RecordRepository records, RecordService recordService, Selections selections,
                       MassUpdateValidator validator, JobScheduler scheduler, io.sweep.auth.UserRepository users, Clock clock) {
@@ -70,8 +71,9 @@ public final class JobService {
         CvidSelection selection = selectByCvid(p, module, request);
         requireSchedulableCount(selection.count());
         CustomView view = selection.view();
-        return start(new NewJob(new JobKind.ViewUpdate(view.id()), Trigger.API, module, p, p, requestJson(request),
+        Job job = start(new NewJob(new JobKind.ViewUpdate(view.id()), Trigger.API, module, p, p, requestJson(request),
                 (h, jobId) -> jobs.freezeSelection(h, jobId, module, selection.where())));
+        return audit.started(job, p);
     }
 
     /**
@@ -113,8 +115,9 @@ public final class JobService {
         requireSchedulableCount(selection.count());
         Module module = selection.module();
         Where where = selection.where();
-        return start(new NewJob(ruleRun(rule, runParams), trigger, module, selection.runAs(), startedBy, ruleRequest(rule, trigger, runParams),
+        Job job = start(new NewJob(ruleRun(rule, runParams), trigger, module, selection.runAs(), startedBy, ruleRequest(rule, trigger, runParams),
                 (h, jobId) -> jobs.freezeSelection(h, jobId, module, where)));
+        return audit.started(job, startedBy);
     }
 
     /** A run of the rule as it is now, with these parameters (the rule's defaults and the run's own). */
@@ -328,7 +331,12 @@ public final class JobService {
         }
         // after the status is stored: a chunk starting its script now sees CANCELLED, one already running is stopped
         cancelled.accept(job.id());
-        return jobs.find(job.id()).orElseThrow();
+        return audit.cancelled(jobs.find(job.id()).orElseThrow(), p);
+    }
+
+    /** Where starts, cancels and undos are recorded, with who asked for them. */
+    public void auditTo(io.sweep.audit.AuditLog log) {
+        this.audit = new JobAudit(log);
     }
 
     /** Told the id of each job cancelled here, once its status is stored. */
@@ -361,8 +369,9 @@ public final class JobService {
         Module module = moduleOf(job);
         if (!p.profile().module(module.id()).canMassUpdate()) throw io.sweep.auth.ModulePermission.denied("Mass_Update", module);
         ObjectNode request = Json.object().put("undo_of", String.valueOf(job.id()));
-        return start(new NewJob(new JobKind.Undo(job.id()), Trigger.UNDO, module, p, p, request.toString(),
+        Job undo = start(new NewJob(new JobKind.Undo(job.id()), Trigger.UNDO, module, p, p, request.toString(),
                 (h, jobId) -> jobs.freezeUpdatedRecordsOf(h, jobId, job.id())));
+        return audit.undone(undo, p);
     }
 
     private Module moduleOf(Job job) {

@@ -1,5 +1,11 @@
 package io.sweep.rules;
 
+import io.sweep.audit.Actor;
+import io.sweep.audit.AuditEntry;
+import io.sweep.audit.AuditKind;
+import io.sweep.audit.AuditLog;
+import io.sweep.audit.LineDiff;
+import io.sweep.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -43,6 +49,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A file that is a link resolving outside the directory is reported as a problem and never
  * read: whoever may read rules would otherwise read any file the server can.
+ *
+ * <p>Every change after the first load goes to the audit log with a diff of the file: by the
+ * user who wrote it through {@link #write}, or by {@code disk} when the poll finds it. A change
+ * already recorded at that version (by the node that wrote it, or by another node polling the
+ * same folder) is not recorded again.
  */
 public final class RuleRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleRegistry.class);
@@ -52,17 +63,27 @@ public final class RuleRegistry implements AutoCloseable {
     private final RuleValidator validator;
     private final Duration pollInterval;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** Where changes are recorded; null records none (a registry checked on its own). */
+    private final AuditLog audit;
     private volatile Map<String, RuleEntry> entries = Map.of();
+    /** Each file's text as last read, for the diff of its next change. Guarded by {@code this}. */
+    private final Map<String, String> texts = new HashMap<>();
+    private boolean loaded;
     private ScheduledExecutorService poller;
 
-    public RuleRegistry(Path dir, RuleValidator validator) {
-        this(dir, validator, Duration.ofSeconds(1));
+    public RuleRegistry(Path dir, RuleValidator validator, AuditLog audit) {
+        this(dir, validator, Duration.ofSeconds(1), audit);
     }
 
     public RuleRegistry(Path dir, RuleValidator validator, Duration pollInterval) {
+        this(dir, validator, pollInterval, null);
+    }
+
+    public RuleRegistry(Path dir, RuleValidator validator, Duration pollInterval, AuditLog audit) {
         this.dir = dir;
         this.validator = validator;
         this.pollInterval = pollInterval;
+        this.audit = audit;
     }
 
     /** Loads every rule file now, then keeps watching the directory. */
@@ -124,8 +145,22 @@ public final class RuleRegistry implements AutoCloseable {
      * @throws RuleValidationException when the source does not validate; nothing is written
      */
     public Rule write(String id, String source) {
+        return write(id, source, Actor.disk());
+    }
+
+    /** {@link #write(String, String)}, recording the change as {@code author}'s. */
+    public Rule write(String id, String source, Actor author) {
         var validation = validator.validate(id, source, id + SUFFIX);
         if (!validation.ok()) throw new RuleValidationException(validation.problems());
+        // the poller must not find the new file before this write's own scan does: it would record it as the disk's
+        synchronized (this) {
+            moveIntoPlace(id, source);
+            rescan(id, author);
+        }
+        return rule(id).orElseThrow(() -> new IllegalStateException("rule " + id + " was written but did not load"));
+    }
+
+    private void moveIntoPlace(String id, String source) {
         try {
             Files.createDirectories(dir);
             // a dot file without .js: the poller never mistakes a half-written temporary file for a rule
@@ -143,8 +178,6 @@ public final class RuleRegistry implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write rule " + id, e);
         }
-        rescan();
-        return rule(id).orElseThrow(() -> new IllegalStateException("rule " + id + " was written but did not load"));
     }
 
     private void pollQuietly() {
@@ -157,14 +190,20 @@ public final class RuleRegistry implements AutoCloseable {
     }
 
     /** Brings the registry in step with the directory now. */
-    public synchronized void rescan() {
+    public void rescan() {
+        rescan(null, null);
+    }
+
+    /** As {@link #rescan()}; a change of rule {@code writtenId} is {@code author}'s, every other the disk's. */
+    private synchronized void rescan(String writtenId, Actor author) {
         Map<String, Path> files = list();
         Map<String, RuleEntry> next = new TreeMap<>();
         List<String> changed = new ArrayList<>();
+        Map<String, String> read = new HashMap<>();
         for (var file : files.entrySet()) {
             String id = file.getKey();
             RuleEntry previous = entries.get(id);
-            RuleEntry entry = load(id, file.getValue(), previous);
+            RuleEntry entry = load(id, file.getValue(), previous, read);
             if (entry == null) continue;
             next.put(id, entry);
             if (!entry.equals(previous)) changed.add(id);
@@ -173,6 +212,14 @@ public final class RuleRegistry implements AutoCloseable {
             if (!next.containsKey(id)) changed.add(id);
         }
         entries = Collections.unmodifiableMap(next);
+        for (String id : changed) {
+            String before = texts.get(id);
+            String after = next.containsKey(id) ? read.getOrDefault(id, before) : null;
+            if (after == null) texts.remove(id);
+            else texts.put(id, after);
+            if (loaded) recordChange(id, next.get(id), before, after, id.equals(writtenId) ? author : Actor.disk());
+        }
+        loaded = true;
         for (String id : changed) {
             RuleEntry e = next.get(id);
             if (e == null) LOG.info("rules: {} removed", id);
@@ -186,6 +233,33 @@ public final class RuleRegistry implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The change to the audit log, unless it is recorded already at this version (by another node, say). */
+    private void recordChange(String id, RuleEntry entry, String before, String after, Actor actor) {
+        if (audit == null) return;
+        String change = entry == null ? "removed" : before == null ? "added" : "changed";
+        String version = entry == null ? null : entry.fileVersion();
+        try {
+            var last = audit.latest(AuditKind.RULE_CHANGE, AuditLog.rule(id));
+            if (last.isPresent() && sameChange(last.get(), change, version)) return;
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("change", change);
+            details.put("version", version);
+            details.put("valid", entry == null ? null : entry.ok());
+            details.put("diff", LineDiff.unified("a/" + id + SUFFIX, before, "b/" + id + SUFFIX, after));
+            audit.record(actor, AuditKind.RULE_CHANGE, AuditLog.rule(id), details);
+        } catch (RuntimeException e) {
+            // the registry must stay in step with the files even when the database does not answer
+            LOG.warn("rules: could not record the change of {} in the audit log", id, e);
+        }
+    }
+
+    private static boolean sameChange(AuditEntry last, String change, String version) {
+        if (last.details() == null) return false;
+        var details = Json.parseBody(last.details());
+        if (change.equals("removed")) return details.path("change").asText().equals("removed");
+        return !details.path("change").asText().equals("removed") && version.equals(details.path("version").asText(null));
     }
 
     private Map<String, Path> list() {
@@ -220,7 +294,7 @@ public final class RuleRegistry implements AutoCloseable {
     static final String OUTSIDE = "the file is a link to a file outside the rules folder; it is not read";
 
     /** The entry for a file's current content; null when the file vanished while being read. */
-    private RuleEntry load(String id, Path path, RuleEntry previous) {
+    private RuleEntry load(String id, Path path, RuleEntry previous, Map<String, String> read) {
         String label = path.getFileName().toString();
         String text;
         if (!insideFolder(dir, path)) {
@@ -245,6 +319,7 @@ public final class RuleRegistry implements AutoCloseable {
         }
         String version = RuleValidator.version(text);
         if (previous != null && previous.fileVersion().equals(version)) return previous;
+        read.put(id, text);
         var validation = validator.validate(id, text, label);
         if (validation.ok()) return new RuleEntry(id, label, validation.rule(), List.of(), version);
         return new RuleEntry(id, label, previous == null ? null : previous.active(), validation.problems(), version);

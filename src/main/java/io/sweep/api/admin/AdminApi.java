@@ -3,6 +3,7 @@ package io.sweep.api.admin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.sweep.api.Access;
+import io.sweep.audit.AuditLog;
 import io.sweep.auth.Authenticator;
 import io.sweep.auth.Sessions;
 import io.sweep.auth.Tokens;
@@ -19,7 +20,8 @@ import java.time.Clock;
 
 /**
  * The route table of Sweep's own API, {@code /api}: the browser session, jobs (list, detail,
- * results, live progress, cancel, undo), previews, rules, custom views, users and API tokens.
+ * results, live progress, cancel, undo), previews, rules, custom views, users, API tokens and the
+ * audit log.
  * Each route declares who may call it ({@link Access}); the README's security section lists them.
  */
 public final class AdminApi {
@@ -30,12 +32,14 @@ public final class AdminApi {
     private final ViewRoutes views;
     private final UserRoutes users;
     private final TokenRoutes tokens;
+    private final AuditRoutes audit;
     private final AdminContext admin;
     private final RuleRegistry ruleRegistry;
     private final Metadata metadata;
 
     public AdminApi(Authenticator authenticator, Sessions sessions, Metadata metadata, UserRepository users, Tokens tokens, JobService jobService,
-                    PreviewService previewService, RuleRegistry ruleRegistry, WebhookSecrets secrets, ViewService viewService, Clock clock) {
+                    PreviewService previewService, RuleRegistry ruleRegistry, WebhookSecrets secrets, ViewService viewService, Clock clock,
+                    AuditLog audit) {
         this.admin = new AdminContext(metadata, jobService);
         this.ruleRegistry = ruleRegistry;
         this.metadata = metadata;
@@ -43,10 +47,11 @@ public final class AdminApi {
         this.session = new SessionRoutes(authenticator, sessions, users);
         this.jobs = new JobRoutes(admin, jobService, jobJson);
         this.previews = new PreviewRoutes(admin, previewService);
-        this.rules = new RuleRoutes(admin, ruleRegistry, jobService, jobJson, secrets, previewService);
+        this.rules = new RuleRoutes(admin, ruleRegistry, jobService, jobJson, secrets, previewService, audit);
         this.views = new ViewRoutes(admin, viewService, metadata, users);
-        this.users = new UserRoutes(admin, users, sessions);
-        this.tokens = new TokenRoutes(admin, tokens, metadata, clock);
+        this.users = new UserRoutes(admin, users, sessions, audit);
+        this.tokens = new TokenRoutes(admin, tokens, metadata, clock, audit);
+        this.audit = new AuditRoutes(audit);
     }
 
     public void register(RoutesConfig routes) {
@@ -85,6 +90,8 @@ public final class AdminApi {
         routes.post("/api/tokens", tokens::create, Access.scopes("Sweep.tokens.ALL"));
         routes.delete("/api/tokens/{id}", tokens::revoke, Access.scopes("Sweep.tokens.ALL"));
         routes.get("/api/scopes", tokens::scopes, Access.scopes("Sweep.tokens.READ"));
+        // the audit log is read only, and only by administrators: no route changes or deletes an entry
+        routes.get("/api/audit", audit::list, Access.administrator("Sweep.audit.READ"));
     }
 
     /** {@code ?module=}: absent is null (any module), unknown INVALID_MODULE. */

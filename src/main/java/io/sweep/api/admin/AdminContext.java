@@ -2,6 +2,7 @@ package io.sweep.api.admin;
 
 import io.javalin.http.Context;
 import io.sweep.api.AccessGate;
+import io.sweep.audit.Actor;
 import io.sweep.auth.Principal;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
@@ -35,6 +36,12 @@ final class AdminContext {
     /** The caller the route's access let through: a token (with its scopes) or a browser session (every scope). */
     Principal caller(Context ctx) {
         return AccessGate.principal(ctx);
+    }
+
+    /** The caller as the audit log names them: their user, and the address the request came from. */
+    Actor actor(Context ctx) {
+        Principal p = caller(ctx);
+        return Actor.user(p.user().id(), p.user().email(), ctx.ip());
     }
 
     void requireScope(Principal p, Module module, String operation) {

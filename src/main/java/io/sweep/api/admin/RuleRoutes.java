@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sweep.api.JsonResponse;
+import io.sweep.audit.AuditKind;
+import io.sweep.audit.AuditLog;
 import io.sweep.auth.Principal;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
@@ -30,9 +32,12 @@ final class RuleRoutes {
     private final JobJson jobJson;
     private final WebhookSecrets secrets;
     private final PreviewService previews;
+    private final AuditLog audit;
 
-    RuleRoutes(AdminContext admin, RuleRegistry rules, JobService jobs, JobJson jobJson, WebhookSecrets secrets, PreviewService previews) {
+    RuleRoutes(AdminContext admin, RuleRegistry rules, JobService jobs, JobJson jobJson, WebhookSecrets secrets, PreviewService previews,
+               AuditLog audit) {
         this.previews = previews;
+        this.audit = audit;
         this.admin = admin;
         this.rules = rules;
         this.jobs = jobs;
@@ -74,7 +79,7 @@ final class RuleRoutes {
         }
         if (json != null && json.has("source")) source = json.get("source").asText();
         try {
-            rules.write(id, source);
+            rules.write(id, source, admin.actor(ctx));
         } catch (RuleValidationException e) {
             throw new ApiException(ErrorCode.RULE_INVALID, Map.of("problems", problems(e.problems())));
         } catch (IllegalArgumentException e) {
@@ -114,7 +119,9 @@ final class RuleRoutes {
         Rule rule = activeRule(ctx.pathParam("id"));
         ObjectNode body = Json.object();
         body.put("rule", rule.id());
+        boolean existed = secrets.exists(rule.id());
         body.put("secret", secrets.rotate(rule.id()));
+        audit.record(admin.actor(ctx), AuditKind.WEBHOOK_SECRET_ROTATE, AuditLog.rule(rule.id()), Map.of("created", !existed));
         body.put("previous_valid_for_hours", WebhookSecrets.ROTATION_GRACE.toHours());
         JsonResponse.send(ctx, 201, body);
     }

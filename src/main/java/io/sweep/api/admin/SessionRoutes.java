@@ -39,7 +39,7 @@ final class SessionRoutes {
     }
 
     void logout(Context ctx) {
-        sessions.end(session(ctx));
+        sessions.end(session(ctx), ctx.ip());
         SessionCookie.clear(ctx);
         ctx.status(204);
     }

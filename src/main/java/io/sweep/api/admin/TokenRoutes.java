@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sweep.api.JsonResponse;
+import io.sweep.audit.AuditKind;
+import io.sweep.audit.AuditLog;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Scopes;
 import io.sweep.auth.Tokens;
@@ -34,9 +36,11 @@ final class TokenRoutes {
     private final Tokens tokens;
     private final Metadata metadata;
     private final Clock clock;
+    private final AuditLog audit;
 
-    TokenRoutes(AdminContext admin, Tokens tokens, Metadata metadata, Clock clock) {
+    TokenRoutes(AdminContext admin, Tokens tokens, Metadata metadata, Clock clock, AuditLog audit) {
         this.admin = admin;
+        this.audit = audit;
         this.tokens = tokens;
         this.metadata = metadata;
         this.clock = clock;
@@ -75,6 +79,9 @@ final class TokenRoutes {
         }
         var issued = tokens.create(p.user().id(), Scopes.of(scopes), expires, label == null || label.isBlank() ? null : label.trim());
         var stored = tokens.byId(issued.id()).orElseThrow();
+        audit.record(admin.actor(ctx), AuditKind.TOKEN_CREATE, AuditLog.token(issued.id()), Map.of(
+                "owner", stored.userEmail(), "label", stored.label() == null ? "" : stored.label(), "scopes", scopes,
+                "expires_time", stored.expiresTime() == null ? "" : AdminContext.time(stored.expiresTime())));
         ObjectNode out = Json.object();
         out.put("token", issued.token());
         out.setAll(render(stored, canonicalNames()));
@@ -87,7 +94,8 @@ final class TokenRoutes {
         var token = Ids.parse(id).flatMap(tokens::byId)
                 .filter(t -> t.userId() == p.user().id() || p.profile().administrator())
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, Map.of("id", id)));
-        tokens.revoke(String.valueOf(token.id()));
+        tokens.revoke(String.valueOf(token.id()))
+                .ifPresent(revoked -> audit.record(admin.actor(ctx), AuditKind.TOKEN_REVOKE, AuditLog.token(revoked), Map.of("owner", token.userEmail())));
         JsonResponse.send(ctx, 200, Json.object().put("status", "success"));
     }
 

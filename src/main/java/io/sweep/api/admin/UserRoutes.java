@@ -3,6 +3,8 @@ package io.sweep.api.admin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sweep.api.JsonResponse;
+import io.sweep.audit.AuditKind;
+import io.sweep.audit.AuditLog;
 import io.sweep.auth.Passwords;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Sessions;
@@ -20,9 +22,11 @@ final class UserRoutes {
     private final AdminContext admin;
     private final UserRepository users;
     private final Sessions sessions;
+    private final AuditLog audit;
 
-    UserRoutes(AdminContext admin, UserRepository users, Sessions sessions) {
+    UserRoutes(AdminContext admin, UserRepository users, Sessions sessions, AuditLog audit) {
         this.admin = admin;
+        this.audit = audit;
         this.users = users;
         this.sessions = sessions;
     }
@@ -64,6 +68,8 @@ final class UserRoutes {
         } catch (UserRepository.UnknownProfileException e) {
             throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "profile"), "no profile named " + profile);
         }
+        audit.record(admin.actor(ctx), AuditKind.USER_ADD, AuditLog.user(user.id()),
+                Map.of("email", user.email(), "profile", users.profileName(user.profileId()), "password", password != null));
         ObjectNode out = Json.object();
         out.set("user", render(user, users.profileName(user.profileId()), password != null));
         JsonResponse.send(ctx, 201, out);
@@ -93,6 +99,12 @@ final class UserRoutes {
         if (password != null) users.setPasswordHash(id, Passwords.hash(password));
         if (active != null) users.setActive(id, active.booleanValue());
         sessions.endAllOf(id);
+        var actor = admin.actor(ctx);
+        if (password != null) audit.record(actor, AuditKind.USER_PASSWORD, AuditLog.user(id), Map.of("email", user.email()));
+        if (active != null) {
+            audit.record(actor, active.booleanValue() ? AuditKind.USER_ACTIVATE : AuditKind.USER_DEACTIVATE, AuditLog.user(id),
+                    Map.of("email", user.email()));
+        }
         var listed = users.listed().stream().filter(l -> l.user().id() == id).findFirst().orElseThrow();
         ObjectNode out = Json.object();
         out.set("user", render(listed.user(), listed.profileName(), listed.hasPassword()));

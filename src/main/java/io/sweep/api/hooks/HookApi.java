@@ -4,15 +4,26 @@ import io.javalin.config.RoutesConfig;
 import io.sweep.api.Access;
 import io.javalin.http.Context;
 import io.sweep.api.JsonResponse;
+import io.sweep.audit.Actor;
+import io.sweep.audit.AuditKind;
+import io.sweep.audit.AuditLog;
+import io.sweep.errors.ApiException;
 import io.sweep.hooks.WebhookService;
 import io.sweep.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The route table of webhooks: {@code POST /hooks/{rule}} → 202 {@code {"job_id"}}. */
+/**
+ * The route table of webhooks: {@code POST /hooks/{rule}} → 202 {@code {"job_id"}}. Every delivery
+ * goes to the audit log, accepted with its job or refused with the code the sender was answered.
+ */
 public final class HookApi {
     private final WebhookService webhooks;
+    private final AuditLog audit;
 
-    public HookApi(WebhookService webhooks) {
+    public HookApi(WebhookService webhooks, AuditLog audit) {
         this.webhooks = webhooks;
+        this.audit = audit;
     }
 
     public void register(RoutesConfig routes) {
@@ -21,7 +32,24 @@ public final class HookApi {
     }
 
     private void deliver(Context ctx) {
-        long jobId = webhooks.deliver(ctx.pathParam("rule"), ctx.header("X-Sweep-Signature"), ctx.header("Idempotency-Key"), ctx.bodyAsBytes());
+        String rule = ctx.pathParam("rule");
+        Actor sender = Actor.webhook(rule, ctx.ip());
+        String key = ctx.header("Idempotency-Key");
+        long jobId;
+        try {
+            jobId = webhooks.deliver(rule, ctx.header("X-Sweep-Signature"), key, ctx.bodyAsBytes());
+        } catch (ApiException e) {
+            Map<String, Object> why = new LinkedHashMap<>();
+            why.put("code", e.error().code());
+            why.put("reason", e.zohoMessage());
+            why.put("idempotency_key", key);
+            audit.record(sender, AuditKind.WEBHOOK_REFUSE, AuditLog.rule(rule), why);
+            throw e;
+        }
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("job_id", String.valueOf(jobId));
+        what.put("idempotency_key", key);
+        audit.record(sender, AuditKind.WEBHOOK_ACCEPT, AuditLog.rule(rule), what);
         JsonResponse.send(ctx, 202, Json.object().put("job_id", String.valueOf(jobId)));
     }
 }
