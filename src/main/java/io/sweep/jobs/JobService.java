@@ -126,12 +126,16 @@ public final class JobService {
         return new JobKind.RuleRun(rule.id(), rule.version(), runParams.toString(), cvid);
     }
 
-    /** The rule's default parameters, overridden by the run's own. */
+    /**
+     * The rule's default parameters, overridden by the run's own, checked against what the rule
+     * declares ({@code 400} before any job when they do not fit; see {@link io.sweep.rules.ParamSchema}).
+     */
     static ObjectNode runParams(Rule rule, Map<String, JsonNode> params) {
-        ObjectNode merged = Json.object();
-        rule.params().forEach(merged::set);
-        params.forEach(merged::set);
-        return merged;
+        Map<String, JsonNode> merged = new LinkedHashMap<>(rule.params());
+        merged.putAll(params);
+        ObjectNode checked = Json.object();
+        rule.schema().check(merged, params, rule.params().keySet()).forEach(checked::set);
+        return checked;
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param params      parameter defaults; a run's own parameters override them key by key
  * @param source      the file's text
  * @param allow       who besides administrators may run and preview it by hand
+ * @param schema      the parameters the rule declares, with types and bounds; {@link ParamSchema#NONE} when it declares none
  */
 public record Rule(
         String id,
@@ -34,16 +35,24 @@ public record Rule(
         String runAs,
         Map<String, JsonNode> params,
         String source,
-        Allow allow) {
+        Allow allow,
+        ParamSchema schema) {
 
     /** A rule that only administrators may run by hand. */
     public Rule(String id, String file, String version, String module, String description, Selection select, Triggers triggers,
                 String runAs, Map<String, JsonNode> params, String source) {
-        this(id, file, version, module, description, select, triggers, runAs, params, source, Allow.NOBODY);
+        this(id, file, version, module, description, select, triggers, runAs, params, source, Allow.NOBODY, ParamSchema.NONE);
+    }
+
+    /** A rule that declares no parameter types. */
+    public Rule(String id, String file, String version, String module, String description, Selection select, Triggers triggers,
+                String runAs, Map<String, JsonNode> params, String source, Allow allow) {
+        this(id, file, version, module, description, select, triggers, runAs, params, source, allow, ParamSchema.NONE);
     }
 
     public Rule {
         if (allow == null) allow = Allow.NOBODY;
+        if (schema == null) schema = ParamSchema.NONE;
         var copy = new LinkedHashMap<String, JsonNode>();
         params.forEach((k, v) -> copy.put(k, v.deepCopy()));
         params = Collections.unmodifiableMap(copy);

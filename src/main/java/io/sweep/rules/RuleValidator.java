@@ -173,14 +173,15 @@ public final class RuleValidator {
             });
             Module module = module(rule.get("module"));
             String description = optionalString(rule, "description", "rule.description");
-            Map<String, JsonNode> params = params(rule.get("params"));
+            Params declared = params(rule.get("params"));
+            Map<String, JsonNode> params = declared.defaults();
             Rule.Selection select = select(rule.get("select"), module, params);
             Rule.Triggers triggers = triggers(rule.get("triggers"));
             String runAs = runAs(rule.get("runAs"));
             Rule.Allow allow = allow(rule.get("allow"));
             if (!problems.isEmpty()) return null;
             return new Rule(id, file, version, module.apiName(), description == null ? "" : description, select, triggers, runAs, params, text,
-                    allow);
+                    allow, declared.schema());
         }
 
         private Module module(JsonNode node) {
@@ -349,15 +350,71 @@ public final class RuleValidator {
             return values;
         }
 
-        private Map<String, JsonNode> params(JsonNode node) {
-            Map<String, JsonNode> params = new LinkedHashMap<>();
-            if (node == null) return params;
+        /** The parameters' defaults, and the declarations of those given as { type, default, required, min, max }. */
+        private record Params(Map<String, JsonNode> defaults, ParamSchema schema) {}
+
+        private Params params(JsonNode node) {
+            Map<String, JsonNode> defaults = new LinkedHashMap<>();
+            Map<String, ParamSchema.Spec> specs = new LinkedHashMap<>();
+            if (node == null) return new Params(defaults, ParamSchema.NONE);
             if (!node.isObject()) {
                 problem(positions.key("params"), "rule.params must be an object of parameter defaults, e.g. { days: 30 }");
-                return params;
+                return new Params(defaults, ParamSchema.NONE);
             }
-            node.properties().forEach(e -> params.put(e.getKey(), e.getValue()));
-            return params;
+            node.properties().forEach(e -> {
+                JsonNode value = e.getValue();
+                if (!isDeclaration(value)) {
+                    defaults.put(e.getKey(), value);
+                    return;
+                }
+                ParamSchema.Spec spec = spec(e.getKey(), value);
+                if (spec == null) return;
+                specs.put(e.getKey(), spec);
+                if (spec.defaultValue() != null) defaults.put(e.getKey(), spec.defaultValue());
+            });
+            return new Params(defaults, new ParamSchema(specs));
+        }
+
+        /** An object with a type and nothing but a declaration's keys; any other value is a default. */
+        private static boolean isDeclaration(JsonNode value) {
+            if (!value.isObject() || !value.has("type")) return false;
+            var keys = new java.util.ArrayList<String>();
+            value.fieldNames().forEachRemaining(keys::add);
+            return ParamSchema.KEYS.containsAll(keys);
+        }
+
+        private ParamSchema.Spec spec(String name, JsonNode declaration) {
+            var at = positions.key("params", name);
+            String type = declaration.get("type").asText();
+            if (!ParamSchema.TYPES.contains(type)) {
+                problem(at, "rule.params." + name + ".type must be one of " + String.join(", ", new java.util.TreeSet<>(ParamSchema.TYPES)));
+                return null;
+            }
+            JsonNode required = declaration.get("required");
+            if (required != null && !required.isBoolean()) problem(at, "rule.params." + name + ".required must be true or false");
+            java.math.BigDecimal min = bound(declaration, "min", name, type);
+            java.math.BigDecimal max = bound(declaration, "max", name, type);
+            JsonNode defaultValue = declaration.get("default");
+            var spec = new ParamSchema.Spec(type, required != null && required.asBoolean(), min, max, defaultValue);
+            if (defaultValue != null) {
+                try {
+                    // the default must pass its own declaration
+                    new ParamSchema(Map.of(name, spec)).check(Map.of(name, defaultValue), Map.of(), java.util.Set.of());
+                } catch (io.sweep.errors.ApiException e) {
+                    problem(at, "rule.params." + name + ".default: " + e.zohoMessage());
+                }
+            }
+            return spec;
+        }
+
+        private java.math.BigDecimal bound(JsonNode declaration, String key, String name, String type) {
+            JsonNode bound = declaration.get(key);
+            if (bound == null) return null;
+            if (!bound.isNumber() || !(type.equals("integer") || type.equals("number"))) {
+                problem(positions.key("params", name), "rule.params." + name + "." + key + " must be a number, for an integer or number parameter");
+                return null;
+            }
+            return bound.decimalValue();
         }
 
         private String optionalString(JsonNode rule, String key, String name) {

@@ -64,6 +64,17 @@ class RuleJobsTest {
                   return { Designation: "found by " + ctx.params.email };
                 }
                 """);
+        Files.writeString(rulesDir.resolve("typed-params.js"), """
+                export const rule = {
+                  module: "Leads",
+                  select: { criteria: "(Company:equals:Param Co)" },
+                  runAs: "admin@sweep.local",
+                  params: { days: { type: "integer", default: 30, min: 1 }, label: "plain default" },
+                };
+                export function update(record, ctx) {
+                  return { Designation: typeof ctx.params.days + " " + ctx.params.days };
+                }
+                """);
         Files.writeString(rulesDir.resolve("cron-rating.js"), """
                 export const rule = {
                   module: "Leads",
@@ -155,6 +166,24 @@ class RuleJobsTest {
         assertThat(missing.json().get("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
         assertThat(missing.json().get("details").get("param_name").asText()).isEqualTo("email");
         assertThat(admin.get("/api/jobs?rule=one-lead").json().get("jobs").size()).as("no job for a refused run").isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void parameters_a_rule_declares_are_checked_before_any_job_and_converted_to_their_type() {
+        int jobsBefore = admin.get("/api/jobs?rule=typed-params").json().get("jobs").size();
+        for (String body : List.of("{\"days\":\"abc\"}", "{\"days\":0}", "{\"days\":1.5}", "{\"dayz\":3}")) {
+            var refused = admin.post("/api/rules/typed-params/run", body);
+            assertThat(refused.status()).as(body + " -> " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).as(body).isEqualTo("INVALID_DATA");
+            assertThat(refused.json().get("details").get("param_name").asText()).as(body).isIn("days", "dayz");
+        }
+        assertThat(admin.get("/api/jobs?rule=typed-params").json().get("jobs").size()).as("no job for a refused run").isEqualTo(jobsBefore);
+
+        var run = admin.post("/api/rules/typed-params/run", "{\"days\":\"7\",\"label\":\"given\"}");
+        assertThat(run.status()).as(run.body()).isEqualTo(202);
+        JsonNode job = admin.waitForJobEnd(run.json().get("id").asText());
+        assertThat(job.get("parameters").get("days").asInt()).isEqualTo(7);
+        assertThat(designationOf("Param Two")).isEqualTo("number 7");
     }
 
     private String designationOf(String lastName) {
