@@ -69,7 +69,7 @@ final class ScriptRecord {
             case DATETIME -> v.isTextual() && dateTime(v.asText()) ? null
                     : "a date-time field is ISO-8601 with offset, such as \"2026-03-01T12:00:00+00:00\"";
             case LOOKUP, OWNERLOOKUP, LAYOUT -> v.isObject() && v.path("id").isTextual() && DIGITS.matcher(v.path("id").asText()).matches()
-                    ? null : "a " + f.dataType().apiName() + " field is an object {\"id\": \"…\", \"name\": \"…\"} with the id as a string";
+                    ? null : "a lookup or owner field is an object {\"id\": \"…\", \"name\": \"…\"} with the id as a string";
             case FORMULA, AUTONUMBER -> v.isValueNode() ? null : "a " + f.dataType().apiName() + " field is a string or a number";
         };
     }
