@@ -5,7 +5,6 @@ import io.sweep.auth.Scopes;
 import io.sweep.auth.Tokens;
 import io.sweep.cli.CliFailure;
 import io.sweep.cli.RunCommand;
-import io.sweep.cli.TestCommand;
 import io.sweep.hooks.WebhookSecrets;
 import java.time.Clock;
 import java.time.OffsetDateTime;

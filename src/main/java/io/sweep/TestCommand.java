@@ -1,6 +1,5 @@
-package io.sweep.cli;
+package io.sweep;
 
-import io.sweep.Config;
 import io.sweep.rules.testing.CaseResult;
 import io.sweep.rules.testing.JunitReport;
 import io.sweep.rules.testing.RuleTests;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "test", description = {
         "Run the rules' test cases (tests/<rule-id>.json beside the rules) through the sandbox and the field checks of a job, without a server.",
         "Exit code 0 when every case passes, 1 otherwise."})
-public final class TestCommand implements Callable<Integer> {
+final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
