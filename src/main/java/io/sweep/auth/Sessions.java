@@ -1,5 +1,7 @@
 package io.sweep.auth;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import java.security.SecureRandom;
@@ -41,13 +43,16 @@ public final class Sessions {
     private final UserRepository users;
     private final Clock clock;
     private final Duration idleTimeout;
+    private final MeterRegistry meters;
 
-    public Sessions(SessionRepository sessions, LoginFailureRepository failures, UserRepository users, Clock clock, Duration idleTimeout) {
+    public Sessions(SessionRepository sessions, LoginFailureRepository failures, UserRepository users, Clock clock, Duration idleTimeout,
+                    MeterRegistry meters) {
         this.sessions = sessions;
         this.failures = failures;
         this.users = users;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
+        this.meters = meters;
     }
 
     /** A live session: its user and its CSRF token. */
@@ -72,6 +77,7 @@ public final class Sessions {
         failures.deleteOlderThan(now.minus(THROTTLE_WINDOW));
         long retryAfter = retryAfterSeconds(key, address, now);
         if (retryAfter > 0) {
+            countFailure(ErrorCode.TOO_MANY_ATTEMPTS);
             throw new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, Map.of("retry_after_seconds", retryAfter),
                     "Too many failed attempts; try again in " + retryAfter + " seconds.");
         }
@@ -81,6 +87,7 @@ public final class Sessions {
                 : decoy(password);
         if (!ok) {
             failures.record(key, address, now);
+            countFailure(ErrorCode.INVALID_CREDENTIALS);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
         }
         failures.clearEmailAt(key, address);
@@ -90,6 +97,12 @@ public final class Sessions {
         String hash = Tokens.hash(cookie);
         sessions.insert(new SessionRepository.Row(hash, login.get().user().id(), csrf, now, now));
         return new Started(cookie, new Session(hash, login.get().user(), csrf));
+    }
+
+    /** A refused login, for the operators: a rising rate is someone guessing passwords. */
+    private void countFailure(ErrorCode code) {
+        Counter.builder("sweep.login.failures").description("Browser logins refused, by the answer's code")
+                .tag("code", code.code()).register(meters).increment();
     }
 
     private static boolean decoy(String password) {
