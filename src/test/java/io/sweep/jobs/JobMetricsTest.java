@@ -7,6 +7,8 @@ import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Http;
 import io.sweep.testsupport.Scrape;
 import io.sweep.testsupport.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +23,21 @@ class JobMetricsTest {
     private static Http admin;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config);
+    static void start() throws java.io.IOException {
+        Path rules = Files.createTempDirectory("sweep-metrics-rules");
+        // every tenth lead (by id) is skipped by the script, the others get a value
+        Files.writeString(rules.resolve("metrics-rule.js"), """
+                export const rule = {
+                  module: "Leads",
+                  select: { criteria: "(Skype_ID:equals:metrics-rule)" },
+                  runAs: "admin@sweep.local",
+                };
+                export function update(record, ctx) {
+                  if (String(record.id).endsWith("0")) return null;
+                  return { Twitter: "ruled" };
+                }
+                """);
+        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withRulesDir(rules));
         admin = server.admin();
     }
 
@@ -62,6 +77,23 @@ class JobMetricsTest {
         assertMovedBy(afterJob, afterUndo, undo);
         assertThat(delta(afterJob, afterUndo, "sweep_jobs", "status=\"COMPLETED\"", "trigger=\"undo\"")).isEqualTo(1);
         assertThat(afterUndo.value("sweep_chunks_pending")).as("no chunk left to run").isZero();
+    }
+
+    @Test
+    void a_rule_job_counts_its_skipped_records_and_its_script_time_under_the_rule() {
+        MarkedLeads.mark(server.app().database(), "metrics-rule", 120);
+        Scrape before = Scrape.of(admin);
+
+        var run = admin.post("/api/rules/metrics-rule/run", "");
+        assertThat(run.status()).as(run.body()).isEqualTo(202);
+        JsonNode job = admin.waitForJobEnd(run.json().get("id").asText());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.get("Not_Updated_Count").asInt()).as("skipped by the script").isPositive();
+        Scrape after = Scrape.of(admin);
+        assertMovedBy(before, after, job);
+        assertThat(after.value("sweep_rule_script_seconds_total", "rule=\"metrics-rule\"")
+                - before.value("sweep_rule_script_seconds_total", "rule=\"metrics-rule\"")).isPositive();
+        assertThat(delta(before, after, "sweep_jobs", "status=\"COMPLETED\"", "trigger=\"rule\"")).isEqualTo(1);
     }
 
     @Test
