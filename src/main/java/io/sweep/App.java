@@ -1,7 +1,9 @@
 package io.sweep;
 
 import io.sweep.api.AccessGate;
+import io.sweep.api.HttpMetrics;
 import io.sweep.api.HttpServer;
+import io.sweep.api.MetricsApi;
 import io.sweep.api.admin.AdminApi;
 import io.sweep.api.zoho.ZohoApi;
 import io.sweep.auth.Authenticator;
@@ -27,6 +29,7 @@ import io.sweep.rules.RuleRegistry;
 import io.sweep.rules.RuleSandbox;
 import io.sweep.rules.RuleValidator;
 import io.sweep.jobs.ChunkRunner;
+import io.sweep.jobs.JobGauges;
 import io.sweep.jobs.JobRepository;
 import io.sweep.jobs.JobScheduler;
 import io.sweep.jobs.JobService;
@@ -53,6 +56,7 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Storage storage;
     private final Database db;
+    private final Metrics metrics = new Metrics();
     private final Metadata metadata;
     private final UserRepository users;
     private final Tokens tokens;
@@ -73,6 +77,8 @@ public final class App implements AutoCloseable {
         this.metadata = storage.metadata();
         this.users = storage.users();
         this.tokens = storage.tokens();
+        var meters = metrics.registry();
+        db.bindMetrics(meters);
         var records = new RecordRepository(db);
         var validator = new MassUpdateValidator(config.limits());
         var updater = new RecordUpdater(records);
@@ -88,7 +94,7 @@ public final class App implements AutoCloseable {
         var settings = config.jobs();
         this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
         this.jobScheduler = new JobScheduler(db, jobRepository,
-                new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName()),
+                new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName(), meters),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock);
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
         jobService.onCancelled(rulePlanners::cancelJob);
@@ -102,8 +108,8 @@ public final class App implements AutoCloseable {
             ruleQueue.promoteAll();
         });
         var webhookSecrets = new WebhookSecrets(db, clock);
-        var hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), ruleQueue, clock), audit);
-        var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle(), audit);
+        var hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), ruleQueue, clock), audit, meters);
+        var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle(), audit, meters);
         var authenticator = new Authenticator(tokens, users, sessions);
         var accessGate = new AccessGate(authenticator, metadata);
         var zohoApi = new ZohoApi(metadata, users, views, records, recordService,
@@ -112,8 +118,9 @@ public final class App implements AutoCloseable {
         var adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
                 new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
                 new ViewService(views, selections, records, metadata, users, clock), clock, audit);
+        var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
         this.http = new HttpServer(new HttpServer.Settings(config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
-                java.util.List.of(zohoApi::register, adminApi::register, hookApi::register));
+                java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register), new HttpMetrics(meters));
     }
 
     public static App create(Config config, Clock clock) {
@@ -198,5 +205,6 @@ public final class App implements AutoCloseable {
         rulePlanners.close();
         sandbox.close();
         storage.close();
+        metrics.close();
     }
 }

@@ -68,6 +68,12 @@ class ArchitectureTest {
             .and(not(declaredIn("io.sweep.App")))
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..");
 
+    /** The meters are Micrometer's everywhere; which format they are scraped in is the composition root's and the route's business. */
+    @ArchTest
+    static final ArchRule only_the_composition_root_and_the_api_package_see_the_prometheus_registry = noClasses()
+            .that().resideOutsideOfPackages("io.sweep", "io.sweep.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer.prometheusmetrics..", "io.prometheus..");
+
     @ArchTest
     static final ArchRule only_the_rules_package_uses_graalvm = noClasses()
             .that().resideOutsideOfPackage("io.sweep.rules..")

@@ -49,13 +49,15 @@ public final class HttpServer {
     private final Settings settings;
     private final AccessGate accessGate;
     private final List<Consumer<RoutesConfig>> apis;
+    private final HttpMetrics metrics;
     private Javalin server;
 
-    /** {@code apis} register their routes, each with its declared access. */
-    public HttpServer(Settings settings, AccessGate accessGate, List<Consumer<RoutesConfig>> apis) {
+    /** {@code apis} register their routes, each with its declared access; {@code metrics} times every request. */
+    public HttpServer(Settings settings, AccessGate accessGate, List<Consumer<RoutesConfig>> apis, HttpMetrics metrics) {
         this.settings = settings;
         this.accessGate = accessGate;
         this.apis = List.copyOf(apis);
+        this.metrics = metrics;
     }
 
     /** Starts answering (health 503 and every other path "starting" until ready). Returns the port. */
@@ -66,6 +68,7 @@ public final class HttpServer {
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
+            cfg.requestLogger.http(metrics::record);
             // the admin UI (web/ at the repository root, copied into the jar); "/" answers index.html
             cfg.staticFiles.add(web -> {
                 web.hostedPath = "/";

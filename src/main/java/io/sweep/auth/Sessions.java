@@ -3,6 +3,8 @@ package io.sweep.auth;
 import io.sweep.audit.Actor;
 import io.sweep.audit.AuditKind;
 import io.sweep.audit.AuditLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import java.security.SecureRandom;
@@ -45,10 +47,12 @@ public final class Sessions {
     private final Clock clock;
     private final Duration idleTimeout;
     private final AuditLog audit;
+    private final MeterRegistry meters;
 
     public Sessions(SessionRepository sessions, LoginFailureRepository failures, UserRepository users, Clock clock, Duration idleTimeout,
-                    AuditLog audit) {
+                    AuditLog audit, MeterRegistry meters) {
         this.audit = audit;
+        this.meters = meters;
         this.sessions = sessions;
         this.failures = failures;
         this.users = users;
@@ -79,6 +83,7 @@ public final class Sessions {
         long retryAfter = retryAfterSeconds(key, address, now);
         if (retryAfter > 0) {
             failed(key, address, login(key), "too many failed attempts");
+            countFailure(ErrorCode.TOO_MANY_ATTEMPTS);
             throw new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, Map.of("retry_after_seconds", retryAfter),
                     "Too many failed attempts; try again in " + retryAfter + " seconds.");
         }
@@ -89,6 +94,7 @@ public final class Sessions {
         if (!ok) {
             failures.record(key, address, now);
             failed(key, address, login, login.isPresent() && !login.get().user().active() ? "inactive user" : "wrong e-mail or password");
+            countFailure(ErrorCode.INVALID_CREDENTIALS);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
         }
         failures.clearEmailAt(key, address);
@@ -113,6 +119,12 @@ public final class Sessions {
     private void failed(String email, String address, Optional<UserRepository.Login> login, String reason) {
         var actor = new Actor(null, email.isEmpty() ? "unknown" : email, address);
         audit.record(actor, AuditKind.SIGN_IN_FAILED, login.map(l -> AuditLog.user(l.user().id())).orElse(null), java.util.Map.of("reason", reason));
+    }
+
+    /** A refused login, for the operators: a rising rate is someone guessing passwords. */
+    private void countFailure(ErrorCode code) {
+        Counter.builder("sweep.login.failures").description("Browser logins refused, by the answer's code")
+                .tag("code", code.code()).register(meters).increment();
     }
 
     private static boolean decoy(String password) {

@@ -209,6 +209,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The pool's meters (connections active, idle, pending, and the time to get one) in this registry; once. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        pool.setMetricRegistry(registry);
+    }
+
     @Override
     public void close() {
         pool.close();

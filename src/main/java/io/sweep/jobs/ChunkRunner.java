@@ -1,5 +1,6 @@
 package io.sweep.jobs;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sweep.crm.RecordTime;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Scopes;
@@ -56,11 +57,13 @@ public final class ChunkRunner {
     private final String node;
     private final RulePlanners rulePlanners;
     private final RecordRepository records;
+    private final ChunkMeters meters;
     /** The node is shutting down: a script stopped by the shutdown does not fail its job. */
     private volatile boolean stopping;
 
     public ChunkRunner(Database db, JobRepository jobs, Metadata metadata, UserRepository users, RecordRepository records,
-                       MassUpdateValidator validator, RecordUpdater updater, RulePlanners rulePlanners, Clock clock, String node) {
+                       MassUpdateValidator validator, RecordUpdater updater, RulePlanners rulePlanners, Clock clock, String node,
+                       MeterRegistry meterRegistry) {
         this.db = db;
         this.jobs = jobs;
         this.metadata = metadata;
@@ -71,6 +74,7 @@ public final class ChunkRunner {
         this.node = node;
         this.rulePlanners = rulePlanners;
         this.records = records;
+        this.meters = new ChunkMeters(meterRegistry);
     }
 
     /** The node is shutting down: from now on a chunk that cannot go on is left PENDING rather than failing its job. */
@@ -79,6 +83,10 @@ public final class ChunkRunner {
     }
 
     public void run(long jobId, int chunk) {
+        meters.timeRun(() -> runTimed(jobId, chunk));
+    }
+
+    private void runTimed(long jobId, int chunk) {
         try {
             Job job = jobs.find(jobId).orElseThrow(() -> new IllegalStateException("chunk of unknown job " + jobId));
             if (JobKind.of(job) instanceof JobKind.RuleRun && job.status().active()) {
@@ -178,11 +186,14 @@ public final class ChunkRunner {
             outcomes = updater.apply(h, principal, module, ids, scripted.plans().applying(scripted.lastAttempt(), stale), now);
             if (!stale.isEmpty()) throw new StaleRows(stale);
             jobs.appendLog(h, jobId, scripted.planner().takeLog());
-            jobs.addScriptTime(h, jobId, scripted.planner().scriptTimeHere().toMillis());
+            java.time.Duration scriptTime = scripted.planner().scriptTimeHere();
+            jobs.addScriptTime(h, jobId, scriptTime.toMillis());
+            h.afterCommit(() -> meters.scriptTime(job.ruleId(), scriptTime));
         } else {
             outcomes = updater.apply(h, principal, module, ids, planner(h, JobKind.of(job), job, principal, module, ids), now);
         }
         jobs.saveOutcomes(h, jobId, outcomes);
+        h.afterCommit(() -> meters.committed(outcomes));
         int updated = (int) outcomes.stream().filter(RecordOutcome::updated).count();
         int failed = (int) outcomes.stream().filter(o -> o.status() == RecordOutcome.Status.FAILED).count();
         jobs.finishChunk(h, jobId, chunk, updated, failed, node, now);

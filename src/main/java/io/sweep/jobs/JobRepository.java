@@ -444,6 +444,21 @@ public final class JobRepository {
                 .bind("message", truncate(message, 4000)).bind("now", now).bind("id", jobId).execute();
     }
 
+    /** How many jobs there are of each status and trigger (absent pairs have none), in one query. */
+    public Map<JobStatus, Map<Trigger, Long>> countsByStatusAndTrigger() {
+        Map<JobStatus, Map<Trigger, Long>> counts = new java.util.EnumMap<>(JobStatus.class);
+        db.read(h -> h.createQuery("SELECT status, trigger_type, COUNT(*) AS n FROM jobs GROUP BY status, trigger_type")
+                .map((rs, ctx) -> counts.computeIfAbsent(JobStatus.valueOf(rs.getString("status")), s -> new java.util.EnumMap<>(Trigger.class))
+                        .put(Trigger.fromDb(rs.getString("trigger_type")), rs.getLong("n")))
+                .list());
+        return counts;
+    }
+
+    /** Chunks not yet run, over every job and node. */
+    public long pendingChunkCount() {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM job_chunks WHERE status = 'PENDING'").mapTo(Long.class).one());
+    }
+
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }

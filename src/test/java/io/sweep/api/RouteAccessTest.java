@@ -48,6 +48,17 @@ class RouteAccessTest {
     }
 
     @Test
+    void the_metrics_need_the_metrics_scope_and_the_administrator_profile() {
+        assertThat(server.app().routes()).filteredOn(r -> r.path().equals("/metrics"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.method()).isEqualTo("GET");
+                    assertThat(r.access().who()).isEqualTo(Access.Who.ADMINISTRATOR);
+                    assertThat(r.access().scopes()).containsExactly("Sweep.metrics.READ");
+                });
+    }
+
+    @Test
     void a_route_registered_without_an_access_is_refused_before_its_handler_runs() {
         AtomicBoolean ran = new AtomicBoolean();
         // the gate refuses before it would authenticate, so it needs neither tokens nor metadata here
