@@ -54,12 +54,20 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
         return plan(run.update(asScriptRecord(row)));
     }
 
-    /** Plans for each row, in order, the script asked about them all in one hand-off (see {@link RuleRun#updateAll}). */
+    /**
+     * How many records go to the script's thread in one hand-off: enough that the hand-offs cost
+     * little next to the script, few enough that the records' copies held meanwhile stay small.
+     */
+    static final int HAND_OFF = 100;
+
+    /** Plans for each row, in order; the script is asked about {@link #HAND_OFF} rows at a time (see {@link RuleRun#updateAll}). */
     List<Plan> planAll(List<RecordRow> rows) {
-        List<Map<String, Object>> records = new ArrayList<>(rows.size());
-        for (RecordRow row : rows) records.add(asScriptRecord(row));
         List<Plan> plans = new ArrayList<>(rows.size());
-        for (ScriptDecision outcome : run.updateAll(records)) plans.add(plan(outcome));
+        for (int from = 0; from < rows.size(); from += HAND_OFF) {
+            List<Map<String, Object>> records = new ArrayList<>(HAND_OFF);
+            for (RecordRow row : rows.subList(from, Math.min(rows.size(), from + HAND_OFF))) records.add(asScriptRecord(row));
+            for (ScriptDecision outcome : run.updateAll(records)) plans.add(plan(outcome));
+        }
         return plans;
     }
 
