@@ -151,7 +151,17 @@ public final class JobScheduler {
 
     private void scheduleMissing() {
         for (var ref : jobs.pendingChunksOfActiveJobs()) {
-            if (scheduler.scheduleIfNotExists(chunkTask.instance(ref.jobId() + "-" + ref.chunk()), schedulerNow())) {
+            var instance = chunkTask.instance(ref.jobId() + "-" + ref.chunk());
+            if (scheduler.scheduleIfNotExists(instance, schedulerNow())) {
+                // the chunk may have committed (and its own execution gone) since it was read as pending
+                if (!jobs.isPendingChunk(ref.jobId(), ref.chunk())) {
+                    try {
+                        scheduler.cancel(instance);
+                    } catch (RuntimeException pickedAlready) {
+                        // already running: it finds the chunk DONE and does nothing
+                    }
+                    continue;
+                }
                 LOG.info("re-created the execution of chunk {} of job {}", ref.chunk(), ref.jobId());
             }
         }
