@@ -16,13 +16,10 @@ import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -66,22 +63,14 @@ public final class ChangeOwnerService {
         long newOwner = activeUser(request.ownerId());
         List<Following> following = request.relatedModules().stream().map(r -> following(module, r)).toList();
 
-        var distinct = new LinkedHashSet<Long>();
-        for (String id : request.ids()) Ids.parse(id).ifPresent(distinct::add);
         OffsetDateTime now = RecordTime.now(clock);
-        Map<Long, RecordOutcome> outcomes = db.inTransaction(h -> {
-            List<RecordOutcome> changed = updater.apply(h, principal, module, List.copyOf(distinct), setTo(owner, newOwner), now);
-            List<Long> parents = changed.stream().filter(RecordOutcome::updated).map(RecordOutcome::id).toList();
+        List<RecordOutcome> changed = db.inTransaction(h -> {
+            List<RecordOutcome> outcomes = updater.apply(h, principal, module, MassUpdateService.distinctIds(request.ids()), setTo(owner, newOwner), now);
+            List<Long> parents = outcomes.stream().filter(RecordOutcome::updated).map(RecordOutcome::id).toList();
             for (Following f : following) moveAlong(h, principal, f, parents, newOwner, now);
-            return changed;
-        }).stream().collect(Collectors.toMap(RecordOutcome::id, Function.identity()));
-
-        List<MassUpdateService.Entry> entries = new ArrayList<>(request.ids().size());
-        for (String id : request.ids()) {
-            RecordOutcome outcome = Ids.parse(id).map(outcomes::get).orElse(RecordOutcome.failed(-1, ErrorCode.INVALID_ID));
-            entries.add(new MassUpdateService.Entry(id, outcome));
-        }
-        return new MassUpdateService.Result(entries, now);
+            return outcomes;
+        });
+        return MassUpdateService.result(request.ids(), changed, now);
     }
 
     /**

@@ -46,7 +46,7 @@ public final class MassUpdateService {
         if (!request.byIds()) throw new IllegalArgumentException("a cvid mass update is a job: see JobService");
         MassUpdate update = validator.validate(principal, module, request.values(), request.overWrite());
         OffsetDateTime now = RecordTime.now(clock);
-        return result(request, db.inTransaction(h -> updater.apply(h, update, distinctIds(request), now)), now);
+        return result(request.ids(), db.inTransaction(h -> updater.apply(h, update, distinctIds(request.ids()), now)), now);
     }
 
     /**
@@ -57,19 +57,21 @@ public final class MassUpdateService {
     public Result updateActivitiesByIds(Principal principal, Module activities, List<Module> parts, MassUpdateRequest request) {
         activityUpdate.validate(principal, activities, parts, request);
         OffsetDateTime now = RecordTime.now(clock);
-        return result(request, db.inTransaction(h -> activityUpdate.apply(h, principal, parts, request, distinctIds(request), now)), now);
+        return result(request.ids(), db.inTransaction(h -> activityUpdate.apply(h, principal, parts, request, distinctIds(request.ids()), now)), now);
     }
 
-    private static List<Long> distinctIds(MassUpdateRequest request) {
+    /** The ids that parse, each once, in request order (an id given twice is written once). */
+    static List<Long> distinctIds(List<String> ids) {
         var distinct = new LinkedHashSet<Long>();
-        for (String id : request.ids()) Ids.parse(id).ifPresent(distinct::add);
+        for (String id : ids) Ids.parse(id).ifPresent(distinct::add);
         return List.copyOf(distinct);
     }
 
-    private static Result result(MassUpdateRequest request, List<RecordOutcome> applied, OffsetDateTime now) {
+    /** One entry per requested id, in request order: its record's outcome, or INVALID_ID for an id that is none. */
+    static Result result(List<String> ids, List<RecordOutcome> applied, OffsetDateTime now) {
         Map<Long, RecordOutcome> outcomes = applied.stream().collect(Collectors.toMap(RecordOutcome::id, Function.identity()));
-        List<Entry> entries = new ArrayList<>(request.ids().size());
-        for (String id : request.ids()) {
+        List<Entry> entries = new ArrayList<>(ids.size());
+        for (String id : ids) {
             RecordOutcome outcome = Ids.parse(id).map(outcomes::get).orElse(RecordOutcome.failed(-1, ErrorCode.INVALID_ID));
             entries.add(new Entry(id, outcome));
         }
