@@ -85,7 +85,11 @@ public final class HttpServer {
             cfg.routes.get("/health/ready", this::healthReady, Access.open());
             apis.forEach(api -> api.accept(cfg.routes));
             cfg.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                // a chunked body over the limit: Javalin stopped reading at the limit
+                if (e.getStatus() == 413) discardModestRest(ctx);
+                render(ctx, translate(e));
+            });
             cfg.routes.exception(io.sweep.db.QueryTimeoutException.class, (e, ctx) -> render(ctx, new ApiException(ErrorCode.QUERY_TIMEOUT,
                     Map.of("limit_name", "read_timeout_seconds", "limit", String.valueOf(e.seconds())))));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -144,8 +148,16 @@ public final class HttpServer {
      */
     private void discardModestBody(Context ctx, long length) {
         if (length > 8 * settings.maxBodyBytes()) return;
+        discardModestRest(ctx);
+    }
+
+    /** Reads and drops what is left of the body, up to a few times the limit (a chunked body has no declared length). */
+    private void discardModestRest(Context ctx) {
         try {
-            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            var in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long left = 8 * settings.maxBodyBytes();
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1; ) left -= n;
         } catch (java.io.IOException e) {
             LOG.debug("client went away while sending an oversized body", e);
         }
