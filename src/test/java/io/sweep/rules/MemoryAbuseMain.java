@@ -55,6 +55,7 @@ public final class MemoryAbuseMain {
             System.out.println("case load -> " + describe(atLoad));
             System.out.println("case leak -> " + leakAcrossRecords(sandbox));
             System.out.println("case bystander -> " + bystander(sandbox));
+            System.out.println("case churn -> " + churn(sandbox));
         }
         running.set(false);
         server.join();
@@ -71,6 +72,34 @@ public final class MemoryAbuseMain {
                 if (o instanceof ScriptDecision.Fatal) return describe(o) + " after " + i + " records";
             }
             return "never stopped";
+        } finally {
+            run.close();
+        }
+    }
+
+    /**
+     * A well-behaved job that allocates a lot and keeps a bounded window of it (a cache of the last
+     * records): its dead entries outlive young collections, so the old generation fills with garbage
+     * that only a full or mixed collection frees. Heap "in use" after a young collection then counts
+     * that garbage; the job must not be taken for a hog.
+     */
+    private static String churn(RuleSandbox sandbox) {
+        RuleRun run = sandbox.open(rule("""
+                const window = [];
+                export function update(r) {
+                  const kept = [];
+                  for (let i = 0; i < 20000; i++) kept.push({ i, s: 'c' + i + r.id });
+                  window.push(kept);
+                  if (window.length > 60) window.shift();
+                  return { Lead_Score: window.length };
+                }
+                """), Map.of(), RuleTrigger.MANUAL);
+        try {
+            for (int i = 0; i < 3_000; i++) {
+                ScriptDecision o = run.update(Map.of("id", String.valueOf(i)));
+                if (o instanceof ScriptDecision.Fatal) return describe(o) + " after " + i + " records";
+            }
+            return "3000 records UPDATED";
         } finally {
             run.close();
         }
