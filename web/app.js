@@ -17,11 +17,12 @@ const ROUTES = [
   { pattern: /^\/records$/, page: () => import("./js/pages/records.js"), title: "Records", nav: "records" },
   { pattern: /^\/settings$/, page: () => import("./js/pages/settings.js"), title: "Settings", nav: "settings" },
   { pattern: /^\/audit$/, page: () => import("./js/pages/audit.js"), title: "Audit", nav: "audit" },
+  { pattern: /^\/api-docs$/, page: () => import("./js/pages/api-docs.js"), title: "API", nav: "api-docs" },
 ];
 
 const NAV = [
   ["rules", "Rules"], ["jobs", "Jobs"], ["mass-update", "Mass update"], ["views", "Custom views"],
-  ["records", "Records"], ["settings", "Settings"], ["audit", "Audit", { admin: true }],
+  ["records", "Records"], ["settings", "Settings"], ["audit", "Audit", { admin: true }], ["api-docs", "API"],
 ];
 
 const state = { session: null, cleanup: null, renderCount: 0 };

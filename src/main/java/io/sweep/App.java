@@ -2,6 +2,7 @@ package io.sweep;
 
 import io.sweep.api.AccessGate;
 import io.sweep.api.HttpMetrics;
+import io.sweep.api.ApiDescription;
 import io.sweep.api.HttpServer;
 import io.sweep.api.MetricsApi;
 import io.sweep.api.admin.AdminApi;
@@ -120,7 +121,7 @@ public final class App implements AutoCloseable {
                 new ViewService(views, selections, records, metadata, users, clock), clock, audit);
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
         this.http = new HttpServer(new HttpServer.Settings(config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
-                java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register), new HttpMetrics(meters));
+                java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register, new ApiDescription()::register), new HttpMetrics(meters));
     }
 
     public static App create(Config config, Clock clock) {
