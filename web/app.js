@@ -15,6 +15,7 @@ const ROUTES = [
   { pattern: /^\/views$/, page: () => import("./js/pages/views.js"), title: "Custom views", nav: "views" },
   { pattern: /^\/views\/(new|[0-9]+)$/, page: () => import("./js/pages/view.js"), title: "Custom view", nav: "views" },
   { pattern: /^\/records$/, page: () => import("./js/pages/records.js"), title: "Records", nav: "records" },
+  { pattern: /^\/records\/([A-Za-z0-9_]+)\/([0-9]+)$/, page: () => import("./js/pages/record.js"), title: "Record", nav: "records" },
   { pattern: /^\/settings$/, page: () => import("./js/pages/settings.js"), title: "Settings", nav: "settings" },
   { pattern: /^\/audit$/, page: () => import("./js/pages/audit.js"), title: "Audit", nav: "audit" },
   { pattern: /^\/api-docs$/, page: () => import("./js/pages/api-docs.js"), title: "API", nav: "api-docs" },

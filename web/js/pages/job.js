@@ -202,7 +202,7 @@ export async function render(container, { params: [id], query, navigate }) {
         results.page > 1 ? pager({ page: results.page, more: false, go: goResults, label: "Result pages" }) : null);
     }
     const rows = body.results.map((r) => h("tr", { dataset: { record: r.id, status: r.status } },
-      h("th", { scope: "row" }, h("a", { href: `#/records?module=${encodeURIComponent(job.module)}&ids=${r.id}` }, r.id)),
+      h("th", { scope: "row" }, h("a", { href: `#/records/${encodeURIComponent(job.module)}/${r.id}` }, r.id)),
       h("td", null, badge(r.status)),
       h("td", null, r.code || ""),
       h("td", null, r.message || ""),

@@ -97,7 +97,7 @@ export async function render(container, { query }) {
     }
     const head = h("tr", null, h("th", { scope: "col" }, "Id"), cols.map((f) => sortHeader(f)));
     const rows = body.data.map((r) => h("tr", { dataset: { record: r.id } },
-      h("th", { scope: "row" }, r.id),
+      h("th", { scope: "row" }, h("a", { href: `#/records/${encodeURIComponent(st.module)}/${r.id}` }, r.id)),
       cols.map((f) => h("td", { class: f.data_type }, text(r[f.api_name])))));
     fill(box, scrollTable(h("table", { class: "list records", id: "records-table" },
       h("caption", { class: "visually-hidden" }, `${st.module} records, page ${st.page}`),

@@ -39,6 +39,8 @@ import io.sweep.massupdate.ChangeOwnerService;
 import io.sweep.massupdate.MassUpdateService;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.RecordUpdater;
+import io.sweep.crm.RecordHistoryRepository;
+import io.sweep.records.RecordHistory;
 import io.sweep.records.RecordService;
 import io.sweep.records.References;
 import io.sweep.records.Selections;
@@ -82,10 +84,11 @@ public final class App implements AutoCloseable {
         db.bindMetrics(meters);
         var records = new RecordRepository(db);
         var validator = new MassUpdateValidator(config.limits());
-        var updater = new RecordUpdater(records);
+        var recordHistory = new RecordHistoryRepository(db);
+        var updater = new RecordUpdater(records, recordHistory);
         var massUpdates = new MassUpdateService(db, validator, updater, clock);
         var views = new CustomViewRepository(db);
-        var recordService = new RecordService(db, metadata, records, users, clock);
+        var recordService = new RecordService(db, metadata, records, updater, users, clock);
         var selections = new Selections(views, recordService);
         this.jobRepository = new JobRepository(db);
         this.sandbox = new RuleSandbox(config.ruleLimits(), clock);
@@ -118,7 +121,8 @@ public final class App implements AutoCloseable {
                 new ChangeOwnerService(db, metadata, users, records, updater, clock), clock.getZone());
         var adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
                 new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
-                new ViewService(views, selections, records, metadata, users, clock), clock, audit);
+                new ViewService(views, selections, records, metadata, users, clock), clock, audit,
+                new RecordHistory(recordService, recordHistory));
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
         this.http = new HttpServer(new HttpServer.Settings(config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
                 java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register, new ApiDescription()::register), new HttpMetrics(meters));

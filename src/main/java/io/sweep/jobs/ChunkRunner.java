@@ -18,6 +18,7 @@ import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.Plan;
 import io.sweep.massupdate.RecordOutcome;
 import io.sweep.massupdate.RecordUpdater;
+import io.sweep.massupdate.WriteCause;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -183,14 +184,16 @@ public final class ChunkRunner {
         List<RecordOutcome> outcomes;
         if (scripted != null) {
             List<RecordRow> stale = new ArrayList<>();
-            outcomes = updater.apply(h, principal, module, ids, scripted.plans().applying(scripted.lastAttempt(), stale), now);
+            outcomes = updater.apply(h, principal, module, ids, scripted.plans().applying(scripted.lastAttempt(), stale), now,
+                    new WriteCause.JobChunk(jobId));
             if (!stale.isEmpty()) throw new StaleRows(stale);
             jobs.appendLog(h, jobId, scripted.planner().takeLog());
             java.time.Duration scriptTime = scripted.planner().scriptTimeHere();
             jobs.addScriptTime(h, jobId, scriptTime.toMillis());
             h.afterCommit(() -> meters.scriptTime(job.ruleId(), scriptTime));
         } else {
-            outcomes = updater.apply(h, principal, module, ids, planner(h, JobKind.of(job), job, principal, module, ids), now);
+            outcomes = updater.apply(h, principal, module, ids, planner(h, JobKind.of(job), job, principal, module, ids), now,
+                    new WriteCause.JobChunk(jobId));
         }
         jobs.saveOutcomes(h, jobId, outcomes);
         h.afterCommit(() -> meters.committed(outcomes));

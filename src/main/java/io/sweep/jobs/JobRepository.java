@@ -385,6 +385,17 @@ public final class JobRepository {
         });
     }
 
+    /** One record's result in a job (none when the job did not select it), of {@code status} when it is given. */
+    public List<JobResult> resultOf(long jobId, long recordId, String status) {
+        String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
+                + "WHERE job_id = :job AND record_id = :record" + (status == null ? "" : " AND status = :status");
+        return db.withHandle(h -> {
+            var query = h.createQuery(sql).bind("job", jobId).bind("record", recordId);
+            if (status != null) query.bind("status", status);
+            return query.map(RECORD).list();
+        });
+    }
+
     /** Whether a SCHEDULED or RUNNING job holds this key. */
     public boolean hasActiveJob(JobKind.ActiveKey key) {
         return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE active_key = :key").bind("key", key.value())

@@ -296,6 +296,13 @@ public final class JobService {
         return jobs.list(new JobRepository.Filter(status, moduleIds, onlyUser, ruleId), offset, limit);
     }
 
+    /** One record's result in the job (empty when the job did not select it), masked for the viewer as every result is. */
+    public List<JobResult> resultOf(Principal viewer, Job job, long recordId, String status) {
+        List<JobResult> found = jobs.resultOf(job.id(), recordId, status);
+        ResultsMask mask = ResultsMask.of(db, recordService, viewer, job, moduleOf(job));
+        return mask == null ? found : mask.apply(found);
+    }
+
     /** One page of a job's results in record order, as {@code viewer} may see them; {@code status} as for {@link #results}. */
     public List<JobResult> resultsPage(Principal viewer, Job job, String status, int offset, int limit) {
         List<JobResult> page = jobs.resultsPage(job.id(), status, offset, limit);

@@ -64,7 +64,7 @@ final class ActivityMassUpdate {
                 for (long id : entry.getValue()) outcomes.add(RecordOutcome.failed(id, refused.error()));
                 continue;
             }
-            outcomes.addAll(updater.apply(h, update, entry.getValue(), now));
+            outcomes.addAll(updater.apply(h, update, entry.getValue(), now, WriteCause.MASS_UPDATE));
         }
         return outcomes;
     }

@@ -65,7 +65,7 @@ public final class ChangeOwnerService {
 
         OffsetDateTime now = RecordTime.now(clock);
         List<RecordOutcome> changed = db.inTransaction(h -> {
-            List<RecordOutcome> outcomes = updater.apply(h, principal, module, MassUpdateService.distinctIds(request.ids()), setTo(owner, newOwner), now);
+            List<RecordOutcome> outcomes = updater.apply(h, principal, module, MassUpdateService.distinctIds(request.ids()), setTo(owner, newOwner), now, WriteCause.CHANGE_OWNER);
             List<Long> parents = outcomes.stream().filter(RecordOutcome::updated).map(RecordOutcome::id).toList();
             for (Following f : following) moveAlong(h, principal, f, parents, newOwner, now);
             return outcomes;
@@ -82,7 +82,7 @@ public final class ChangeOwnerService {
         var linked = new LinkedHashSet<Long>();
         for (Field lookup : f.lookups()) linked.addAll(records.idsLinkedTo(h, f.module(), lookup, parents));
         if (f.onlyId() != null) linked.retainAll(Set.of(f.onlyId()));
-        if (!linked.isEmpty()) updater.apply(h, principal, f.module(), List.copyOf(linked), setTo(f.owner(), newOwner), now);
+        if (!linked.isEmpty()) updater.apply(h, principal, f.module(), List.copyOf(linked), setTo(f.owner(), newOwner), now, WriteCause.CHANGE_OWNER);
     }
 
     private static RecordUpdater.Planner setTo(Field owner, long userId) {

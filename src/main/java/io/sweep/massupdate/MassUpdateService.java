@@ -46,7 +46,7 @@ public final class MassUpdateService {
         if (!request.byIds()) throw new IllegalArgumentException("a cvid mass update is a job: see JobService");
         MassUpdate update = validator.validate(principal, module, request.values(), request.overWrite());
         OffsetDateTime now = RecordTime.now(clock);
-        return result(request.ids(), db.inTransaction(h -> updater.apply(h, update, distinctIds(request.ids()), now)), now);
+        return result(request.ids(), db.inTransaction(h -> updater.apply(h, update, distinctIds(request.ids()), now, WriteCause.MASS_UPDATE)), now);
     }
 
     /**

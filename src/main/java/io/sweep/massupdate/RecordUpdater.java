@@ -7,8 +7,10 @@ import io.sweep.crm.DataType;
 import io.sweep.crm.Field;
 import io.sweep.crm.FieldValues;
 import io.sweep.crm.Module;
+import io.sweep.crm.RecordHistoryRepository;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
+import io.sweep.crm.StoredValues;
 import io.sweep.errors.ErrorCode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,12 +27,16 @@ import org.jdbi.v3.core.Handle;
  * rules every mass change obeys: the record exists in the module, the user may edit it, and it
  * is not held by a blueprint driving one of the fields to set. Rows are locked in id order while
  * they are read, so concurrent changes of the same records serialise instead of losing updates.
+ * Each write is kept in the records' history, as its {@link WriteCause} says: by the job's
+ * results, or by a history row written here in the same transaction.
  */
 public final class RecordUpdater {
     private final RecordRepository records;
+    private final RecordHistoryRepository history;
 
-    public RecordUpdater(RecordRepository records) {
+    public RecordUpdater(RecordRepository records, RecordHistoryRepository history) {
         this.records = records;
+        this.history = history;
     }
 
     /** Decides per record what to set, from its current row (locked, when the plan is applied). */
@@ -45,16 +51,17 @@ public final class RecordUpdater {
     }
 
     /** One outcome per distinct id, in the order given. */
-    public List<RecordOutcome> apply(Handle h, MassUpdate update, List<Long> ids, OffsetDateTime now) {
-        return apply(h, update.principal(), update.module(), ids, sameValues(update), now);
+    public List<RecordOutcome> apply(Handle h, MassUpdate update, List<Long> ids, OffsetDateTime now, WriteCause cause) {
+        return apply(h, update.principal(), update.module(), ids, sameValues(update), now, cause);
     }
 
     /**
      * Applies {@code planner}'s plan for each record, in the caller's transaction: the rows are read
      * locked, each plan is checked like every other write (the record is one the user may see and
-     * edit, no blueprint holds a field it sets), and what passes is written.
+     * edit, no blueprint holds a field it sets), and what passes is written, with its history.
      */
-    public List<RecordOutcome> apply(Handle h, Principal principal, Module module, List<Long> ids, Planner planner, OffsetDateTime now) {
+    public List<RecordOutcome> apply(Handle h, Principal principal, Module module, List<Long> ids, Planner planner, OffsetDateTime now,
+                                     WriteCause cause) {
         Map<List<Field>, List<RecordRepository.Change>> batches = new LinkedHashMap<>();
         List<RecordOutcome> outcomes = decide(h, principal, module, ids, planner, true, batches);
         for (var batch : batches.values()) {
@@ -64,7 +71,33 @@ public final class RecordUpdater {
                 if (applied[i] == 0) throw new IllegalStateException("record " + batch.get(i).id() + " changed while locked");
             }
         }
+        if (cause instanceof WriteCause.Direct direct) keepHistory(h, principal, module, outcomes, direct.action(), now);
         return outcomes;
+    }
+
+    /**
+     * Creates a record with {@code values} (the records API's insert), kept in its history as its
+     * first write. Returns its id.
+     */
+    public long insert(Handle h, Principal principal, Module module, Map<Field, Object> values, OffsetDateTime now) {
+        long id = records.insert(h, module, values, principal.user().id(), now);
+        Map<String, Object> after = new LinkedHashMap<>();
+        values.forEach((f, v) -> after.put(f.apiName(), v));
+        history.insert(h, List.of(new RecordHistoryRepository.DirectWrite(module.id(), id, now, WriteCause.Action.CREATE.dbName(),
+                principal.user().id(), null, StoredValues.write(after), 1)));
+        return id;
+    }
+
+    /** A history row per record updated, in one batch: what a job's results hold, for a write no job keeps. */
+    private void keepHistory(Handle h, Principal principal, Module module, List<RecordOutcome> outcomes, WriteCause.Action action,
+                             OffsetDateTime now) {
+        List<RecordHistoryRepository.DirectWrite> writes = new ArrayList<>();
+        for (RecordOutcome o : outcomes) {
+            if (!o.updated()) continue;
+            writes.add(new RecordHistoryRepository.DirectWrite(module.id(), o.id(), now, action.dbName(), principal.user().id(),
+                    StoredValues.write(o.changedBefore()), StoredValues.write(o.changedAfter()), o.versionAfter()));
+        }
+        history.insert(h, writes);
     }
 
     /**

@@ -20,6 +20,10 @@ import io.sweep.crm.Where;
 import io.sweep.db.Database;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
+import io.sweep.massupdate.Plan;
+import io.sweep.massupdate.RecordOutcome;
+import io.sweep.massupdate.RecordUpdater;
+import io.sweep.massupdate.WriteCause;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -43,11 +47,13 @@ public final class RecordService {
     private final UserRepository users;
     private final Clock clock;
     private final ActivityRepository activityRows;
+    private final RecordUpdater updater;
 
-    public RecordService(Database db, Metadata metadata, RecordRepository records, UserRepository users, Clock clock) {
+    public RecordService(Database db, Metadata metadata, RecordRepository records, RecordUpdater updater, UserRepository users, Clock clock) {
         this.db = db;
         this.metadata = metadata;
         this.records = records;
+        this.updater = updater;
         this.users = users;
         this.clock = clock;
         this.activityRows = new ActivityRepository(db);
@@ -61,7 +67,7 @@ public final class RecordService {
             for (JsonNode json : data) {
                 try {
                     Map<Field, Object> values = values(h, p, module, json, true);
-                    results.add(RecordResult.ok(records.insert(h, module, values, p.user().id(), now)));
+                    results.add(RecordResult.ok(updater.insert(h, p, module, values, now)));
                 } catch (RecordRejected e) {
                     results.add(e.result);
                 }
@@ -93,8 +99,10 @@ public final class RecordService {
                 } else {
                     try {
                         Map<Field, Object> values = values(h, p, module, json, false);
-                        records.update(h, module, List.of(new RecordRepository.Change(id.get(), found.get(0).version(), values)), p.user().id(), now);
-                        results.add(RecordResult.ok(id.get()));
+                        // through the one write path: its checks (a blueprint's field too) and the record's history
+                        RecordOutcome outcome = updater.apply(h, p, module, List.of(id.get()), row -> new Plan.Set(values), now,
+                                WriteCause.UPDATE).get(0);
+                        results.add(outcome.updated() ? RecordResult.ok(id.get()) : RecordResult.failed(outcome.error(), Map.of("id", idText)));
                     } catch (RecordRejected e) {
                         results.add(e.result);
                     }

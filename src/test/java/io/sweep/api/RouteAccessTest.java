@@ -49,6 +49,18 @@ class RouteAccessTest {
     }
 
     @Test
+    void a_records_history_needs_the_read_scope_of_the_module_of_its_path_as_the_records_read_does() {
+        assertThat(server.app().routes()).filteredOn(r -> r.path().equals("/api/records/{module}/{id}/history"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.method()).isEqualTo("GET");
+                    assertThat(r.access().who()).isEqualTo(Access.Who.SIGNED_IN);
+                    assertThat(r.access().scopes()).containsExactly("ZohoCRM.modules.{module}.READ");
+                    assertThat(r.access().module()).as("the module named by the path").isNotNull();
+                });
+    }
+
+    @Test
     void the_metrics_need_the_metrics_scope_and_the_administrator_profile() {
         assertThat(server.app().routes()).filteredOn(r -> r.path().equals("/metrics"))
                 .singleElement()

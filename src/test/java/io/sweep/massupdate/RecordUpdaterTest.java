@@ -36,7 +36,7 @@ class RecordUpdaterTest {
     static void start() {
         server = TestServer.shared(Backend.H2);
         app = server.app();
-        updater = new RecordUpdater(new io.sweep.crm.RecordRepository(app.database()));
+        updater = new RecordUpdater(new io.sweep.crm.RecordRepository(app.database()), new io.sweep.crm.RecordHistoryRepository(app.database()));
         leads = app.metadata().module("Leads").orElseThrow();
         twitter = leads.field("Twitter").orElseThrow();
     }
@@ -54,7 +54,7 @@ class RecordUpdaterTest {
             if (row.id() == ids.get(0)) return new Plan.Set(Map.of(twitter, "@set"));
             if (row.id() == ids.get(1)) return new Plan.Skip("nothing to do");
             return new Plan.Fail(ErrorCode.INVALID_DATA, "refused by the plan");
-        }, NOW));
+        }, NOW, WriteCause.MASS_UPDATE));
 
         assertThat(outcomes).extracting(RecordOutcome::id).containsExactlyElementsOf(asked);
         assertThat(outcomes).extracting(RecordOutcome::status).containsExactly(
@@ -82,7 +82,7 @@ class RecordUpdaterTest {
         List<RecordOutcome> outcomes = app.database().inTransaction(h -> updater.apply(h, rep, leads, ids, row -> {
             asked.incrementAndGet();
             return new Plan.Set(Map.of(twitter, "@rep"));
-        }, NOW));
+        }, NOW, WriteCause.MASS_UPDATE));
 
         assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.error()).isEqualTo(ErrorCode.INVALID_ID));
         assertThat(asked).as("the planner never sees a record the caller may not see").hasValue(0);

@@ -13,6 +13,7 @@ import io.sweep.crm.Module;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.PreviewService;
 import io.sweep.hooks.WebhookSecrets;
+import io.sweep.records.RecordHistory;
 import io.sweep.records.ViewService;
 import io.sweep.rules.RuleEntry;
 import io.sweep.rules.RuleRegistry;
@@ -20,8 +21,8 @@ import java.time.Clock;
 
 /**
  * The route table of Sweep's own API, {@code /api}: the browser session, jobs (list, detail,
- * results, live progress, cancel, undo), previews, rules, custom views, users, API tokens and the
- * audit log.
+ * results, live progress, cancel, undo), previews, rules, custom views, users, API tokens, the
+ * audit log and records' history.
  * Each route declares who may call it ({@link Access}); the README's security section lists them.
  */
 public final class AdminApi {
@@ -33,13 +34,14 @@ public final class AdminApi {
     private final UserRoutes users;
     private final TokenRoutes tokens;
     private final AuditRoutes audit;
+    private final RecordHistoryRoutes history;
     private final AdminContext admin;
     private final RuleRegistry ruleRegistry;
     private final Metadata metadata;
 
     public AdminApi(Authenticator authenticator, Sessions sessions, Metadata metadata, UserRepository users, Tokens tokens, JobService jobService,
                     PreviewService previewService, RuleRegistry ruleRegistry, WebhookSecrets secrets, ViewService viewService, Clock clock,
-                    AuditLog audit) {
+                    AuditLog audit, RecordHistory recordHistory) {
         this.admin = new AdminContext(metadata, jobService);
         this.ruleRegistry = ruleRegistry;
         this.metadata = metadata;
@@ -52,6 +54,7 @@ public final class AdminApi {
         this.users = new UserRoutes(admin, users, sessions, audit);
         this.tokens = new TokenRoutes(admin, tokens, metadata, clock, audit);
         this.audit = new AuditRoutes(audit);
+        this.history = new RecordHistoryRoutes(admin, metadata, recordHistory, users);
     }
 
     public void register(RoutesConfig routes) {
@@ -92,6 +95,8 @@ public final class AdminApi {
         routes.get("/api/scopes", tokens::scopes, Access.scopes("Sweep.tokens.READ"));
         // the audit log is read only, and only by administrators: no route changes or deletes an entry
         routes.get("/api/audit", audit::list, Access.administrator("Sweep.audit.READ"));
+        // a record's history answers what its read does: the module's read scope, the record and fields the caller may see
+        routes.get("/api/records/{module}/{id}/history", history::list, Access.scopes(recordsRead).module(history::pathModule));
     }
 
     /** {@code ?module=}: absent is null (any module), unknown INVALID_MODULE. */

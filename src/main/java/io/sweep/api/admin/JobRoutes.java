@@ -98,9 +98,21 @@ final class JobRoutes {
         boolean paged = !"csv".equals(format) && (ctx.queryParam("page") != null || ctx.queryParam("per_page") != null);
         int page = QueryParams.intParam(ctx, "page", 1, 1, 100_000);
         int perPage = QueryParams.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+        Long recordId = recordIdParam(ctx);
         ctx.status(200);
         try {
-            if (paged) {
+            if (recordId != null) {
+                // one record's result: a list of one row (none when the job did not select it), in the format asked for
+                List<JobResult> rows = jobs.resultOf(call.principal(), job, recordId, dbStatus);
+                if ("csv".equals(format)) {
+                    ctx.contentType("text/csv; charset=utf-8")
+                            .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-record-" + recordId + ".csv\"");
+                    ResultsWriter.csv(ctx.outputStream(), rows::forEach);
+                } else {
+                    ctx.contentType(JsonResponse.CONTENT_TYPE);
+                    ResultsWriter.jsonPage(ctx.outputStream(), rows, 1, perPage, false);
+                }
+            } else if (paged) {
                 List<JobResult> rows = jobs.resultsPage(call.principal(), job, dbStatus, (page - 1) * perPage, perPage + 1);
                 boolean more = rows.size() > perPage;
                 ctx.contentType(JsonResponse.CONTENT_TYPE);
@@ -117,6 +129,14 @@ final class JobRoutes {
             // the client went away mid-download; the rest of the rows have nobody to go to
             LOG.debug("results download of job {} ended early", job.id(), e);
         }
+    }
+
+    /** {@code ?record_id=}: the one record whose result is asked for, or null for all of them. */
+    private static Long recordIdParam(Context ctx) {
+        String text = ctx.queryParam("record_id");
+        if (text == null || text.isBlank()) return null;
+        return io.sweep.crm.Ids.parse(text.trim())
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_DATA, java.util.Map.of("param_name", "record_id"), "record_id must be a record id"));
     }
 
     /**
