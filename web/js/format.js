@@ -47,6 +47,14 @@ export function percent(part, whole) {
   return Math.min(100, Math.round((part / whole) * 100));
 }
 
+/** Progress in whole percent, rounded down: 100 only when everything is done, 0 only when nothing is. */
+export function progressPercent(part, whole) {
+  if (!whole) return 0;
+  if (part >= whole) return 100;
+  if (part <= 0) return 0;
+  return Math.max(1, Math.floor((part / whole) * 100));
+}
+
 /**
  * Who a job is: who started it (or the trigger that did) and whose rights it runs with, e.g.
  * "started by sales@… · runs as admin@…", "webhook · runs as admin@…".

@@ -1,7 +1,7 @@
 // Small shared widgets: errors next to their control, confirmation dialogs, status badges,
 // progress bars, scrollable tables, busy buttons, notices.
 import { h, uid, describe, undescribe, fill } from "./dom.js";
-import { num, percent } from "./format.js";
+import { num, progressPercent } from "./format.js";
 
 /** The API's message as a person reads it: message, code, and the details that say what to fix. */
 export function errorText(err) {
@@ -88,7 +88,10 @@ export function badge(status) {
   return h("span", { class: ["badge", `badge-${s}`] }, String(status || "–"));
 }
 
-/** A labelled progress bar for a job: done = updated + failed out of total. */
+/**
+ * A labelled progress bar for a job. Text, bar and percent are one number: records processed
+ * (updated, failed or skipped) out of the total, all read from the same job snapshot.
+ */
 export function jobProgress(job, label = "Progress") {
   const bar = h("progress", { attrs: { "aria-label": `${label} of job ${job.id}` } });
   const text = h("span", { class: "progress-text" });
@@ -97,15 +100,23 @@ export function jobProgress(job, label = "Progress") {
   return box;
 }
 
+/** How far a job got: {processed, total, percent}; a job with nothing to do that completed is at 100 %. */
+export function jobFigures(job) {
+  const total = job.Total_Count || 0;
+  const processed = (job.Updated_Count || 0) + (job.Failed_Count || 0) + (job.skipped_count || 0);
+  const percent = total === 0 ? (job.status === "COMPLETED" ? 100 : 0) : progressPercent(processed, total);
+  return { processed, total, percent };
+}
+
 export function updateJobProgress(box, job) {
   const [bar, text] = box.children;
-  const done = (job.Updated_Count || 0) + (job.Failed_Count || 0);
-  const total = job.Total_Count || 0;
-  bar.max = Math.max(total, 1);
-  bar.value = job.status === "COMPLETED" && total === 0 ? 1 : done;
-  const p = job.status === "COMPLETED" ? 100 : percent(done, total);
-  text.textContent = `${num(done)} of ${num(total)} (${p}%)`;
+  const { processed, total, percent: p } = jobFigures(job);
+  // the bar shows the percent the text says, so the two cannot disagree
+  bar.max = 100;
+  bar.value = p;
+  text.textContent = `${num(processed)} of ${num(total)} (${p}%)`;
   box.dataset.status = job.status;
+  box.dataset.percent = String(p);
 }
 
 /** A wide table in a region that scrolls sideways on a narrow window (and can be scrolled by keyboard). */

@@ -3,7 +3,7 @@ import { h, fill, field, option } from "../dom.js";
 import { num, time, duration, rate, changeValue, jobWho } from "../format.js";
 import { throughputChart } from "../chart.js";
 import {
-  badge, busy, clearErrors, confirmDialog, heading, jobProgress, updateJobProgress, loading, notify, pager,
+  badge, busy, clearErrors, confirmDialog, heading, jobFigures, jobProgress, updateJobProgress, loading, notify, pager,
   scrollTable, sectionError, showError,
 } from "../ui.js";
 
@@ -64,9 +64,13 @@ export async function render(container, { params: [id], query, navigate }) {
     job = j;
     fill(statusBadge, badge(j.status));
     updateJobProgress(progress, j);
+    // every figure below comes from this one snapshot j; "not updated" is split into what the job
+    // reached and left alone (skipped) and what it has not reached (yet, or ever for an ended job)
     fill(counts,
       count("Updated", j.Updated_Count, "updated"), count("Failed", j.Failed_Count, "failed"),
-      count("Not updated", j.Not_Updated_Count, "not-updated"), count("Total", j.Total_Count, "total"));
+      count("Skipped", j.skipped_count, "skipped"),
+      count(active(j) ? "Not reached yet" : "Not reached", j.not_reached_count, "not-reached"),
+      count("Total", j.Total_Count, "total"));
     message.hidden = !j.message;
     message.textContent = j.message || "";
     const trigger = j.rule_id ? [`${j.trigger}: `, h("a", { href: `#/rules/${j.rule_id}` }, j.rule_id)]
@@ -112,7 +116,7 @@ export async function render(container, { params: [id], query, navigate }) {
   const t0 = performance.now();
 
   function sample(j) {
-    const done = (j.Updated_Count || 0) + (j.Failed_Count || 0);
+    const done = jobFigures(j).processed;
     const now = performance.now();
     const running = j.status === "RUNNING";
     // the end event after the last progress adds nothing new: no point for it
@@ -142,7 +146,7 @@ export async function render(container, { params: [id], query, navigate }) {
 
   /** For a job that ended before this page saw it run: what it did, on average. */
   function summarizeEnded(j) {
-    const done = j.Updated_Count + j.Failed_Count;
+    const done = jobFigures(j).processed;
     chartNote.textContent = done === 0 ? "The job processed no records."
       : j.records_per_second !== null
         ? `${num(done)} records in ${duration(j.duration_ms)}: on average ${rate(j.records_per_second)}.`
@@ -240,7 +244,7 @@ export async function render(container, { params: [id], query, navigate }) {
       const n = j.Updated_Count;
       cancelled.hidden = false;
       cancelled.textContent = `Cancelled. ${num(n)} ${n === 1 ? "record was" : "records were"} updated before the cancel and stay updated`
-        + `${n > 0 ? " (Undo puts them back)" : ""}; the ${num(j.Not_Updated_Count)} not reached are left as they were.`;
+        + `${n > 0 ? " (Undo puts them back)" : ""}; the ${num(j.not_reached_count)} not reached are left as they were.`;
     } catch (e) {
       showError(cancel, e);
     }

@@ -46,7 +46,7 @@ export async function render(container, { query }) {
       const tbody = h("tbody", null, body.jobs.map((j) => row(j)));
       fill(listBox, scrollTable(h("table", { class: "list", id: "jobs-table" },
         h("caption", { class: "visually-hidden" }, "Jobs, newest first"),
-        h("thead", null, h("tr", null, ["Job", "Status", "Module", "Trigger", "Who", "Updated / failed / not updated", "Progress", "Created", "Duration"]
+        h("thead", null, h("tr", null, ["Job", "Status", "Module", "Trigger", "Who", "Updated / failed / skipped / not reached", "Progress", "Created", "Duration"]
           .map((t) => h("th", { scope: "col" }, t)))),
         tbody), "Jobs"), pager({ page: state.page, more: body.info.more_records, go, label: "Job pages" }));
     }
@@ -109,5 +109,6 @@ export async function render(container, { query }) {
 function counts(j) {
   return [h("span", { class: "n-updated", title: "updated" }, num(j.Updated_Count)), " / ",
     h("span", { class: "n-failed", title: "failed" }, num(j.Failed_Count)), " / ",
-    h("span", { class: "n-not-updated", title: "not updated" }, num(j.Not_Updated_Count))];
+    h("span", { class: "n-skipped", title: "skipped" }, num(j.skipped_count)), " / ",
+    h("span", { class: "n-not-reached", title: "not reached" }, num(j.not_reached_count))];
 }
