@@ -2,7 +2,7 @@
 // render(container, route) that may return a cleanup function (closing live streams, timers).
 import { api, setCsrfToken, onUnauthorized } from "./js/api.js";
 import { h, fill } from "./js/dom.js";
-import { errorText } from "./js/ui.js";
+import { errorLine } from "./js/ui.js";
 import { forget } from "./js/fields.js";
 
 const ROUTES = [
@@ -137,7 +137,7 @@ async function route() {
   } catch (e) {
     if (count !== state.renderCount) return;
     if (e && e.httpStatus === 401) return;
-    container.append(h("p", { class: "error page-error", attrs: { role: "alert" } }, errorText(e) || String(e)));
+    container.append(errorLine(e && e.message ? e : String(e), { class: "error page-error" }));
   }
 }
 

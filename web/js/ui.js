@@ -3,10 +3,13 @@
 import { h, uid, describe, undescribe, fill } from "./dom.js";
 import { num, progressPercent } from "./format.js";
 
-/** The API's message as a person reads it: message, code, and the details that say what to fix. */
+/**
+ * The API's message as a person reads it: a sentence and the details that say what to fix. The
+ * code (e.g. INVALID_CREDENTIALS) is for those who look it up: it goes in a tooltip ({@link errorCode}).
+ */
 export function errorText(err) {
   if (!err) return "";
-  const parts = [err.message || "Something went wrong"];
+  const parts = [sentence(err.message || "Something went wrong")];
   const d = err.details || {};
   const extra = [];
   if (d.expected_data_type) extra.push(`expected ${d.expected_data_type}`);
@@ -16,15 +19,42 @@ export function errorText(err) {
   if (d.limit) extra.push(`limit ${d.limit}`);
   if (d.retry_after_seconds) extra.push(`retry in ${d.retry_after_seconds} s`);
   if (extra.length) parts.push(`(${extra.join(", ")})`);
-  if (err.code && err.code !== "NETWORK_ERROR") parts.push(`[${err.code}]`);
   return parts.join(" ");
+}
+
+/** The API's error code to show on hover, or null. */
+export function errorCode(err) {
+  return err && typeof err === "object" && err.code && err.code !== "NETWORK_ERROR" ? err.code : null;
+}
+
+/** "the record was changed since" → "The record was changed since." */
+export function sentence(text) {
+  const t = String(text).trim();
+  if (!t) return t;
+  const first = t[0].toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(first) ? first : `${first}.`;
+}
+
+/** An error's text with its code as a tooltip (and data-code), for any element that shows one. */
+function withCode(el, err) {
+  const code = errorCode(err);
+  if (code) {
+    el.title = `Error code: ${code}`;
+    el.dataset.code = code;
+  }
+  return el;
+}
+
+/** A paragraph showing an error, its code on hover. */
+export function errorLine(err, attrs = {}) {
+  return withCode(h("p", { class: "error", ...attrs, attrs: { role: "alert" } }, typeof err === "string" ? err : errorText(err)), err);
 }
 
 /** Shows an error right after a control (or its .field wrapper) and links it with aria-describedby. */
 export function showError(control, err) {
   clearError(control);
   const text = typeof err === "string" ? err : errorText(err);
-  const msg = h("p", { class: "error", id: uid("err"), attrs: { role: "alert" } }, text);
+  const msg = withCode(h("p", { class: "error", id: uid("err"), attrs: { role: "alert" } }, text), err);
   const row = control.closest(".condition");
   if (row) {
     // a criteria-builder row: the message goes at the end of its row
@@ -57,7 +87,7 @@ export function clearErrors(container) {
 export function sectionError(container, err) {
   container.querySelectorAll(":scope > .page-error").forEach((e) => e.remove());
   const text = typeof err === "string" ? err : errorText(err);
-  const box = h("p", { class: "error page-error", attrs: { role: "alert" } }, text);
+  const box = withCode(h("p", { class: "error page-error", attrs: { role: "alert" } }, text), err);
   container.prepend(box);
   return box;
 }
@@ -85,7 +115,7 @@ export function confirmDialog({ title, message, confirmLabel = "Confirm", danger
 
 export function badge(status) {
   const s = String(status || "").toLowerCase();
-  return h("span", { class: ["badge", `badge-${s}`] }, String(status || "–"));
+  return h("span", { class: ["badge", `badge-${s}`] }, String(status || "—"));
 }
 
 /**
@@ -117,6 +147,23 @@ export function updateJobProgress(box, job) {
   text.textContent = `${num(processed)} of ${num(total)} (${p}%)`;
   box.dataset.status = job.status;
   box.dataset.percent = String(p);
+}
+
+const TRIGGERS = { api: "Mass update", rule: "Rule", webhook: "Webhook", schedule: "Schedule", undo: "Undo" };
+
+/**
+ * What started a job and on what, by name: "Rule stale-leads", "Mass update of the view “Hot leads”",
+ * "Undo of job 12". The ids stay in tooltips and links.
+ */
+export function jobTrigger(j) {
+  const what = TRIGGERS[j.trigger] || j.trigger;
+  if (j.rule_id) return [`${what} `, h("a", { href: `#/rules/${j.rule_id}`, title: `rules/${j.rule_id}.js` }, j.rule_id)];
+  if (j.undo_of) return [`${what} of `, h("a", { href: `#/jobs/${j.undo_of}` }, `job ${j.undo_of}`)];
+  if (j.cvid) {
+    return [`${what} of the view `, h("span", { class: "view-name", title: `custom view id ${j.cvid}` },
+      j.view_name ? `“${j.view_name}”` : `${j.cvid} (deleted)`)];
+  }
+  return `${what} by record ids`;
 }
 
 /** A wide table in a region that scrolls sideways on a narrow window (and can be scrolled by keyboard). */

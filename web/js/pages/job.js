@@ -1,9 +1,9 @@
 import { api, get } from "../api.js";
 import { h, fill, field, option } from "../dom.js";
-import { num, time, duration, rate, changeValue, jobWho } from "../format.js";
+import { num, time, duration, rate, changeValue, jobWho, moduleName, unchanged } from "../format.js";
 import { throughputChart } from "../chart.js";
 import {
-  badge, busy, clearErrors, confirmDialog, heading, jobFigures, jobProgress, updateJobProgress, loading, notify, pager,
+  badge, busy, clearErrors, confirmDialog, heading, jobFigures, jobProgress, jobTrigger, updateJobProgress, loading, notify, pager,
   scrollTable, sectionError, showError,
 } from "../ui.js";
 
@@ -73,11 +73,8 @@ export async function render(container, { params: [id], query, navigate }) {
       count("Total", j.Total_Count, "total"));
     message.hidden = !j.message;
     message.textContent = j.message || "";
-    const trigger = j.rule_id ? [`${j.trigger}: `, h("a", { href: `#/rules/${j.rule_id}` }, j.rule_id)]
-      : j.undo_of ? [`${j.trigger} of `, h("a", { href: `#/jobs/${j.undo_of}` }, `job ${j.undo_of}`)] : j.trigger;
     fill(meta,
-      term("Module", j.module), term("Trigger", trigger), term("Who", jobWho(j, (u) => (u.name ? `${u.name} <${u.email || u.id}>` : u.email || u.id))),
-      j.cvid ? term("Custom view", j.cvid) : null,
+      term("Module", moduleName(j)), term("What", jobTrigger(j)), term("Who", jobWho(j)),
       j.rule_version ? term("Rule version", j.rule_version.slice(0, 12)) : null,
       j.parameters ? term("Parameters", JSON.stringify(j.parameters)) : null,
       j.request ? term("Request", JSON.stringify(j.request)) : null,
@@ -208,11 +205,11 @@ export async function render(container, { params: [id], query, navigate }) {
     const rows = body.results.map((r) => h("tr", { dataset: { record: r.id, status: r.status } },
       h("th", { scope: "row" }, h("a", { href: `#/records?module=${encodeURIComponent(job.module)}&ids=${r.id}` }, r.id)),
       h("td", null, badge(r.status)),
-      h("td", null, r.code || ""),
+      h("td", { title: r.code ? `Error code: ${r.code}` : null }, r.code ? codeText(r.code) : ""),
       h("td", null, r.message || ""),
       h("td", null, r.changes.length ? h("ul", { class: "changes" }, r.changes.map((c) =>
         h("li", null, h("span", { class: "field-name" }, c.field), ": ", h("span", { class: "old" }, changeValue(c.old)),
-          " → ", h("span", { class: "new" }, changeValue(c.new))))) : "")));
+          unchanged(c) ? " unchanged" : [" → ", h("span", { class: "new" }, changeValue(c.new))]))) : "")));
     fill(resultsBox, scrollTable(h("table", { class: "list", id: "results-table" },
       h("caption", { class: "visually-hidden" }, "Per-record results"),
       h("thead", null, h("tr", null, ["Record", "Status", "Code", "Message", "Changes"].map((t) => h("th", { scope: "col" }, t)))),
@@ -280,6 +277,17 @@ export async function render(container, { params: [id], query, navigate }) {
 
 function count(label, value, key) {
   return h("div", { class: `count count-${key}`, dataset: { count: key } }, h("dt", null, label), h("dd", null, num(value)));
+}
+
+/** A per-record result's code as words; the code itself stays in the cell's tooltip. */
+const CODE_TEXT = {
+  INVALID_DATA: "Invalid value", NO_PERMISSION: "Not permitted", RECORD_IN_BLUEPRINT: "In a blueprint",
+  SCRIPT_ERROR: "Rule script failed", INVALID_RETURN: "Rule returned no fields", CONFLICT: "Changed since",
+  DUPLICATE_DATA: "Duplicate value", MANDATORY_NOT_FOUND: "Required value missing", NOT_FOUND: "Record gone",
+};
+
+function codeText(code) {
+  return CODE_TEXT[code] || code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " ");
 }
 
 function term(name, value) {

@@ -1,8 +1,8 @@
 import { get } from "../api.js";
 import { h, fill, field, option } from "../dom.js";
-import { num, time, duration, jobWho } from "../format.js";
+import { num, time, duration, jobWho, moduleName } from "../format.js";
 import { modules } from "../fields.js";
-import { badge, heading, jobProgress, updateJobProgress, loading, pager, scrollTable, sectionError } from "../ui.js";
+import { badge, heading, jobProgress, jobTrigger, updateJobProgress, loading, pager, scrollTable, sectionError } from "../ui.js";
 import { replaceQuery } from "../../app.js";
 
 const STATUSES = ["", "SCHEDULED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"];
@@ -65,11 +65,10 @@ export async function render(container, { query }) {
       progress: jobProgress(j),
       duration: h("td", null, duration(j.duration_ms)),
     };
-    const trigger = j.rule_id ? [j.trigger, " ", h("a", { href: `#/rules/${j.rule_id}` }, j.rule_id)]
-      : j.undo_of ? [j.trigger, " of ", h("a", { href: `#/jobs/${j.undo_of}` }, j.undo_of)] : j.trigger;
     const tr = h("tr", { dataset: { job: j.id, status: j.status } },
       h("th", { scope: "row" }, h("a", { href: `#/jobs/${j.id}` }, j.id)),
-      cells.status, h("td", null, j.module), h("td", null, trigger), h("td", null, jobWho(j)),
+      cells.status, h("td", { title: j.module }, moduleName(j)), h("td", { class: "job-trigger" }, jobTrigger(j)),
+      h("td", { class: "job-who" }, jobWho(j)),
       cells.counts, h("td", { class: "progress-cell" }, cells.progress),
       h("td", { class: "nowrap" }, time(j.created_time)), cells.duration);
     rows.set(j.id, { tr, cells });

@@ -218,7 +218,7 @@ export async function render(container, { query, navigate }) {
   function perId(entries, status) {
     const ok = entries.filter((x) => x.status === "success").length;
     const rows = entries.map((x) => h("tr", { dataset: { record: x.details?.id || "" } },
-      h("th", { scope: "row" }, x.details?.id || "–"),
+      h("th", { scope: "row" }, x.details?.id || "—"),
       h("td", null, badge(x.status)),
       h("td", null, x.code || ""),
       h("td", null, x.status === "success" ? x.message : errorText(x))));

@@ -44,13 +44,13 @@ export async function render(container, { params: [id], query, session, navigate
     rule = r;
     fill(info,
       term("Status", badge(r.status)),
-      term("Module", r.module || "–"),
-      term("Description", r.description || "–"),
-      term("Runs as", r.run_as || "–"),
-      term("Run by hand by", r.allow ? ["administrators", ...r.allow.users, ...r.allow.profiles.map((p) => `profile ${p}`)].join(", ") : "–"),
-      term("Selects", r.select ? (r.select.criteria || (r.select.cvid ? `custom view ${r.select.cvid}` : "–")) : "–"),
-      term("Triggers", r.triggers ? ["manual", r.triggers.webhook ? "webhook" : null, r.triggers.schedule ? `schedule ${r.triggers.schedule} (UTC)` : null].filter(Boolean).join(", ") : "–"),
-      term("Version", r.version ? r.version.slice(0, 12) : "–"));
+      term("Module", r.module || "—"),
+      term("Description", r.description || "—"),
+      term("Runs as", r.run_as || "—"),
+      term("Run by hand by", r.allow ? ["administrators", ...r.allow.users, ...r.allow.profiles.map((p) => `profile ${p}`)].join(", ") : "—"),
+      term("Selects", r.select ? (r.select.criteria || (r.select.cvid ? `custom view ${r.select.cvid}` : "—")) : "—"),
+      term("Triggers", r.triggers ? ["manual", r.triggers.webhook ? "webhook" : null, r.triggers.schedule ? `schedule ${r.triggers.schedule} (UTC)` : null].filter(Boolean).join(", ") : "—"),
+      term("Version", r.version ? r.version.slice(0, 12) : "—"));
     paramsInput.placeholder = r.params && Object.keys(r.params).length ? JSON.stringify(r.params) : "{}";
     showProblems(r.problems, r.status !== "error" ? null
       : r.source !== undefined ? "The file on disk (shown here) has these problems; runs use its last good version until it is fixed."

@@ -59,7 +59,7 @@ export async function render(container, { params: [id], query, session, navigate
         const body = await api("POST", "/api/views/count", { body: { module: module.value, criteria } });
         if (seq === countSeq) countOut.textContent = num(body.record_count);
       } catch (e) {
-        if (seq === countSeq) countOut.textContent = `– (${e.message})`;
+        if (seq === countSeq) countOut.textContent = `— (${e.message})`;
       }
     }, 400);
   }
