@@ -24,7 +24,30 @@ const NAV = [
   ["records", "Records"], ["settings", "Settings"], ["audit", "Audit", { admin: true }],
 ];
 
-const state = { session: null, cleanup: null, renderCount: 0 };
+const state = { session: null, cleanup: null, renderCount: 0, guard: null, hash: null };
+
+/**
+ * A page with work not saved yet registers unsaved() → a sentence saying what would be lost, or
+ * null. Leaving the page then asks first: closing or reloading the tab (beforeunload) and in-app
+ * navigation (links, Back, logging out) alike. The guard ends with the page.
+ */
+export function guardLeaving(unsaved) {
+  state.guard = unsaved;
+}
+
+function unsavedWork() {
+  try {
+    return state.guard ? state.guard() : null;
+  } catch {
+    return null;
+  }
+}
+
+window.addEventListener("beforeunload", (e) => {
+  if (!unsavedWork()) return;
+  e.preventDefault();
+  e.returnValue = "";
+});
 
 export function session() {
   return state.session;
@@ -55,12 +78,15 @@ export function replaceQuery(query) {
   const { path } = currentRoute();
   const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== "")).toString();
   history.replaceState(null, "", `#${path}${qs ? "?" + qs : ""}`);
+  state.hash = window.location.hash;
 }
 
 function goToLogin() {
   const { path } = currentRoute();
   if (path === "/login") return;
   const next = window.location.hash || "#/rules";
+  // the session is gone: nothing can be saved from this page now (a rule's draft is kept and offered after the login)
+  state.guard = null;
   setSession(null);
   window.location.hash = "#/login?next=" + encodeURIComponent(next);
 }
@@ -89,6 +115,9 @@ function renderChrome() {
 }
 
 async function logOut() {
+  const lost = unsavedWork();
+  if (lost && !window.confirm(`${lost}\n\nLog out anyway?`)) return;
+  state.guard = null;
   try {
     await api("DELETE", "/api/session");
   } catch {
@@ -98,8 +127,22 @@ async function logOut() {
   navigate("#/login");
 }
 
+/** On a hash change: stays (and puts the old address back) when the page has unsaved work and the user says so. */
+function onHashChange() {
+  const lost = unsavedWork();
+  if (lost && state.hash !== null && window.location.hash !== state.hash) {
+    if (!window.confirm(`${lost}\n\nLeave this page anyway?`)) {
+      history.replaceState(null, "", state.hash);
+      return;
+    }
+  }
+  route();
+}
+
 async function route() {
   const { path, query } = currentRoute();
+  state.hash = window.location.hash;
+  state.guard = null;
   const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
   if (state.cleanup) {
     try { state.cleanup(); } catch { /* a page's cleanup must not stop the next page */ }
@@ -152,7 +195,7 @@ async function start() {
   } catch {
     setSession(null);
   }
-  window.addEventListener("hashchange", route);
+  window.addEventListener("hashchange", onHashChange);
   await route();
   document.body.dataset.ready = "true";
 }

@@ -166,6 +166,18 @@ export function jobTrigger(j) {
   return `${what} by record ids`;
 }
 
+/**
+ * Whether the user has changed a form since it opened or was last saved: any input or change
+ * event they caused inside it. clear() after a save; the page hands dirty to guardLeaving.
+ */
+export function formChanges(form) {
+  let dirty = false;
+  const mark = (e) => { if (e.isTrusted) dirty = true; };
+  form.addEventListener("input", mark);
+  form.addEventListener("change", mark);
+  return { dirty: () => dirty, clear: () => { dirty = false; } };
+}
+
 /** A wide table in a region that scrolls sideways on a narrow window (and can be scrolled by keyboard). */
 export function scrollTable(table, label) {
   return h("div", { class: "table-scroll", tabIndex: 0, attrs: { role: "region", "aria-label": label } }, table);
