@@ -2,6 +2,7 @@ import { api, get } from "../api.js";
 import { h, fill, field, option } from "../dom.js";
 import { num, time, duration, rate, changeValue, jobWho, moduleName, unchanged } from "../format.js";
 import { throughputChart } from "../chart.js";
+import { createEditor } from "../editor.js";
 import {
   badge, busy, clearErrors, confirmDialog, heading, jobFigures, jobProgress, jobTrigger, updateJobProgress, loading, notify, pager,
   scrollTable, sectionError, showError,
@@ -51,12 +52,25 @@ export async function render(container, { params: [id], query, navigate }) {
       h("div", { class: "filters" }, field("Show", resultsFilter), h("div", { class: "actions" }, refresh, csv, json)),
       resultsBox));
 
+  let sourceEditor = null;
   function ruleDetails(j) {
     const parts = [];
     if (j.rule_source != null) {
-      parts.push(h("details", { id: "job-rule-source" }, h("summary", {}, `Rule ${j.rule_id} as this job ran it`), h("pre", { class: "code" }, j.rule_source)));
+      // the read-only editor is made on first opening: CodeMirror measures nothing inside a closed <details>
+      const box = h("div", { class: "editor", id: "job-rule-editor" });
+      const details = h("details", { id: "job-rule-source" },
+        h("summary", {}, `Rule ${j.rule_id} as this job ran it`, j.rule_version ? ` (version ${j.rule_version.slice(0, 12)})` : ""), box);
+      details.addEventListener("toggle", () => {
+        if (details.open && !sourceEditor) {
+          sourceEditor = createEditor(box, { source: j.rule_source, label: `Source of rule ${j.rule_id} as job ${id} ran it`, readOnly: true });
+        }
+      });
+      parts.push(details);
     }
-    if (j.log) parts.push(h("details", { id: "job-log" }, h("summary", {}, "Script log"), h("pre", { class: "code" }, j.log)));
+    if (j.rule_id) {
+      parts.push(h("details", { id: "job-log" }, h("summary", {}, j.log ? "Script log" : "Script log (empty)"),
+        h("pre", { class: "code" }, j.log || "The script logged nothing.")));
+    }
     return parts;
   }
 
@@ -80,6 +94,7 @@ export async function render(container, { params: [id], query, navigate }) {
       j.request ? term("Request", JSON.stringify(j.request)) : null,
       term("Created", time(j.created_time)), term("Started", time(j.start_time)), term("Ended", time(j.end_time)),
       term("Duration", duration(j.duration_ms)), term("Rate", rate(j.records_per_second)),
+      j.script_ms !== undefined ? term("Script time", scriptTime(j.script_ms)) : null,
       term("Chunks", `${num(j.chunks?.done)} of ${num(j.chunks?.total)}`));
     cancel.hidden = !active(j);
     // Undo only where the server would start one: ended, something updated, not undone already
@@ -272,7 +287,7 @@ export async function render(container, { params: [id], query, navigate }) {
   await loadResults();
   const onResize = () => chart.draw();
   window.addEventListener("resize", onResize);
-  return () => { stopped = true; stopLive(); window.removeEventListener("resize", onResize); };
+  return () => { stopped = true; stopLive(); window.removeEventListener("resize", onResize); if (sourceEditor) sourceEditor.destroy(); };
 }
 
 function count(label, value, key) {
@@ -288,6 +303,12 @@ const CODE_TEXT = {
 
 function codeText(code) {
   return CODE_TEXT[code] || code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " ");
+}
+
+/** A rule's script time: milliseconds under a second, else as a duration. */
+function scriptTime(ms) {
+  if (ms === null || ms === undefined) return "—";
+  return ms < 1000 ? `${num(ms)} ms` : duration(ms);
 }
 
 function term(name, value) {

@@ -5,7 +5,7 @@ import { badge, heading, loading, scrollTable, showError, clearError } from "../
 
 export async function render(container, { navigate, session }) {
   const list = h("div", null, loading());
-  const newId = h("input", { type: "text", id: "new-rule-id", attrs: { pattern: "[A-Za-z0-9_-]+" }, placeholder: "my-rule" });
+  const newId = h("input", { type: "text", id: "new-rule-id", attrs: { pattern: "[A-Za-z0-9_\\-]+" }, placeholder: "my-rule" });
   const create = h("button", { type: "submit" }, "New rule");
   const form = h("form", { class: "inline-form", attrs: { "aria-label": "New rule" } },
     field("New rule file name", newId, { hint: "letters, digits, - and _; becomes rules/<name>.js" }), create);
