@@ -2,7 +2,7 @@
 // render(container, route) that may return a cleanup function (closing live streams, timers).
 import { api, setCsrfToken, onUnauthorized } from "./js/api.js";
 import { h, fill } from "./js/dom.js";
-import { errorText } from "./js/ui.js";
+import { errorLine } from "./js/ui.js";
 import { forget } from "./js/fields.js";
 
 const ROUTES = [
@@ -26,7 +26,30 @@ const NAV = [
   ["records", "Records"], ["settings", "Settings"], ["audit", "Audit", { admin: true }], ["api-docs", "API"],
 ];
 
-const state = { session: null, cleanup: null, renderCount: 0 };
+const state = { session: null, cleanup: null, renderCount: 0, guard: null, hash: null };
+
+/**
+ * A page with work not saved yet registers unsaved() → a sentence saying what would be lost, or
+ * null. Leaving the page then asks first: closing or reloading the tab (beforeunload) and in-app
+ * navigation (links, Back, logging out) alike. The guard ends with the page.
+ */
+export function guardLeaving(unsaved) {
+  state.guard = unsaved;
+}
+
+function unsavedWork() {
+  try {
+    return state.guard ? state.guard() : null;
+  } catch {
+    return null;
+  }
+}
+
+window.addEventListener("beforeunload", (e) => {
+  if (!unsavedWork()) return;
+  e.preventDefault();
+  e.returnValue = "";
+});
 
 export function session() {
   return state.session;
@@ -57,12 +80,15 @@ export function replaceQuery(query) {
   const { path } = currentRoute();
   const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== "")).toString();
   history.replaceState(null, "", `#${path}${qs ? "?" + qs : ""}`);
+  state.hash = window.location.hash;
 }
 
 function goToLogin() {
   const { path } = currentRoute();
   if (path === "/login") return;
   const next = window.location.hash || "#/rules";
+  // the session is gone: nothing can be saved from this page now (a rule's draft is kept and offered after the login)
+  state.guard = null;
   setSession(null);
   window.location.hash = "#/login?next=" + encodeURIComponent(next);
 }
@@ -91,6 +117,9 @@ function renderChrome() {
 }
 
 async function logOut() {
+  const lost = unsavedWork();
+  if (lost && !window.confirm(`${lost}\n\nLog out anyway?`)) return;
+  state.guard = null;
   try {
     await api("DELETE", "/api/session");
   } catch {
@@ -100,8 +129,22 @@ async function logOut() {
   navigate("#/login");
 }
 
+/** On a hash change: stays (and puts the old address back) when the page has unsaved work and the user says so. */
+function onHashChange() {
+  const lost = unsavedWork();
+  if (lost && state.hash !== null && window.location.hash !== state.hash) {
+    if (!window.confirm(`${lost}\n\nLeave this page anyway?`)) {
+      history.replaceState(null, "", state.hash);
+      return;
+    }
+  }
+  route();
+}
+
 async function route() {
   const { path, query } = currentRoute();
+  state.hash = window.location.hash;
+  state.guard = null;
   const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
   if (state.cleanup) {
     try { state.cleanup(); } catch { /* a page's cleanup must not stop the next page */ }
@@ -139,7 +182,7 @@ async function route() {
   } catch (e) {
     if (count !== state.renderCount) return;
     if (e && e.httpStatus === 401) return;
-    container.append(h("p", { class: "error page-error", attrs: { role: "alert" } }, errorText(e) || String(e)));
+    container.append(errorLine(e && e.message ? e : String(e), { class: "error page-error" }));
   }
 }
 
@@ -154,7 +197,7 @@ async function start() {
   } catch {
     setSession(null);
   }
-  window.addEventListener("hashchange", route);
+  window.addEventListener("hashchange", onHashChange);
   await route();
   document.body.dataset.ready = "true";
 }

@@ -21,10 +21,10 @@ const problemLines = StateField.define({
 });
 
 /**
- * createEditor(parent, {source, label, onChange}) → {view, getValue, setValue, setProblems, goToLine}
+ * createEditor(parent, {source, label, onChange, readOnly}) → {view, getValue, setValue, setProblems, goToLine}
  * Tab is left to move focus (no keyboard trap); indentation keys are CodeMirror's Mod-] / Mod-[.
  */
-export function createEditor(host, { source = "", label = "Rule source", describedBy, onChange } = {}) {
+export function createEditor(host, { source = "", label = "Rule source", describedBy, onChange, readOnly = false } = {}) {
   // CodeMirror styles itself at run time. In a document it would add a <style> element, which the
   // Content-Security-Policy (style-src 'self') refuses; in a shadow root it uses a constructed
   // style sheet instead, which CSP allows. Our own editor styles come from /editor.css.
@@ -58,6 +58,8 @@ export function createEditor(host, { source = "", label = "Rule source", describ
         problemLines,
         EditorState.tabSize.of(2),
         EditorView.contentAttributes.of(attrs),
+        // read-only (a job's rule as it ran): selectable and searchable, not editable
+        EditorState.readOnly.of(readOnly),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
         EditorView.updateListener.of((u) => { if (u.docChanged && onChange) onChange(); }),
       ],

@@ -3,12 +3,12 @@
 const NUMBER = new Intl.NumberFormat("en");
 
 export function num(n) {
-  return n === null || n === undefined ? "–" : NUMBER.format(n);
+  return n === null || n === undefined ? "—" : NUMBER.format(n);
 }
 
 /** "2026-11-29T14:05:09+00:00" → "2026-11-29 14:05:09" in the browser's time zone. */
 export function time(iso) {
-  if (!iso) return "–";
+  if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
   const p = (x) => String(x).padStart(2, "0");
@@ -16,7 +16,7 @@ export function time(iso) {
 }
 
 export function duration(ms) {
-  if (ms === null || ms === undefined) return "–";
+  if (ms === null || ms === undefined) return "—";
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
@@ -25,7 +25,7 @@ export function duration(ms) {
 }
 
 export function rate(perSecond) {
-  return perSecond === null || perSecond === undefined ? "–" : `${NUMBER.format(Math.round(perSecond))}/s`;
+  return perSecond === null || perSecond === undefined ? "—" : `${NUMBER.format(Math.round(perSecond))}/s`;
 }
 
 /** A record's field value as text: lookups by name, lists joined, empty as "". */
@@ -36,10 +36,16 @@ export function value(v) {
   return String(v);
 }
 
-/** A changed value in a diff: text as it is, anything else as JSON (as the API's summary does). */
+/** A changed value in a diff: text as it is, empty as an em dash, anything else as JSON (as the API's summary does). */
 export function changeValue(v) {
+  if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "string") return v;
   return JSON.stringify(v);
+}
+
+/** Whether a change left the value as it was (the same text either side). */
+export function unchanged(c) {
+  return changeValue(c.old) === changeValue(c.new);
 }
 
 export function percent(part, whole) {
@@ -47,11 +53,32 @@ export function percent(part, whole) {
   return Math.min(100, Math.round((part / whole) * 100));
 }
 
+/** Progress in whole percent, rounded down: 100 only when everything is done, 0 only when nothing is. */
+export function progressPercent(part, whole) {
+  if (!whole) return 0;
+  if (part >= whole) return 100;
+  if (part <= 0) return 0;
+  return Math.max(1, Math.floor((part / whole) * 100));
+}
+
+/** A user as people name them: name, else e-mail, else id. */
+export function personName(u) {
+  return u ? u.name || u.email || u.id : "—";
+}
+
 /**
- * Who a job is: who started it (or the trigger that did) and whose rights it runs with, e.g.
- * "started by sales@… · runs as admin@…", "webhook · runs as admin@…".
+ * Who a job is: who started it (or the trigger that did) and whose rights it runs with, by name, e.g.
+ * "started by Sally Sales · runs as Ada Admin", "webhook · runs as Ada Admin", "Ada Admin" when the
+ * one who started it runs it with their own rights.
  */
-export function jobWho(j, name = (u) => u.email || u.id) {
-  const runsAs = j.user ? name(j.user) : "–";
-  return `${j.started_by ? `started by ${name(j.started_by)}` : j.trigger} · runs as ${runsAs}`;
+export function jobWho(j) {
+  const runsAs = j.user_name || personName(j.user);
+  if (!j.started_by) return `${j.trigger} · runs as ${runsAs}`;
+  const starter = j.started_by_name || personName(j.started_by);
+  return j.started_by.id === j.user?.id ? starter : `started by ${starter} · runs as ${runsAs}`;
+}
+
+/** A job's module as people call it: its label, the API name when there is none. */
+export function moduleName(j) {
+  return j.module_label || j.module || "—";
 }

@@ -2,7 +2,7 @@
 // answer, and the sample's field-by-field old → new or why a record would fail.
 import { h, fill } from "./dom.js";
 import { num, changeValue } from "./format.js";
-import { errorText, scrollTable } from "./ui.js";
+import { errorText, scrollTable, sentence } from "./ui.js";
 
 export function renderPreview(container, p, { module } = {}) {
   const sampled = p.sample.length;
@@ -17,17 +17,16 @@ export function renderPreview(container, p, { module } = {}) {
   if (sampled) {
     const rows = [];
     for (const s of p.sample) {
-      const reason = s.outcome === "fail" ? `${s.message || ""}${s.code ? ` [${s.code}]` : ""}`
-        : s.outcome === "skip" ? (s.message || "nothing to change") : "";
+      const reason = s.outcome === "fail" ? sentence(s.message || "failed") : s.outcome === "skip" ? (s.message || "nothing to change") : "";
       const changes = s.changes.length ? s.changes : [null];
       changes.forEach((c, i) => {
         rows.push(h("tr", { class: `outcome-${s.outcome}`, dataset: { record: s.id } },
           i === 0 ? h("td", { attrs: { rowspan: changes.length } }, recordLink(module, s.id)) : null,
-          h("td", null, c ? c.field : "–"),
+          h("td", null, c ? c.field : "—"),
           h("td", { class: "old" }, c ? changeValue(c.old) : ""),
           h("td", { class: "arrow", attrs: { "aria-hidden": "true" } }, c ? "→" : ""),
           h("td", { class: "new" }, c ? changeValue(c.new) : ""),
-          i === 0 ? h("td", { attrs: { rowspan: changes.length } }, outcomeLabel(s.outcome), reason ? h("span", { class: "reason" }, " ", reason) : null) : null));
+          i === 0 ? h("td", { attrs: { rowspan: changes.length } }, outcomeLabel(s.outcome), reason ? h("span", { class: "reason", title: s.code ? `Error code: ${s.code}` : null }, " ", reason) : null) : null));
       });
     }
     const table = h("table", { class: "diff" },

@@ -1,12 +1,15 @@
 // Small shared widgets: errors next to their control, confirmation dialogs, status badges,
 // progress bars, scrollable tables, busy buttons, notices.
 import { h, uid, describe, undescribe, fill } from "./dom.js";
-import { num, percent } from "./format.js";
+import { num, progressPercent } from "./format.js";
 
-/** The API's message as a person reads it: message, code, and the details that say what to fix. */
+/**
+ * The API's message as a person reads it: a sentence and the details that say what to fix. The
+ * code (e.g. INVALID_CREDENTIALS) is for those who look it up: it goes in a tooltip ({@link errorCode}).
+ */
 export function errorText(err) {
   if (!err) return "";
-  const parts = [err.message || "Something went wrong"];
+  const parts = [sentence(err.message || "Something went wrong")];
   const d = err.details || {};
   const extra = [];
   if (d.expected_data_type) extra.push(`expected ${d.expected_data_type}`);
@@ -16,15 +19,42 @@ export function errorText(err) {
   if (d.limit) extra.push(`limit ${d.limit}`);
   if (d.retry_after_seconds) extra.push(`retry in ${d.retry_after_seconds} s`);
   if (extra.length) parts.push(`(${extra.join(", ")})`);
-  if (err.code && err.code !== "NETWORK_ERROR") parts.push(`[${err.code}]`);
   return parts.join(" ");
+}
+
+/** The API's error code to show on hover, or null. */
+export function errorCode(err) {
+  return err && typeof err === "object" && err.code && err.code !== "NETWORK_ERROR" ? err.code : null;
+}
+
+/** "the record was changed since" → "The record was changed since." */
+export function sentence(text) {
+  const t = String(text).trim();
+  if (!t) return t;
+  const first = t[0].toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(first) ? first : `${first}.`;
+}
+
+/** An error's text with its code as a tooltip (and data-code), for any element that shows one. */
+function withCode(el, err) {
+  const code = errorCode(err);
+  if (code) {
+    el.title = `Error code: ${code}`;
+    el.dataset.code = code;
+  }
+  return el;
+}
+
+/** A paragraph showing an error, its code on hover. */
+export function errorLine(err, attrs = {}) {
+  return withCode(h("p", { class: "error", ...attrs, attrs: { role: "alert" } }, typeof err === "string" ? err : errorText(err)), err);
 }
 
 /** Shows an error right after a control (or its .field wrapper) and links it with aria-describedby. */
 export function showError(control, err) {
   clearError(control);
   const text = typeof err === "string" ? err : errorText(err);
-  const msg = h("p", { class: "error", id: uid("err"), attrs: { role: "alert" } }, text);
+  const msg = withCode(h("p", { class: "error", id: uid("err"), attrs: { role: "alert" } }, text), err);
   const row = control.closest(".condition");
   if (row) {
     // a criteria-builder row: the message goes at the end of its row
@@ -57,7 +87,7 @@ export function clearErrors(container) {
 export function sectionError(container, err) {
   container.querySelectorAll(":scope > .page-error").forEach((e) => e.remove());
   const text = typeof err === "string" ? err : errorText(err);
-  const box = h("p", { class: "error page-error", attrs: { role: "alert" } }, text);
+  const box = withCode(h("p", { class: "error page-error", attrs: { role: "alert" } }, text), err);
   container.prepend(box);
   return box;
 }
@@ -85,10 +115,13 @@ export function confirmDialog({ title, message, confirmLabel = "Confirm", danger
 
 export function badge(status) {
   const s = String(status || "").toLowerCase();
-  return h("span", { class: ["badge", `badge-${s}`] }, String(status || "–"));
+  return h("span", { class: ["badge", `badge-${s}`] }, String(status || "—"));
 }
 
-/** A labelled progress bar for a job: done = updated + failed out of total. */
+/**
+ * A labelled progress bar for a job. Text, bar and percent are one number: records processed
+ * (updated, failed or skipped) out of the total, all read from the same job snapshot.
+ */
 export function jobProgress(job, label = "Progress") {
   const bar = h("progress", { attrs: { "aria-label": `${label} of job ${job.id}` } });
   const text = h("span", { class: "progress-text" });
@@ -97,15 +130,52 @@ export function jobProgress(job, label = "Progress") {
   return box;
 }
 
+/** How far a job got: {processed, total, percent}; a job with nothing to do that completed is at 100 %. */
+export function jobFigures(job) {
+  const total = job.Total_Count || 0;
+  const processed = (job.Updated_Count || 0) + (job.Failed_Count || 0) + (job.skipped_count || 0);
+  const percent = total === 0 ? (job.status === "COMPLETED" ? 100 : 0) : progressPercent(processed, total);
+  return { processed, total, percent };
+}
+
 export function updateJobProgress(box, job) {
   const [bar, text] = box.children;
-  const done = (job.Updated_Count || 0) + (job.Failed_Count || 0);
-  const total = job.Total_Count || 0;
-  bar.max = Math.max(total, 1);
-  bar.value = job.status === "COMPLETED" && total === 0 ? 1 : done;
-  const p = job.status === "COMPLETED" ? 100 : percent(done, total);
-  text.textContent = `${num(done)} of ${num(total)} (${p}%)`;
+  const { processed, total, percent: p } = jobFigures(job);
+  // the bar shows the percent the text says, so the two cannot disagree
+  bar.max = 100;
+  bar.value = p;
+  text.textContent = `${num(processed)} of ${num(total)} (${p}%)`;
   box.dataset.status = job.status;
+  box.dataset.percent = String(p);
+}
+
+const TRIGGERS = { api: "Mass update", rule: "Rule", webhook: "Webhook", schedule: "Schedule", undo: "Undo" };
+
+/**
+ * What started a job and on what, by name: "Rule stale-leads", "Mass update of the view “Hot leads”",
+ * "Undo of job 12". The ids stay in tooltips and links.
+ */
+export function jobTrigger(j) {
+  const what = TRIGGERS[j.trigger] || j.trigger;
+  if (j.rule_id) return [`${what} `, h("a", { href: `#/rules/${j.rule_id}`, title: `rules/${j.rule_id}.js` }, j.rule_id)];
+  if (j.undo_of) return [`${what} of `, h("a", { href: `#/jobs/${j.undo_of}` }, `job ${j.undo_of}`)];
+  if (j.cvid) {
+    return [`${what} of the view `, h("span", { class: "view-name", title: `custom view id ${j.cvid}` },
+      j.view_name ? `“${j.view_name}”` : `${j.cvid} (deleted)`)];
+  }
+  return `${what} by record ids`;
+}
+
+/**
+ * Whether the user has changed a form since it opened or was last saved: any input or change
+ * event they caused inside it. clear() after a save; the page hands dirty to guardLeaving.
+ */
+export function formChanges(form) {
+  let dirty = false;
+  const mark = (e) => { if (e.isTrusted) dirty = true; };
+  form.addEventListener("input", mark);
+  form.addEventListener("change", mark);
+  return { dirty: () => dirty, clear: () => { dirty = false; } };
 }
 
 /** A wide table in a region that scrolls sideways on a narrow window (and can be scrolled by keyboard). */

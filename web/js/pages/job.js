@@ -1,9 +1,10 @@
 import { api, get } from "../api.js";
 import { h, fill, field, option } from "../dom.js";
-import { num, time, duration, rate, changeValue, jobWho } from "../format.js";
+import { num, time, duration, rate, changeValue, jobWho, moduleName, unchanged } from "../format.js";
 import { throughputChart } from "../chart.js";
+import { createEditor } from "../editor.js";
 import {
-  badge, busy, clearErrors, confirmDialog, heading, jobProgress, updateJobProgress, loading, notify, pager,
+  badge, busy, clearErrors, confirmDialog, heading, jobFigures, jobProgress, jobTrigger, updateJobProgress, loading, notify, pager,
   scrollTable, sectionError, showError,
 } from "../ui.js";
 
@@ -51,12 +52,25 @@ export async function render(container, { params: [id], query, navigate }) {
       h("div", { class: "filters" }, field("Show", resultsFilter), h("div", { class: "actions" }, refresh, csv, json)),
       resultsBox));
 
+  let sourceEditor = null;
   function ruleDetails(j) {
     const parts = [];
     if (j.rule_source != null) {
-      parts.push(h("details", { id: "job-rule-source" }, h("summary", {}, `Rule ${j.rule_id} as this job ran it`), h("pre", { class: "code" }, j.rule_source)));
+      // the read-only editor is made on first opening: CodeMirror measures nothing inside a closed <details>
+      const box = h("div", { class: "editor", id: "job-rule-editor" });
+      const details = h("details", { id: "job-rule-source" },
+        h("summary", {}, `Rule ${j.rule_id} as this job ran it`, j.rule_version ? ` (version ${j.rule_version.slice(0, 12)})` : ""), box);
+      details.addEventListener("toggle", () => {
+        if (details.open && !sourceEditor) {
+          sourceEditor = createEditor(box, { source: j.rule_source, label: `Source of rule ${j.rule_id} as job ${id} ran it`, readOnly: true });
+        }
+      });
+      parts.push(details);
     }
-    if (j.log) parts.push(h("details", { id: "job-log" }, h("summary", {}, "Script log"), h("pre", { class: "code" }, j.log)));
+    if (j.rule_id) {
+      parts.push(h("details", { id: "job-log" }, h("summary", {}, j.log ? "Script log" : "Script log (empty)"),
+        h("pre", { class: "code" }, j.log || "The script logged nothing.")));
+    }
     return parts;
   }
 
@@ -64,21 +78,23 @@ export async function render(container, { params: [id], query, navigate }) {
     job = j;
     fill(statusBadge, badge(j.status));
     updateJobProgress(progress, j);
+    // every figure below comes from this one snapshot j; "not updated" is split into what the job
+    // reached and left alone (skipped) and what it has not reached (yet, or ever for an ended job)
     fill(counts,
       count("Updated", j.Updated_Count, "updated"), count("Failed", j.Failed_Count, "failed"),
-      count("Not updated", j.Not_Updated_Count, "not-updated"), count("Total", j.Total_Count, "total"));
+      count("Skipped", j.skipped_count, "skipped"),
+      count(active(j) ? "Not reached yet" : "Not reached", j.not_reached_count, "not-reached"),
+      count("Total", j.Total_Count, "total"));
     message.hidden = !j.message;
     message.textContent = j.message || "";
-    const trigger = j.rule_id ? [`${j.trigger}: `, h("a", { href: `#/rules/${j.rule_id}` }, j.rule_id)]
-      : j.undo_of ? [`${j.trigger} of `, h("a", { href: `#/jobs/${j.undo_of}` }, `job ${j.undo_of}`)] : j.trigger;
     fill(meta,
-      term("Module", j.module), term("Trigger", trigger), term("Who", jobWho(j, (u) => (u.name ? `${u.name} <${u.email || u.id}>` : u.email || u.id))),
-      j.cvid ? term("Custom view", j.cvid) : null,
+      term("Module", moduleName(j)), term("What", jobTrigger(j)), term("Who", jobWho(j)),
       j.rule_version ? term("Rule version", j.rule_version.slice(0, 12)) : null,
       j.parameters ? term("Parameters", JSON.stringify(j.parameters)) : null,
       j.request ? term("Request", JSON.stringify(j.request)) : null,
       term("Created", time(j.created_time)), term("Started", time(j.start_time)), term("Ended", time(j.end_time)),
       term("Duration", duration(j.duration_ms)), term("Rate", rate(j.records_per_second)),
+      j.script_ms !== undefined ? term("Script time", scriptTime(j.script_ms)) : null,
       term("Chunks", `${num(j.chunks?.done)} of ${num(j.chunks?.total)}`));
     cancel.hidden = !active(j);
     // Undo only where the server would start one: ended, something updated, not undone already
@@ -112,7 +128,7 @@ export async function render(container, { params: [id], query, navigate }) {
   const t0 = performance.now();
 
   function sample(j) {
-    const done = (j.Updated_Count || 0) + (j.Failed_Count || 0);
+    const done = jobFigures(j).processed;
     const now = performance.now();
     const running = j.status === "RUNNING";
     // the end event after the last progress adds nothing new: no point for it
@@ -142,7 +158,7 @@ export async function render(container, { params: [id], query, navigate }) {
 
   /** For a job that ended before this page saw it run: what it did, on average. */
   function summarizeEnded(j) {
-    const done = j.Updated_Count + j.Failed_Count;
+    const done = jobFigures(j).processed;
     chartNote.textContent = done === 0 ? "The job processed no records."
       : j.records_per_second !== null
         ? `${num(done)} records in ${duration(j.duration_ms)}: on average ${rate(j.records_per_second)}.`
@@ -204,11 +220,11 @@ export async function render(container, { params: [id], query, navigate }) {
     const rows = body.results.map((r) => h("tr", { dataset: { record: r.id, status: r.status } },
       h("th", { scope: "row" }, h("a", { href: `#/records/${encodeURIComponent(job.module)}/${r.id}` }, r.id)),
       h("td", null, badge(r.status)),
-      h("td", null, r.code || ""),
+      h("td", { title: r.code ? `Error code: ${r.code}` : null }, r.code ? codeText(r.code) : ""),
       h("td", null, r.message || ""),
       h("td", null, r.changes.length ? h("ul", { class: "changes" }, r.changes.map((c) =>
         h("li", null, h("span", { class: "field-name" }, c.field), ": ", h("span", { class: "old" }, changeValue(c.old)),
-          " → ", h("span", { class: "new" }, changeValue(c.new))))) : "")));
+          unchanged(c) ? " unchanged" : [" → ", h("span", { class: "new" }, changeValue(c.new))]))) : "")));
     fill(resultsBox, scrollTable(h("table", { class: "list", id: "results-table" },
       h("caption", { class: "visually-hidden" }, "Per-record results"),
       h("thead", null, h("tr", null, ["Record", "Status", "Code", "Message", "Changes"].map((t) => h("th", { scope: "col" }, t)))),
@@ -240,7 +256,7 @@ export async function render(container, { params: [id], query, navigate }) {
       const n = j.Updated_Count;
       cancelled.hidden = false;
       cancelled.textContent = `Cancelled. ${num(n)} ${n === 1 ? "record was" : "records were"} updated before the cancel and stay updated`
-        + `${n > 0 ? " (Undo puts them back)" : ""}; the ${num(j.Not_Updated_Count)} not reached are left as they were.`;
+        + `${n > 0 ? " (Undo puts them back)" : ""}; the ${num(j.not_reached_count)} not reached are left as they were.`;
     } catch (e) {
       showError(cancel, e);
     }
@@ -271,11 +287,28 @@ export async function render(container, { params: [id], query, navigate }) {
   await loadResults();
   const onResize = () => chart.draw();
   window.addEventListener("resize", onResize);
-  return () => { stopped = true; stopLive(); window.removeEventListener("resize", onResize); };
+  return () => { stopped = true; stopLive(); window.removeEventListener("resize", onResize); if (sourceEditor) sourceEditor.destroy(); };
 }
 
 function count(label, value, key) {
   return h("div", { class: `count count-${key}`, dataset: { count: key } }, h("dt", null, label), h("dd", null, num(value)));
+}
+
+/** A per-record result's code as words; the code itself stays in the cell's tooltip. */
+const CODE_TEXT = {
+  INVALID_DATA: "Invalid value", NO_PERMISSION: "Not permitted", RECORD_IN_BLUEPRINT: "In a blueprint",
+  SCRIPT_ERROR: "Rule script failed", INVALID_RETURN: "Rule returned no fields", CONFLICT: "Changed since",
+  DUPLICATE_DATA: "Duplicate value", MANDATORY_NOT_FOUND: "Required value missing", NOT_FOUND: "Record gone",
+};
+
+function codeText(code) {
+  return CODE_TEXT[code] || code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " ");
+}
+
+/** A rule's script time: milliseconds under a second, else as a duration. */
+function scriptTime(ms) {
+  if (ms === null || ms === undefined) return "—";
+  return ms < 1000 ? `${num(ms)} ms` : duration(ms);
 }
 
 function term(name, value) {

@@ -1,8 +1,8 @@
 import { get } from "../api.js";
 import { h, fill, field, option } from "../dom.js";
-import { num, time, duration, jobWho } from "../format.js";
+import { num, time, duration, jobWho, moduleName } from "../format.js";
 import { modules } from "../fields.js";
-import { badge, heading, jobProgress, updateJobProgress, loading, pager, scrollTable, sectionError } from "../ui.js";
+import { badge, heading, jobProgress, jobTrigger, updateJobProgress, loading, pager, scrollTable, sectionError } from "../ui.js";
 import { replaceQuery } from "../../app.js";
 
 const STATUSES = ["", "SCHEDULED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"];
@@ -46,7 +46,7 @@ export async function render(container, { query }) {
       const tbody = h("tbody", null, body.jobs.map((j) => row(j)));
       fill(listBox, scrollTable(h("table", { class: "list", id: "jobs-table" },
         h("caption", { class: "visually-hidden" }, "Jobs, newest first"),
-        h("thead", null, h("tr", null, ["Job", "Status", "Module", "Trigger", "Who", "Updated / failed / not updated", "Progress", "Created", "Duration"]
+        h("thead", null, h("tr", null, ["Job", "Status", "Module", "Trigger", "Who", "Updated / failed / skipped / not reached", "Progress", "Created", "Duration"]
           .map((t) => h("th", { scope: "col" }, t)))),
         tbody), "Jobs"), pager({ page: state.page, more: body.info.more_records, go, label: "Job pages" }));
     }
@@ -65,11 +65,10 @@ export async function render(container, { query }) {
       progress: jobProgress(j),
       duration: h("td", null, duration(j.duration_ms)),
     };
-    const trigger = j.rule_id ? [j.trigger, " ", h("a", { href: `#/rules/${j.rule_id}` }, j.rule_id)]
-      : j.undo_of ? [j.trigger, " of ", h("a", { href: `#/jobs/${j.undo_of}` }, j.undo_of)] : j.trigger;
     const tr = h("tr", { dataset: { job: j.id, status: j.status } },
       h("th", { scope: "row" }, h("a", { href: `#/jobs/${j.id}` }, j.id)),
-      cells.status, h("td", null, j.module), h("td", null, trigger), h("td", null, jobWho(j)),
+      cells.status, h("td", { title: j.module }, moduleName(j)), h("td", { class: "job-trigger" }, jobTrigger(j)),
+      h("td", { class: "job-who" }, jobWho(j)),
       cells.counts, h("td", { class: "progress-cell" }, cells.progress),
       h("td", { class: "nowrap" }, time(j.created_time)), cells.duration);
     rows.set(j.id, { tr, cells });
@@ -109,5 +108,6 @@ export async function render(container, { query }) {
 function counts(j) {
   return [h("span", { class: "n-updated", title: "updated" }, num(j.Updated_Count)), " / ",
     h("span", { class: "n-failed", title: "failed" }, num(j.Failed_Count)), " / ",
-    h("span", { class: "n-not-updated", title: "not updated" }, num(j.Not_Updated_Count))];
+    h("span", { class: "n-skipped", title: "skipped" }, num(j.skipped_count)), " / ",
+    h("span", { class: "n-not-reached", title: "not reached" }, num(j.not_reached_count))];
 }

@@ -4,8 +4,8 @@ import { num } from "../format.js";
 import { fields as fieldsOf, label, moduleSelect, valueInput } from "../fields.js";
 import { viewsOf } from "../views-data.js";
 import { renderPreview } from "../preview.js";
-import { badge, busy, clearError, clearErrors, confirmDialog, errorText, heading, loading, scrollTable, showError } from "../ui.js";
-import { replaceQuery } from "../../app.js";
+import { badge, busy, clearError, clearErrors, confirmDialog, errorText, formChanges, heading, loading, scrollTable, showError } from "../ui.js";
+import { guardLeaving, replaceQuery } from "../../app.js";
 
 export async function render(container, { query, navigate }) {
   const module = await moduleSelect(query.get("module") || "Leads", { onlyEditable: true });
@@ -166,6 +166,9 @@ export async function render(container, { query, navigate }) {
     }
   }).then(sync));
 
+  const changes = formChanges(form);
+  guardLeaving(() => (changes.dirty() ? "The mass update form has values not run yet." : null));
+
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const r = request();
@@ -209,7 +212,10 @@ export async function render(container, { query, navigate }) {
     const entries = (res.body && res.body.data) || [];
     if (b.cvid) {
       const first = entries[0] || {};
-      if (first.status === "success" && first.details && first.details.job_id) return void navigate(`#/jobs/${first.details.job_id}`);
+      if (first.status === "success" && first.details && first.details.job_id) {
+        changes.clear();
+        return void navigate(`#/jobs/${first.details.job_id}`);
+      }
       return void showError(target(first), first);
     }
     perId(entries, res.status);
@@ -218,7 +224,7 @@ export async function render(container, { query, navigate }) {
   function perId(entries, status) {
     const ok = entries.filter((x) => x.status === "success").length;
     const rows = entries.map((x) => h("tr", { dataset: { record: x.details?.id || "" } },
-      h("th", { scope: "row" }, x.details?.id || "–"),
+      h("th", { scope: "row" }, x.details?.id || "—"),
       h("td", null, badge(x.status)),
       h("td", null, x.code || ""),
       h("td", null, x.status === "success" ? x.message : errorText(x))));

@@ -2,8 +2,10 @@ import { api, get, post } from "../api.js";
 import { h, fill, field, uid } from "../dom.js";
 import { createEditor } from "../editor.js";
 import { renderPreview } from "../preview.js";
-import { num } from "../format.js";
+import { num, time } from "../format.js";
 import { badge, busy, clearErrors, confirmDialog, heading, notify, sectionError, showError, loading } from "../ui.js";
+import { guardLeaving, replaceQuery } from "../../app.js";
+import { ruleDrafts } from "../drafts.js";
 
 export async function render(container, { params: [id], query, session, navigate }) {
   container.append(loading());
@@ -21,16 +23,43 @@ export async function render(container, { params: [id], query, session, navigate
 
   const info = h("dl", { class: "meta" });
   const problemsBox = h("div", { class: "problems", id: "rule-problems", attrs: { "aria-live": "polite" } });
-  const dirtyNote = h("p", { class: "hint", id: uid("dirty"), hidden: true }, "Unsaved changes: Preview and Run use the saved file.");
+  const dirtyNote = h("p", { class: "hint", id: "rule-dirty", hidden: true }, "Unsaved changes: Preview and Run use the saved file.");
   const editorBox = h("div", { class: "editor", id: "rule-editor" });
   // a file that does not validate is shown as it is on disk, so its problems line up with its text
   const fromDisk = rule.status === "error" && typeof rule.file_source === "string";
+  // what the file holds now: the editor differs from it = unsaved work
+  let savedSource = fromDisk ? rule.file_source : rule.source ?? "";
+  const drafts = ruleDrafts(session.user.id, id);
   const editor = createEditor(editorBox, {
-    source: fromDisk ? rule.file_source : rule.source ?? "",
+    source: savedSource,
     label: `Source of rule ${id}`,
     describedBy: problemsBox.id,
-    onChange: () => { dirtyNote.hidden = false; },
+    onChange: () => {
+      const dirty = editor.getValue() !== savedSource;
+      dirtyNote.hidden = !dirty;
+      // every edit is kept in this browser, so a closed tab or an expired login loses nothing
+      if (dirty) drafts.keep(editor.getValue());
+      else drafts.drop();
+    },
   });
+  guardLeaving(() => (editor.getValue() !== savedSource ? `The rule ${id} has unsaved changes.` : null));
+  const draftBox = h("div", { id: "rule-draft-box" });
+  offerDraft();
+
+  /** A draft kept from an earlier visit (another tab, before a login) that differs from the file: offered back, not forced. */
+  function offerDraft() {
+    const draft = drafts.get();
+    if (!draft || draft.source === savedSource) {
+      if (draft) drafts.drop();
+      return;
+    }
+    const restore = h("button", { type: "button", id: "rule-draft-restore", class: "primary small" }, "Restore the draft");
+    const discard = h("button", { type: "button", id: "rule-draft-discard", class: "small" }, "Discard it");
+    restore.addEventListener("click", () => { editor.setValue(draft.source); fill(draftBox); });
+    discard.addEventListener("click", () => { drafts.drop(); fill(draftBox); });
+    fill(draftBox, h("div", { class: "notice-inline draft", id: "rule-draft", attrs: { role: "status" } },
+      `Unsaved changes to this rule from ${time(draft.saved_at)} are kept in this browser. `, restore, " ", discard));
+  }
 
   const save = h("button", { type: "button", class: "primary", id: "rule-save", disabled: !session.user.admin }, isNew ? "Create" : "Save");
   const preview = h("button", { type: "button", id: "rule-preview", disabled: isNew }, "Preview");
@@ -44,13 +73,13 @@ export async function render(container, { params: [id], query, session, navigate
     rule = r;
     fill(info,
       term("Status", badge(r.status)),
-      term("Module", r.module || "–"),
-      term("Description", r.description || "–"),
-      term("Runs as", r.run_as || "–"),
-      term("Run by hand by", r.allow ? ["administrators", ...r.allow.users, ...r.allow.profiles.map((p) => `profile ${p}`)].join(", ") : "–"),
-      term("Selects", r.select ? (r.select.criteria || (r.select.cvid ? `custom view ${r.select.cvid}` : "–")) : "–"),
-      term("Triggers", r.triggers ? ["manual", r.triggers.webhook ? "webhook" : null, r.triggers.schedule ? `schedule ${r.triggers.schedule} (UTC)` : null].filter(Boolean).join(", ") : "–"),
-      term("Version", r.version ? r.version.slice(0, 12) : "–"));
+      term("Module", r.module || "—"),
+      term("Description", r.description || "—"),
+      term("Runs as", r.run_as || "—"),
+      term("Run by hand by", r.allow ? ["administrators", ...r.allow.users, ...r.allow.profiles.map((p) => `profile ${p}`)].join(", ") : "—"),
+      term("Selects", r.select ? (r.select.criteria || (r.select.cvid ? `custom view ${r.select.cvid}` : "—")) : "—"),
+      term("Triggers", r.triggers ? ["manual", r.triggers.webhook ? "webhook" : null, r.triggers.schedule ? `schedule ${r.triggers.schedule} (UTC)` : null].filter(Boolean).join(", ") : "—"),
+      term("Version", r.version ? r.version.slice(0, 12) : "—"));
     paramsInput.placeholder = r.params && Object.keys(r.params).length ? JSON.stringify(r.params) : "{}";
     showProblems(r.problems, r.status !== "error" ? null
       : r.source !== undefined ? "The file on disk (shown here) has these problems; runs use its last good version until it is fixed."
@@ -71,14 +100,18 @@ export async function render(container, { params: [id], query, session, navigate
   save.addEventListener("click", () => busy(save, async () => {
     clearErrors(container);
     try {
-      const saved = await api("PUT", `/api/rules/${id}`, { body: { source: editor.getValue() } });
-      dirtyNote.hidden = true;
+      const source = editor.getValue();
+      const saved = await api("PUT", `/api/rules/${id}`, { body: { source } });
+      savedSource = source;
+      dirtyNote.hidden = editor.getValue() === savedSource;
+      if (dirtyNote.hidden) drafts.drop();
+      fill(draftBox);
       if (isNew) {
         isNew = false;
         save.textContent = "Save";
         preview.disabled = false;
         run.disabled = false;
-        history.replaceState(null, "", `#/rules/${id}`);
+        replaceQuery({});
       }
       showRule(saved);
       notify(`Saved rules/${id}.js`);
@@ -154,6 +187,7 @@ export async function render(container, { params: [id], query, session, navigate
 
   container.append(
     heading(isNew ? `New rule: ${id}` : `Rule: ${id}`, h("a", { href: "#/rules", class: "button" }, "All rules")),
+    draftBox,
     isNew ? h("p", { class: "hint" }, `Creating rules/${id}.js. It is checked before it is written.`) : info,
     problemsBox,
     h("div", { class: "editor-label", id: uid("lbl") }, "Source (JavaScript)"),
@@ -163,7 +197,15 @@ export async function render(container, { params: [id], query, session, navigate
     actions,
     previewBox);
   if (!isNew) showRule(rule);
-  return () => editor.destroy();
+  // Ctrl+S / Cmd+S saves the rule instead of the browser saving the page
+  const onKey = (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
+      e.preventDefault();
+      if (!save.disabled) save.click();
+    }
+  };
+  document.addEventListener("keydown", onKey);
+  return () => { document.removeEventListener("keydown", onKey); editor.destroy(); };
 }
 
 function term(name, value) {

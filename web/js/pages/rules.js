@@ -5,7 +5,7 @@ import { badge, heading, loading, scrollTable, showError, clearError } from "../
 
 export async function render(container, { navigate, session }) {
   const list = h("div", null, loading());
-  const newId = h("input", { type: "text", id: "new-rule-id", attrs: { pattern: "[A-Za-z0-9_-]+" }, placeholder: "my-rule" });
+  const newId = h("input", { type: "text", id: "new-rule-id", attrs: { pattern: "[A-Za-z0-9_\\-]+" }, placeholder: "my-rule" });
   const create = h("button", { type: "submit" }, "New rule");
   const form = h("form", { class: "inline-form", attrs: { "aria-label": "New rule" } },
     field("New rule file name", newId, { hint: "letters, digits, - and _; becomes rules/<name>.js" }), create);
@@ -16,7 +16,8 @@ export async function render(container, { navigate, session }) {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) return void showError(newId, "Use letters, digits, - and _ only.");
     navigate(`#/rules/${id}?new=1`);
   });
-  container.append(heading("Rules"), session.user.admin ? form : null, list);
+  // append() would write a null as the text "null": the form is left out for others instead
+  container.append(...[heading("Rules"), session.user.admin ? form : null, list].filter(Boolean));
 
   const [rules, jobs] = await Promise.all([get("/api/rules"), get("/api/jobs", { per_page: 200 }).catch(() => ({ jobs: [] }))]);
   const lastRun = new Map();
@@ -26,11 +27,11 @@ export async function render(container, { navigate, session }) {
     const last = lastRun.get(r.id);
     return h("tr", { dataset: { rule: r.id } },
       h("th", { scope: "row" }, h("a", { href: `#/rules/${r.id}` }, r.id), r.description ? h("div", { class: "sub" }, r.description) : null),
-      h("td", null, r.module || "–"),
+      h("td", null, r.module || "—"),
       h("td", { class: "rule-status" }, badge(r.status), r.problems.map((p) =>
         h("div", { class: "problem" }, `line ${p.line}:${p.column} ${p.message}`))),
       h("td", null, triggers(r)),
-      h("td", null, r.run_as || "–"),
+      h("td", null, r.run_as || "—"),
       h("td", null, last ? [badge(last.status), " ", h("a", { href: `#/jobs/${last.id}` }, time(last.created_time))] : "never"));
   });
   fill(list, scrollTable(h("table", { class: "list", id: "rules-table" },
@@ -40,7 +41,7 @@ export async function render(container, { navigate, session }) {
 }
 
 function triggers(r) {
-  if (!r.triggers) return "–";
+  if (!r.triggers) return "—";
   const t = ["manual"];
   if (r.triggers.webhook) t.push("webhook");
   if (r.triggers.schedule) t.push(`schedule ${r.triggers.schedule} (UTC)`);

@@ -8,7 +8,7 @@ export async function render(container, { session }) {
   const tokens = h("section", { class: "card", id: "tokens", attrs: { "aria-labelledby": "tokens-h" } });
   const secrets = h("section", { class: "card", id: "webhook-secrets", attrs: { "aria-labelledby": "secrets-h" } });
   const users = admin ? h("section", { class: "card", id: "users", attrs: { "aria-labelledby": "users-h" } }) : null;
-  container.append(heading("Settings"), tokens, secrets, users);
+  container.append(...[heading("Settings"), tokens, secrets, users].filter(Boolean));
   await Promise.all([tokenSection(tokens, admin), secretSection(secrets, admin), admin ? userSection(users, session.user.id) : null]);
 }
 
@@ -101,8 +101,8 @@ async function tokenSection(section, admin) {
           });
         });
         return h("tr", { dataset: { token: t.id } },
-          h("th", { scope: "row" }, t.label || "–"), h("td", { class: "scopes-cell" }, (t.scopes || []).join(", ")),
-          h("td", null, t.user ? t.user.email : "–"), h("td", null, time(t.created_time)),
+          h("th", { scope: "row" }, t.label || "—"), h("td", { class: "scopes-cell" }, (t.scopes || []).join(", ")),
+          h("td", null, t.user ? t.user.email : "—"), h("td", null, time(t.created_time)),
           h("td", null, t.expires_time ? time(t.expires_time) : "never"), h("td", null, badge(t.status)), h("td", null, revoke));
       }))), "API tokens"));
   }
@@ -173,8 +173,8 @@ async function secretSection(section, admin) {
       });
       return h("tr", { dataset: { rule: r.id } },
         h("th", { scope: "row" }, h("a", { href: `#/rules/${r.id}` }, r.id)),
-        h("td", null, r.triggers ? (r.triggers.webhook ? "on" : "off") : "–"),
-        h("td", { class: "secret-state" }, exists ? (s.rotated_time ? `rotated ${time(s.rotated_time)}` : `created ${time(s.created_time)}`) : s ? "none" : "–"),
+        h("td", null, r.triggers ? (r.triggers.webhook ? "on" : "off") : "—"),
+        h("td", { class: "secret-state" }, exists ? (s.rotated_time ? `rotated ${time(s.rotated_time)}` : `created ${time(s.created_time)}`) : s ? "none" : "—"),
         h("td", null, button));
     }))), "Webhook secrets"));
 }
@@ -209,7 +209,7 @@ async function userSection(section, selfId) {
     fill(list, scrollTable(h("table", { class: "list", id: "users-table" },
       h("thead", null, h("tr", null, ["Name", "E-mail", "Profile", "Active", "Password set", "Change"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", null, body.users.map((u) => h("tr", { dataset: { user: u.id } },
-        h("th", { scope: "row" }, u.name || "–"), h("td", null, u.email), h("td", null, u.profile),
+        h("th", { scope: "row" }, u.name || "—"), h("td", null, u.email), h("td", null, u.profile),
         h("td", null, u.active === false ? "no" : "yes"), h("td", null, u.has_password ? "yes" : "no"),
         h("td", null, userActions(u)))))), "Users"));
   }

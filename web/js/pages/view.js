@@ -3,7 +3,8 @@ import { h, fill, field, uid } from "../dom.js";
 import { num } from "../format.js";
 import { fields as fieldsOf, moduleSelect } from "../fields.js";
 import { criteriaBuilder } from "../criteria.js";
-import { busy, clearErrors, confirmDialog, heading, notify, sectionError, showError } from "../ui.js";
+import { busy, clearErrors, confirmDialog, formChanges, heading, notify, sectionError, showError } from "../ui.js";
+import { guardLeaving } from "../../app.js";
 
 export async function render(container, { params: [id], query, session, navigate }) {
   const isNew = id === "new";
@@ -59,7 +60,7 @@ export async function render(container, { params: [id], query, session, navigate
         const body = await api("POST", "/api/views/count", { body: { module: module.value, criteria } });
         if (seq === countSeq) countOut.textContent = num(body.record_count);
       } catch (e) {
-        if (seq === countSeq) countOut.textContent = `– (${e.message})`;
+        if (seq === countSeq) countOut.textContent = `— (${e.message})`;
       }
     }, 400);
   }
@@ -84,6 +85,9 @@ export async function render(container, { params: [id], query, session, navigate
   shareAll.addEventListener("change", () => { usersBox.hidden = shareAll.checked; });
   module.addEventListener("change", () => loadBuilder(null));
 
+  const changes = formChanges(form);
+  guardLeaving(() => (changes.dirty() ? "This custom view has unsaved changes." : null));
+
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     busy(save, async () => {
@@ -99,6 +103,7 @@ export async function render(container, { params: [id], query, session, navigate
       try {
         const saved = isNew ? await api("POST", "/api/views", { body }) : await api("PUT", `/api/views/${id}`, { body });
         notify(`Saved view “${saved.view.name}” (${num(saved.view.record_count)} records)`);
+        changes.clear();
         navigate(`#/views?module=${encodeURIComponent(saved.view.module)}`);
       } catch (err) {
         const d = err.details || {};
@@ -119,6 +124,7 @@ export async function render(container, { params: [id], query, session, navigate
       try {
         await api("DELETE", `/api/views/${id}`);
         notify(`Deleted view “${view.name}”`);
+        changes.clear();
         navigate(`#/views?module=${encodeURIComponent(view.module)}`);
       } catch (err) {
         showError(remove, err);

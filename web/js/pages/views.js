@@ -31,7 +31,7 @@ export async function render(container, { query, navigate }) {
       h("th", { scope: "row" }, v.editable ? h("a", { href: `#/views/${v.id}` }, v.name) : v.name,
         v.system_defined ? h("span", { class: "sub" }, " (system)") : null),
       h("td", { class: "criteria-text" }, criteriaText(v.criteria)),
-      h("td", null, v.owner ? v.owner.email : "–"),
+      h("td", null, v.owner ? v.owner.email : "—"),
       h("td", null, v.shared_with_all ? "everyone" : v.shared_with && v.shared_with.length ? v.shared_with.map((u) => u.email).join(", ") : "only the owner"),
       h("td", { class: "num record-count" }, num(v.record_count)),
       h("td", { class: "row-actions" },

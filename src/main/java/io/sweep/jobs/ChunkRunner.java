@@ -172,7 +172,7 @@ public final class ChunkRunner {
         OffsetDateTime now = now();
         if (!job.status().active()) {
             // cancelled or failed: the chunk is closed without touching its records
-            jobs.finishChunk(h, jobId, chunk, 0, 0, node, now);
+            jobs.finishChunk(h, jobId, chunk, 0, 0, 0, node, now);
             rulePlanners.jobEnded(jobId);
             return null;
         }
@@ -199,7 +199,8 @@ public final class ChunkRunner {
         h.afterCommit(() -> meters.committed(outcomes));
         int updated = (int) outcomes.stream().filter(RecordOutcome::updated).count();
         int failed = (int) outcomes.stream().filter(o -> o.status() == RecordOutcome.Status.FAILED).count();
-        jobs.finishChunk(h, jobId, chunk, updated, failed, node, now);
+        int skipped = (int) outcomes.stream().filter(o -> o.status() == RecordOutcome.Status.SKIPPED).count();
+        jobs.finishChunk(h, jobId, chunk, updated, failed, skipped, node, now);
         // the last chunk as far as this node can tell (another may be finishing elsewhere: its idle run times out)
         if (scripted != null && job.chunksDone() + 1 >= job.chunkCount()) rulePlanners.jobEnded(jobId);
         return null;

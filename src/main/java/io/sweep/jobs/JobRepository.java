@@ -30,7 +30,7 @@ public final class JobRepository {
             rs.getInt("total_count"), rs.getInt("updated_count"), rs.getInt("failed_count"), rs.getInt("chunk_count"),
             rs.getInt("chunks_done"), rs.getString("message"), rs.getObject("created_time", OffsetDateTime.class),
             rs.getObject("start_time", OffsetDateTime.class), rs.getObject("end_time", OffsetDateTime.class),
-            rs.getLong("script_millis"), rs.getObject("started_by", Long.class));
+            rs.getLong("script_millis"), rs.getObject("started_by", Long.class), rs.getInt("skipped_count"));
 
     private static final RowMapper<JobResult> RECORD = (rs, ctx) -> new JobResult(
             rs.getLong("record_id"), rs.getString("status"), rs.getString("code"), rs.getString("message"),
@@ -256,15 +256,16 @@ public final class JobRepository {
      * Marks the chunk done and adds its counts to the job; the last chunk completes the job
      * (unless it was cancelled or failed meanwhile) and frees its active key.
      */
-    public void finishChunk(Handle h, long jobId, int chunk, int updated, int failed, String node, OffsetDateTime now) {
+    public void finishChunk(Handle h, long jobId, int chunk, int updated, int failed, int skipped, String node, OffsetDateTime now) {
         h.createUpdate("""
                 UPDATE jobs SET updated_count = updated_count + :updated, failed_count = failed_count + :failed,
+                       skipped_count = skipped_count + :skipped,
                        chunks_done = chunks_done + 1,
                        status = CASE WHEN status = 'RUNNING' AND chunks_done + 1 >= chunk_count THEN 'COMPLETED' ELSE status END,
                        end_time = CASE WHEN status = 'RUNNING' AND chunks_done + 1 >= chunk_count THEN :now ELSE end_time END,
                        active_key = CASE WHEN chunks_done + 1 >= chunk_count THEN NULL ELSE active_key END
                 WHERE id = :id""")
-                .bind("updated", updated).bind("failed", failed).bind("now", now).bind("id", jobId).execute();
+                .bind("updated", updated).bind("failed", failed).bind("skipped", skipped).bind("now", now).bind("id", jobId).execute();
         h.createUpdate("UPDATE job_chunks SET status = 'DONE', done_time = :now, done_by = :node WHERE job_id = :job AND chunk_no = :chunk")
                 .bind("now", now).bind("node", node).bind("job", jobId).bind("chunk", chunk).execute();
     }

@@ -69,6 +69,11 @@ public final class ViewService {
         return view;
     }
 
+    /** A view's name for showing beside something that names its id (a job); empty for a view deleted since. */
+    public java.util.Optional<String> name(long id) {
+        return views.byId(id).map(CustomView::name);
+    }
+
     public Module moduleOf(CustomView view) {
         return metadata.moduleById(view.moduleId()).orElseThrow(() -> new IllegalStateException("view " + view.id() + " has no module"));
     }

@@ -166,16 +166,25 @@ final class UiHarness implements AutoCloseable {
      * act on a running job without racing it. Returns its id.
      */
     String storedRunningJob() {
+        return storedJob("RUNNING", 10, 4, 1, 0);
+    }
+
+    /** A Leads job stored as it is, run by no worker, with these counts; returns its id. */
+    String storedJob(String status, int total, int updated, int failed, int skipped) {
         var db = server.app().database();
         long module = server.app().metadata().module("Leads").orElseThrow().id();
+        boolean ended = !status.equals("RUNNING") && !status.equals("SCHEDULED");
         long job = db.inTransaction(h -> {
             long user = h.createQuery("SELECT id FROM users WHERE email = :e").bind("e", ADMIN_EMAIL).mapTo(Long.class).one();
             long id = db.nextId(h);
             h.createUpdate("""
                     INSERT INTO jobs (id, module_id, user_id, trigger_type, status, request, total_count, updated_count, failed_count,
-                                      chunk_count, chunks_done, created_time, start_time)
-                    VALUES (:id, :m, :u, 'api', 'RUNNING', :request, 10, 4, 1, 2, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
-                    .bind("id", id).bind("m", module).bind("u", user)
+                                      skipped_count, chunk_count, chunks_done, created_time, start_time, end_time, started_by)
+                    VALUES (:id, :m, :u, 'api', :status, :request, :total, :updated, :failed, :skipped, 2, :done,
+                            CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, :end, :u)""")
+                    .bind("id", id).bind("m", module).bind("u", user).bind("status", status)
+                    .bind("total", total).bind("updated", updated).bind("failed", failed).bind("skipped", skipped)
+                    .bind("done", ended ? 2 : 1).bind("end", ended ? java.time.OffsetDateTime.now() : null)
                     .bind("request", "{\"data\":[{\"Rating\":\"Active\"}],\"ids\":[],\"over_write\":false}")
                     .execute();
             return id;

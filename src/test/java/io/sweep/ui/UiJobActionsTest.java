@@ -20,6 +20,8 @@ class UiJobActionsTest {
         ui.open("/jobs/" + id);
         ui.awaitPresent(By.cssSelector("#job-progress[data-status='RUNNING']"));
         assertThat(ui.driver().findElement(By.id("job-undo")).isDisplayed()).as("Undo while the job runs").isFalse();
+        assertProgress(ui, "5 of 10 (50%)", "50");
+        assertThat(count(ui, "not-reached")).as("label and figure").isEqualTo("Not reached yet 5");
 
         ui.await(By.id("job-cancel")).click();
 
@@ -32,5 +34,41 @@ class UiJobActionsTest {
         assertThat(ui.driver().findElement(By.id("job-cancel")).isDisplayed()).isFalse();
         assertThat(ui.driver().findElement(By.id("job-undo")).isDisplayed()).as("Undo of what the cancelled job wrote").isTrue();
         ui.screenshot("job-cancelled");
+    }
+
+    /** A job that skipped most of its records got through all of them: the text, the bar and the counts say so alike. */
+    @Test
+    void progress_counts_skipped_records_as_processed_and_every_figure_agrees(UiHarness ui) {
+        String completed = ui.storedJob("COMPLETED", 15_816, 3, 0, 15_813);
+        ui.loggedIn();
+        ui.open("/jobs/" + completed);
+        ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
+        assertProgress(ui, "15,816 of 15,816 (100%)", "100");
+        assertThat(count(ui, "updated")).isEqualTo("Updated 3");
+        assertThat(count(ui, "skipped")).isEqualTo("Skipped 15,813");
+        assertThat(count(ui, "not-reached")).isEqualTo("Not reached 0");
+
+        String cancelled = ui.storedJob("CANCELLED", 37_304, 15_000, 636, 5_000);
+        ui.open("/jobs/" + cancelled);
+        ui.awaitPresent(By.cssSelector("#job-progress[data-status='CANCELLED']"));
+        // 20,636 of 37,304 is 55.3 %: the text and the bar both say 55, not 100
+        assertProgress(ui, "20,636 of 37,304 (55%)", "55");
+        assertThat(count(ui, "not-reached")).isEqualTo("Not reached 16,668");
+
+        ui.open("/jobs");
+        WebElement row = ui.await(By.cssSelector("#jobs-table tr[data-job='" + cancelled + "']"));
+        assertThat(row.findElement(By.cssSelector(".progress-text")).getText()).isEqualTo("20,636 of 37,304 (55%)");
+        assertThat(row.findElement(By.cssSelector(".counts-cell")).getText()).isEqualTo("15,000 / 636 / 5,000 / 16,668");
+    }
+
+    private static void assertProgress(UiHarness ui, String text, String barValue) {
+        assertThat(ui.driver().findElement(By.cssSelector("#job-progress .progress-text")).getText()).isEqualTo(text);
+        WebElement bar = ui.driver().findElement(By.cssSelector("#job-progress progress"));
+        assertThat(bar.getDomProperty("value")).isEqualTo(barValue);
+        assertThat(bar.getDomProperty("max")).isEqualTo("100");
+    }
+
+    private static String count(UiHarness ui, String key) {
+        return ui.driver().findElement(By.cssSelector("#job-counts .count-" + key)).getText().replace("\n", " ");
     }
 }

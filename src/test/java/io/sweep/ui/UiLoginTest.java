@@ -22,7 +22,9 @@ class UiLoginTest {
 
         ui.logIn(UiHarness.ADMIN_EMAIL, "not-the-password");
         var error = ui.await(By.cssSelector("p.error[role=alert]"));
-        assertThat(error.getText()).contains("Wrong email or password.");
+        assertThat(error.getText()).isEqualTo("Wrong email or password.");
+        // the code is for those who look it up, on hover: not in the sentence people read
+        assertThat(error.getDomAttribute("title")).isEqualTo("Error code: INVALID_CREDENTIALS");
         // the message is tied to the password field for assistive technology
         var password = ui.driver().findElement(By.id("login-password"));
         assertThat(password.getDomAttribute("aria-invalid")).isEqualTo("true");

@@ -77,7 +77,7 @@ class UiMassUpdateTest {
         String jobUrl = ui.driver().getCurrentUrl();
         assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-updated dd")).getText()).isEqualTo("3");
         assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-total dd")).getText()).isEqualTo("3");
-        assertThat(ui.driver().findElement(By.cssSelector("#job-progress progress")).getDomProperty("value")).isEqualTo("3");
+        assertThat(ui.driver().findElement(By.cssSelector("#job-progress progress")).getDomProperty("value")).as("the bar in percent").isEqualTo("100");
         ui.await(By.cssSelector("#results-table tbody tr[data-status='updated']"));
         List<WebElement> results = ui.driver().findElements(By.cssSelector("#results-table tbody tr"));
         assertThat(results).extracting(r -> r.getDomAttribute("data-record")).containsExactlyInAnyOrderElementsOf(selected);

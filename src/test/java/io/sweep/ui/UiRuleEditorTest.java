@@ -8,10 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The rule editor: a syntax error shown at its line and not saved; fixed, previewed and run. */
 @Tag("browser")
@@ -93,5 +95,58 @@ class UiRuleEditorTest {
         assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-updated dd")).getText()).isEqualTo("2");
         assertThat(ui.driver().findElement(By.cssSelector(".meta")).getText()).contains(RULE_ID);
         for (String id : leads) assertThat(ui.lead(id).get("Rating").asText()).isEqualTo("Active");
+    }
+
+    /** Unsaved edits: leaving asks first, a draft outlives the login and is offered back, Ctrl+S saves. */
+    @Test
+    void unsaved_edits_warn_before_leaving_survive_a_new_login_as_a_draft_and_ctrl_s_saves_them(UiHarness ui) throws IOException {
+        String rule = "ui-draft-rule";
+        String source = RULE_SOURCE.replace("Browser test: the leads", "Draft test: the leads");
+        Files.writeString(ui.rulesDir().resolve(rule + ".js"), source);
+        String added = "// kept while logged out";
+        ui.loggedIn();
+        ui.go("/rules/" + rule);
+        ui.awaitText(By.tagName("h1"), "Rule: " + rule);
+        WebElement content = ui.editor().findElement(By.cssSelector(".cm-content"));
+        content.click();
+        new Actions(ui.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL).sendKeys(added).perform();
+        ui.await(By.id("rule-dirty"));
+
+        // closing or reloading the tab asks (beforeunload), and so does a link inside the app
+        assertThat(ui.script("const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented"))
+                .isEqualTo(true);
+        ui.go("/jobs");
+        Alert ask = ui.until(ExpectedConditions.alertIsPresent());
+        assertThat(ask.getText()).contains("unsaved changes");
+        ask.dismiss();
+        assertThat(ui.driver().getCurrentUrl()).endsWith("#/rules/" + rule);
+        assertThat(ui.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Rule: " + rule);
+
+        // logged out (and asked first), logged in again: the draft is offered back
+        ui.driver().findElement(By.id("logout")).click();
+        ui.until(ExpectedConditions.alertIsPresent()).accept();
+        ui.awaitText(By.tagName("h1"), "Log in to Sweep");
+        ui.logIn(UiHarness.ADMIN_EMAIL, UiHarness.DEMO_PASSWORD);
+        ui.await(By.id("logout"));
+        ui.go("/rules/" + rule);
+        ui.await(By.id("rule-draft"));
+        assertThat(ui.editor().findElement(By.cssSelector(".cm-content")).getText()).doesNotContain(added);
+        ui.driver().findElement(By.id("rule-draft-restore")).click();
+        ui.until(d -> ui.editor().findElement(By.cssSelector(".cm-content")).getText().contains(added));
+
+        // Ctrl+S saves the rule, not the page
+        ui.editor().findElement(By.cssSelector(".cm-content")).click();
+        new Actions(ui.driver()).keyDown(Keys.CONTROL).sendKeys("s").keyUp(Keys.CONTROL).perform();
+        ui.until(d -> {
+            try {
+                return Files.readString(ui.rulesDir().resolve(rule + ".js")).contains(added);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        ui.until(d -> !d.findElement(By.id("rule-dirty")).isDisplayed());
+        assertThat(ui.script("return Object.keys(localStorage).filter(k => k.startsWith('sweep.draft.')).length")).isEqualTo(0L);
+        ui.go("/jobs");
+        ui.awaitText(By.tagName("h1"), "Jobs");
     }
 }

@@ -45,7 +45,7 @@ public final class AdminApi {
         this.admin = new AdminContext(metadata, jobService);
         this.ruleRegistry = ruleRegistry;
         this.metadata = metadata;
-        var jobJson = new JobJson(metadata, users, clock, jobService);
+        var jobJson = new JobJson(metadata, users, clock, jobService, viewService::name);
         this.session = new SessionRoutes(authenticator, sessions, users);
         this.jobs = new JobRoutes(admin, jobService, jobJson);
         this.previews = new PreviewRoutes(admin, previewService);

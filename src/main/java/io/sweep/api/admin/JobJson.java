@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
 /** Renders jobs for /api: ids as strings, Zoho's count names, times with offset, and how fast the job goes. */
 final class JobJson {
@@ -29,12 +31,14 @@ final class JobJson {
     private final UserRepository users;
     private final Clock clock;
     private final JobService jobService;
+    private final LongFunction<Optional<String>> viewNames;
 
-    JobJson(Metadata metadata, UserRepository users, Clock clock, JobService jobService) {
+    JobJson(Metadata metadata, UserRepository users, Clock clock, JobService jobService, LongFunction<Optional<String>> viewNames) {
         this.metadata = metadata;
         this.users = users;
         this.clock = clock;
         this.jobService = jobService;
+        this.viewNames = viewNames;
     }
 
     ObjectNode of(Job job) {
@@ -48,17 +52,27 @@ final class JobJson {
             if (job.startedBy() != null) ids.add(job.startedBy());
         }
         Map<Long, User> byId = users.byIds(ids);
+        Map<Long, Optional<String>> viewNamesById = new java.util.HashMap<>();
         ArrayNode array = Json.array();
-        for (Job job : jobs) array.add(of(job, byId));
+        for (Job job : jobs) {
+            String viewName = job.cvid() == null ? null
+                    : viewNamesById.computeIfAbsent(job.cvid(), viewNames::apply).orElse(null);
+            array.add(of(job, byId, viewName));
+        }
         return array;
     }
 
-    /** {@code user}: whose rights the job ran with; {@code started_by}: who started it, null for a webhook or a schedule. */
-    private ObjectNode of(Job job, Map<Long, User> byId) {
+    /**
+     * {@code user}: whose rights the job ran with; {@code started_by}: who started it, null for a webhook or a schedule.
+     * The {@code …_name} and {@code …_label} fields are what a person reads in place of the ids beside them.
+     */
+    private ObjectNode of(Job job, Map<Long, User> byId, String viewName) {
         User user = byId.get(job.userId());
         ObjectNode node = Json.object();
         node.put("id", String.valueOf(job.id()));
-        node.put("module", metadata.moduleById(job.moduleId()).map(Module::apiName).orElse(null));
+        Optional<Module> module = metadata.moduleById(job.moduleId());
+        node.put("module", module.map(Module::apiName).orElse(null));
+        node.put("module_label", module.map(Module::pluralLabel).orElse(null));
         node.put("status", job.status().name());
         node.put("trigger", job.trigger().dbName());
         ObjectNode u = node.putObject("user");
@@ -74,7 +88,10 @@ final class JobJson {
             s.put("name", starter == null ? null : starter.fullName());
             s.put("email", starter == null ? null : starter.email());
         }
+        node.put("user_name", displayName(user));
+        node.put("started_by_name", job.startedBy() == null ? null : displayName(byId.get(job.startedBy())));
         node.put("cvid", idOrNull(job.cvid()));
+        node.put("view_name", viewName);
         node.put("rule_id", job.ruleId());
         node.put("rule_version", job.ruleVersion());
         node.set("parameters", jsonOrText(job.parameters()));
@@ -86,6 +103,9 @@ final class JobJson {
         node.put("Updated_Count", job.updatedCount());
         node.put("Failed_Count", job.failedCount());
         node.put("Not_Updated_Count", job.notUpdatedCount());
+        // Not_Updated_Count split: reached and left alone, and not reached yet; all from this one row
+        node.put("skipped_count", job.skippedCount());
+        node.put("not_reached_count", job.notReachedCount());
         node.putObject("chunks").put("total", job.chunkCount()).put("done", job.chunksDone());
         node.put("created_time", time(job.createdTime()));
         node.put("start_time", time(job.startTime()));
@@ -96,9 +116,9 @@ final class JobJson {
             node.putNull("records_per_second");
         } else {
             node.put("duration_ms", duration.toMillis());
-            // records done (updated or failed) per second of running; undefined for a job that took no measurable time
+            // records processed (updated, failed or skipped) per second of running; undefined for a job that took no measurable time
             if (duration.toMillis() > 0) {
-                double perSecond = (job.updatedCount() + job.failedCount()) * 1000.0 / duration.toMillis();
+                double perSecond = job.processedCount() * 1000.0 / duration.toMillis();
                 node.put("records_per_second", Math.round(perSecond * 10) / 10.0);
             } else {
                 node.putNull("records_per_second");
@@ -121,6 +141,8 @@ final class JobJson {
             node.put("Updated_Count", job.updatedCount());
             node.put("Failed_Count", job.failedCount());
             node.put("Not_Updated_Count", job.notUpdatedCount());
+            node.put("skipped_count", job.skippedCount());
+            node.put("not_reached_count", job.notReachedCount());
             node.put("created_time", time(job.createdTime()));
             node.put("end_time", time(job.endTime()));
             node.put("message", job.message());
@@ -134,6 +156,12 @@ final class JobJson {
         OffsetDateTime end = job.endTime() != null ? job.endTime() : OffsetDateTime.now(clock);
         Duration d = Duration.between(job.startTime(), end);
         return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** A user as people name them: full name, else e-mail; null for no user. */
+    private static String displayName(User u) {
+        if (u == null) return null;
+        return u.fullName() == null || u.fullName().isBlank() ? u.email() : u.fullName();
     }
 
     private static String time(OffsetDateTime t) {

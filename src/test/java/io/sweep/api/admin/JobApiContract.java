@@ -55,12 +55,17 @@ abstract class JobApiContract {
         assertThat(job.get("id").isTextual()).isTrue();
         assertThat(job.get("id").asText()).isEqualTo(id);
         assertThat(job.get("module").asText()).isEqualTo("Leads");
+        assertThat(job.get("module_label").asText()).isEqualTo("Leads");
         assertThat(job.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(job.get("trigger").asText()).isEqualTo("api");
         assertThat(job.get("user").get("email").asText()).isEqualTo("admin@sweep.local");
         assertThat(job.get("user").get("id").asText()).isEqualTo(String.valueOf(fx.userId("admin@sweep.local")));
         assertThat(job.get("user").get("name").isTextual()).isTrue();
         assertThat(job.get("cvid").asText()).isEqualTo(cvid);
+        assertThat(job.get("view_name").asText()).as("the view's name beside its id").isEqualTo("Company Detail Co");
+        assertThat(job.get("user_name").asText()).isEqualTo(job.get("user").get("name").asText());
+        assertThat(job.get("skipped_count").asInt()).isZero();
+        assertThat(job.get("not_reached_count").asInt()).isZero();
         assertThat(job.get("rule_id").isNull()).isTrue();
         assertThat(job.get("undo_of").isNull()).isTrue();
         assertThat(job.get("undone_by").isNull()).isTrue();

@@ -279,6 +279,8 @@ class RuleJobsTest {
         assertThat(job.get("Updated_Count").asInt()).isEqualTo(2);
         assertThat(job.get("Failed_Count").asInt()).isEqualTo(2);
         assertThat(job.get("Not_Updated_Count").asInt()).isEqualTo(1);
+        assertThat(job.get("skipped_count").asInt()).as("reached and left alone").isEqualTo(1);
+        assertThat(job.get("not_reached_count").asInt()).as("a completed job reached every record").isZero();
         assertThat(rating("One")).isEqualTo("Shut Down");
 
         var failed = admin.get("/api/jobs/" + job.get("id").asText() + "/results?status=failed").json().get("results");
