@@ -68,7 +68,10 @@ public final class HttpServer {
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
-            cfg.requestLogger.http(metrics::record);
+            cfg.requestLogger.http((ctx, millis) -> {
+                metrics.record(ctx, millis);
+                AccessLog.record(ctx, millis);
+            });
             // the admin UI (web/ at the repository root, copied into the jar); "/" answers index.html
             cfg.staticFiles.add(web -> {
                 web.hostedPath = "/";
@@ -128,6 +131,7 @@ public final class HttpServer {
     }
 
     private void gate(Context ctx) {
+        RequestIds.begin(ctx);
         SECURITY_HEADERS.forEach(ctx::header);
         if (!settings.ready().getAsBoolean() && !ctx.path().equals("/health") && !ctx.path().equals("/health/ready")) {
             ctx.status(503).contentType(JsonResponse.CONTENT_TYPE).result("{\"status\":\"starting\"}");

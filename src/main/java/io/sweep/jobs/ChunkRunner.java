@@ -83,7 +83,7 @@ public final class ChunkRunner {
     }
 
     public void run(long jobId, int chunk) {
-        meters.timeRun(() -> runTimed(jobId, chunk));
+        ChunkLogContext.run(jobId, chunk, node, () -> meters.timeRun(() -> runTimed(jobId, chunk)));
     }
 
     private void runTimed(long jobId, int chunk) {
