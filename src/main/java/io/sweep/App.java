@@ -119,7 +119,7 @@ public final class App implements AutoCloseable {
                 new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
                 new ViewService(views, selections, records, metadata, users, clock), clock, audit);
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
-        this.http = new HttpServer(new HttpServer.Settings(config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
+        this.http = new HttpServer(new HttpServer.Settings(config.bind(), config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
                 java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register), new HttpMetrics(meters));
     }
 
@@ -143,7 +143,7 @@ public final class App implements AutoCloseable {
         ruleRegistry.start();
         jobScheduler.start();
         ready.set(true);
-        LOG.info("Sweep ready on port {}", http.port());
+        LOG.info("Sweep ready on {} port {}", config.bind(), http.port());
         return http.port();
     }
 

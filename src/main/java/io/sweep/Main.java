@@ -65,6 +65,8 @@ public final class Main {
         @Mixin DbOptions db = new DbOptions();
         @Option(names = "--port", description = "HTTP port (env SWEEP_PORT, default 7070; 0 picks a free one)")
         Integer port;
+        @Option(names = "--bind", description = "address to listen on (env SWEEP_BIND, default 0.0.0.0: every interface; 127.0.0.1: this machine only)")
+        String bind;
         @Option(names = "--demo", description = "seed demo data into an empty database (env SWEEP_DEMO=1)")
         boolean demo;
         @Option(names = "--rules-dir", description = "rule files folder (env SWEEP_RULES_DIR, default ./rules)")
@@ -74,6 +76,7 @@ public final class Main {
         public Integer call() throws InterruptedException {
             Config c = db.config();
             if (port != null) c = c.withPort(port);
+            if (bind != null) c = c.withBind(bind);
             if (demo) c = c.withDemo(true);
             if (rulesDir != null) c = c.withRulesDir(rulesDir);
             App app = App.create(c, Clock.systemUTC());

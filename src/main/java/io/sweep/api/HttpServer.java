@@ -40,8 +40,8 @@ public final class HttpServer {
     /** How long {@code /health/ready} waits for the database before it answers 503. */
     static final Duration READY_PROBE = Duration.ofSeconds(3);
 
-    /** {@code ready}: the server does its work; {@code databaseAnswersWithin}: a probe of the database. */
-    public record Settings(int port, long maxBodyBytes, BooleanSupplier ready, Predicate<Duration> databaseAnswersWithin) {}
+    /** {@code host}: the address to listen on; {@code ready}: the server does its work; {@code databaseAnswersWithin}: a probe of the database. */
+    public record Settings(String host, int port, long maxBodyBytes, BooleanSupplier ready, Predicate<Duration> databaseAnswersWithin) {}
 
     /** A route as Javalin's router holds it, with the access it was registered with (null when none). */
     public record Route(String method, String path, Access access) {}
@@ -63,6 +63,7 @@ public final class HttpServer {
     /** Starts answering (health 503 and every other path "starting" until ready). Returns the port. */
     public int start() {
         server = Javalin.create(cfg -> {
+            cfg.jetty.host = settings.host();
             cfg.jetty.port = settings.port();
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.http.prefer405over404 = true;

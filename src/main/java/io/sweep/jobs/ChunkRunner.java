@@ -95,6 +95,7 @@ public final class ChunkRunner {
             } else {
                 db.inTransaction(h -> applyInTransaction(h, jobId, chunk, null));
             }
+            LOG.debug("chunk {} of job {} ran on {}", chunk, jobId, node);
         } catch (JobCannotRun e) {
             if (stopping) {
                 // stopped by the shutdown, not by the job: nothing was committed, the chunk runs again after the restart
