@@ -111,7 +111,8 @@ public final class App implements AutoCloseable {
         var hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), ruleQueue, clock), audit, meters);
         var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle(), audit, meters);
         var authenticator = new Authenticator(tokens, users, sessions);
-        var accessGate = new AccessGate(authenticator, metadata);
+        var accessGate = new AccessGate(authenticator, metadata,
+                new io.sweep.api.TokenRateLimits(config.rateLimits().perMinute(), config.rateLimits().concurrent()));
         var zohoApi = new ZohoApi(metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService,
                 new ChangeOwnerService(db, metadata, users, records, updater, clock), clock.getZone());

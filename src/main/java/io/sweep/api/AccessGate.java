@@ -22,10 +22,12 @@ public final class AccessGate {
 
     private final Authenticator authenticator;
     private final Metadata metadata;
+    private final TokenRateLimits rateLimits;
 
-    public AccessGate(Authenticator authenticator, Metadata metadata) {
+    public AccessGate(Authenticator authenticator, Metadata metadata, TokenRateLimits rateLimits) {
         this.authenticator = authenticator;
         this.metadata = metadata;
+        this.rateLimits = rateLimits;
     }
 
     public void check(Context ctx) {
@@ -36,7 +38,11 @@ public final class AccessGate {
         Principal p = caller.principal();
         // from here on, what this request logs names its caller (the access log line too)
         MDC.put(AccessLog.USER_KEY, String.valueOf(p.user().id()));
-        if (caller.tokenId() != null) MDC.put(AccessLog.TOKEN_KEY, String.valueOf(caller.tokenId()));
+        if (caller.tokenId() != null) {
+            MDC.put(AccessLog.TOKEN_KEY, String.valueOf(caller.tokenId()));
+            // API clients are limited per token; a browser session is one person clicking
+            rateLimits.admit(ctx, caller.tokenId());
+        }
         Module module = access.module() == null ? null : access.module().of(ctx);
         for (String scope : access.scopes()) {
             if (!Access.holds(p.scopes(), scope, module, metadata.modules())) {

@@ -70,6 +70,7 @@ public final class HttpServer {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
             cfg.requestLogger.http((ctx, millis) -> {
+                TokenRateLimits.release(ctx);
                 metrics.record(ctx, millis);
                 AccessLog.record(ctx, millis);
             });
@@ -205,7 +206,7 @@ public final class HttpServer {
     }
 
     private static void render(Context ctx, ApiException e) {
-        if ((e.error() == ErrorCode.TOO_MANY_ATTEMPTS || e.error() == ErrorCode.WEBHOOK_QUEUE_FULL) && e.details().get("retry_after_seconds") != null) {
+        if (e.error().httpStatus() == 429 && e.details().get("retry_after_seconds") != null) {
             ctx.header("Retry-After", String.valueOf(e.details().get("retry_after_seconds")));
         }
         ctx.status(e.error().httpStatus()).contentType(JsonResponse.CONTENT_TYPE).result(Json.write(ErrorRenderer.body(e)));
