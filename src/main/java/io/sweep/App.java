@@ -121,7 +121,8 @@ public final class App implements AutoCloseable {
                 new ViewService(views, selections, records, metadata, users, clock), clock, audit);
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
         this.http = new HttpServer(new HttpServer.Settings(config.bind(), config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
-                java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register), new HttpMetrics(meters));
+                java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register,
+                        new io.sweep.api.BackupApi(db)::register), new HttpMetrics(meters));
     }
 
     public static App create(Config config, Clock clock) {

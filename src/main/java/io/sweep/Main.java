@@ -20,11 +20,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The {@code sweep} command line: serve, migrate, user, token, webhook-secret, check, run, test. */
+/** The {@code sweep} command line: serve, migrate, user, token, webhook-secret, check, run, test, backup. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, version = "Sweep 0.1",
         description = "Self-hosted mass-update engine speaking the Zoho CRM v2 Mass Update API.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.UserCommand.class, Main.TokenCommand.class,
-                Main.WebhookSecretCommand.class, Main.Check.class, RunCommand.class, TestCommand.class})
+                Main.WebhookSecretCommand.class, Main.Check.class, RunCommand.class, TestCommand.class,
+                io.sweep.cli.BackupCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
