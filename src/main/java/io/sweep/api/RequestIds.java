@@ -34,6 +34,9 @@ public final class RequestIds {
         String id = acceptOrNew(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+        // a request answered asynchronously ends on another thread: nothing of it may stay on this one
+        MDC.remove(AccessLog.USER_KEY);
+        MDC.remove(AccessLog.TOKEN_KEY);
         MDC.put(MDC_KEY, id);
     }
 
