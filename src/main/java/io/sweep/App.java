@@ -115,7 +115,8 @@ public final class App implements AutoCloseable {
         var hookApi = new HookApi(new WebhookService(ruleRegistry, webhookSecrets, new WebhookDeliveryRepository(db, clock), ruleQueue, clock), audit, meters);
         var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle(), audit, meters);
         var authenticator = new Authenticator(tokens, users, sessions);
-        var accessGate = new AccessGate(authenticator, metadata);
+        var accessGate = new AccessGate(authenticator, metadata,
+                new io.sweep.api.TokenRateLimits(config.rateLimits().perMinute(), config.rateLimits().concurrent()));
         var zohoApi = new ZohoApi(metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService,
                 new ChangeOwnerService(db, metadata, users, records, updater, clock), clock.getZone());
@@ -124,8 +125,9 @@ public final class App implements AutoCloseable {
                 new ViewService(views, selections, records, metadata, users, clock), clock, audit,
                 new RecordHistory(recordService, recordHistory));
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
-        this.http = new HttpServer(new HttpServer.Settings(config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
-                java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register, new ApiDescription()::register), new HttpMetrics(meters));
+        this.http = new HttpServer(new HttpServer.Settings(config.bind(), config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
+                java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register,
+                        new io.sweep.api.BackupApi(db)::register, new ApiDescription()::register), new HttpMetrics(meters));
     }
 
     public static App create(Config config, Clock clock) {
@@ -148,7 +150,7 @@ public final class App implements AutoCloseable {
         ruleRegistry.start();
         jobScheduler.start();
         ready.set(true);
-        LOG.info("Sweep ready on port {}", http.port());
+        LOG.info("Sweep ready on {} port {}", config.bind(), http.port());
         return http.port();
     }
 

@@ -24,10 +24,23 @@ public record Config(
         JobSettings jobs,
         java.time.Duration sessionIdle,
         SandboxLimits ruleLimits,
-        int webhookQueueLimit) {
+        int webhookQueueLimit,
+        String bind,
+        RateLimits rateLimits) {
 
     /** How this node takes part in running jobs. */
     public record JobSettings(java.time.Duration heartbeat, java.time.Duration polling, int threads, String nodeName) {}
+
+    /**
+     * API calls one token may make on this node: per minute and at once; 0 switches a limit off.
+     * Browser sessions are not limited (the UI is one person clicking).
+     */
+    public record RateLimits(int perMinute, int concurrent) {
+        public static final RateLimits OFF = new RateLimits(0, 0);
+    }
+
+    /** The address HTTP listens on when none is set: every interface. */
+    public static final String DEFAULT_BIND = "0.0.0.0";
 
     /** Webhook deliveries that may wait for one rule's running job before more are refused (429). */
     public static final int DEFAULT_WEBHOOK_QUEUE_LIMIT = 1_000;
@@ -35,6 +48,7 @@ public record Config(
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/sweep;DB_CLOSE_ON_EXIT=FALSE";
 
     public static Config fromEnvironment(Map<String, String> env) {
+        checkLogFormat(env);
         SandboxLimits rules = SandboxLimits.defaults();
         return new Config(
                 (int) number(env, "SWEEP_PORT", 7070, 0, 65_535),
@@ -60,7 +74,31 @@ public record Config(
                         number(env, "SWEEP_RULE_STATEMENTS", rules.statementsPerRecord()),
                         (int) number(env, "SWEEP_RULE_LOG_BYTES", rules.logBytes()),
                         rules.heapThreshold()),
-                (int) number(env, "SWEEP_WEBHOOK_QUEUE", DEFAULT_WEBHOOK_QUEUE_LIMIT));
+                (int) number(env, "SWEEP_WEBHOOK_QUEUE", DEFAULT_WEBHOOK_QUEUE_LIMIT),
+                bind(env.get("SWEEP_BIND")),
+                new RateLimits(
+                        (int) number(env, "SWEEP_RATE_LIMIT_PER_MINUTE", 0, 0, Integer.MAX_VALUE),
+                        (int) number(env, "SWEEP_RATE_LIMIT_CONCURRENT", 0, 0, Integer.MAX_VALUE)));
+    }
+
+    /** The log format is read by the logging set-up itself; a typo is refused here rather than silently logging nothing. */
+    static void checkLogFormat(Map<String, String> env) {
+        String format = env.get("SWEEP_LOG_FORMAT");
+        if (format != null && !format.isBlank() && !format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException("SWEEP_LOG_FORMAT must be text or json, not '" + format + "'");
+        }
+    }
+
+    /** An address to listen on: an IP address or a host name, checked now so a typo stops the start with its name. */
+    static String bind(String text) {
+        if (text == null || text.isBlank()) return DEFAULT_BIND;
+        String address = text.strip();
+        try {
+            java.net.InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("SWEEP_BIND must be an address of this machine (0.0.0.0, 127.0.0.1, ::1 …), not '" + text + "'");
+        }
+        return address;
     }
 
     /** A positive whole number from the environment, or a message that names the variable. */
@@ -138,6 +176,14 @@ public record Config(
         return with(s -> s.webhookQueueLimit = limit);
     }
 
+    public Config withBind(String address) {
+        return with(s -> s.bind = bind(address));
+    }
+
+    public Config withRateLimits(RateLimits limits) {
+        return with(s -> s.rateLimits = limits);
+    }
+
     public Config withMaxBodyBytes(long bytes) {
         return with(s -> s.maxBodyBytes = bytes);
     }
@@ -165,6 +211,8 @@ public record Config(
         java.time.Duration sessionIdle;
         SandboxLimits ruleLimits;
         int webhookQueueLimit;
+        String bind;
+        RateLimits rateLimits;
 
         Settings(Config c) {
             port = c.port;
@@ -181,11 +229,13 @@ public record Config(
             sessionIdle = c.sessionIdle;
             ruleLimits = c.ruleLimits;
             webhookQueueLimit = c.webhookQueueLimit;
+            bind = c.bind;
+            rateLimits = c.rateLimits;
         }
 
         Config config() {
             return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes,
-                    limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit);
+                    limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit, bind, rateLimits);
         }
     }
 }

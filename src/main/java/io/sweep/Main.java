@@ -20,11 +20,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The {@code sweep} command line: serve, migrate, user, token, webhook-secret, check, run, test. */
+/** The {@code sweep} command line: serve, migrate, user, token, webhook-secret, check, run, test, backup. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, version = "Sweep 0.1",
         description = "Self-hosted mass-update engine speaking the Zoho CRM v2 Mass Update API.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.UserCommand.class, Main.TokenCommand.class,
-                Main.WebhookSecretCommand.class, Main.Check.class, RunCommand.class, TestCommand.class})
+                Main.WebhookSecretCommand.class, Main.Check.class, RunCommand.class, TestCommand.class,
+                io.sweep.cli.BackupCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -65,6 +66,8 @@ public final class Main {
         @Mixin DbOptions db = new DbOptions();
         @Option(names = "--port", description = "HTTP port (env SWEEP_PORT, default 7070; 0 picks a free one)")
         Integer port;
+        @Option(names = "--bind", description = "address to listen on (env SWEEP_BIND, default 0.0.0.0: every interface; 127.0.0.1: this machine only)")
+        String bind;
         @Option(names = "--demo", description = "seed demo data into an empty database (env SWEEP_DEMO=1)")
         boolean demo;
         @Option(names = "--rules-dir", description = "rule files folder (env SWEEP_RULES_DIR, default ./rules)")
@@ -74,6 +77,7 @@ public final class Main {
         public Integer call() throws InterruptedException {
             Config c = db.config();
             if (port != null) c = c.withPort(port);
+            if (bind != null) c = c.withBind(bind);
             if (demo) c = c.withDemo(true);
             if (rulesDir != null) c = c.withRulesDir(rulesDir);
             App app = App.create(c, Clock.systemUTC());

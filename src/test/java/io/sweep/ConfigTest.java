@@ -54,13 +54,34 @@ class ConfigTest {
 
         Config changed = base.withPort(1).withDb("jdbc:h2:mem:x", "u", "p").withDemo(true).withBootstrapToken("t")
                 .withRulesDir(java.nio.file.Path.of("r")).withLimits(limits).withJobs(jobs).withSessionIdle(Duration.ofMinutes(4))
-                .withRuleLimits(rules).withWebhookQueueLimit(3).withMaxBodyBytes(2);
+                .withRuleLimits(rules).withWebhookQueueLimit(3).withMaxBodyBytes(2).withBind("127.0.0.1")
+                .withRateLimits(new Config.RateLimits(60, 2));
 
         assertThat(changed).isEqualTo(new Config(1, "jdbc:h2:mem:x", "u", "p", base.dbPoolSize(), java.nio.file.Path.of("r"), "t", true,
-                2, limits, jobs, Duration.ofMinutes(4), rules, 3));
+                2, limits, jobs, Duration.ofMinutes(4), rules, 3, "127.0.0.1", new Config.RateLimits(60, 2)));
         assertThat(base.withPort(base.port())).isEqualTo(base);
         assertThat(base.withDemo(true)).isEqualTo(new Config(base.port(), base.dbUrl(), base.dbUser(), base.dbPassword(), base.dbPoolSize(),
                 base.rulesDir(), base.bootstrapToken(), true, base.maxBodyBytes(), base.limits(), base.jobs(), base.sessionIdle(),
-                base.ruleLimits(), base.webhookQueueLimit()));
+                base.ruleLimits(), base.webhookQueueLimit(), base.bind(), base.rateLimits()));
+    }
+
+    @Test
+    void bind_defaults_to_every_interface_and_a_bad_address_stops_the_start_with_its_name() {
+        assertThat(Config.fromEnvironment(Map.of()).bind()).isEqualTo("0.0.0.0");
+        assertThat(Config.fromEnvironment(Map.of("SWEEP_BIND", " 127.0.0.1 ")).bind()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SWEEP_BIND", "no such host.invalid")))
+                .hasMessageStartingWith("SWEEP_BIND must be an address of this machine");
+    }
+
+    @Test
+    void rate_limits_are_off_unless_set_and_a_log_format_typo_is_refused() {
+        assertThat(Config.fromEnvironment(Map.of()).rateLimits()).isEqualTo(Config.RateLimits.OFF);
+        assertThat(Config.fromEnvironment(Map.of("SWEEP_RATE_LIMIT_PER_MINUTE", "600", "SWEEP_RATE_LIMIT_CONCURRENT", "4")).rateLimits())
+                .isEqualTo(new Config.RateLimits(600, 4));
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SWEEP_RATE_LIMIT_CONCURRENT", "-1")))
+                .hasMessageStartingWith("SWEEP_RATE_LIMIT_CONCURRENT must be a whole number from 0");
+        assertThat(Config.fromEnvironment(Map.of("SWEEP_LOG_FORMAT", "json")).port()).isEqualTo(7070);
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SWEEP_LOG_FORMAT", "xml")))
+                .hasMessage("SWEEP_LOG_FORMAT must be text or json, not 'xml'");
     }
 }

@@ -8,6 +8,7 @@ import io.sweep.crm.Module;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import java.util.Map;
+import org.slf4j.MDC;
 
 /**
  * Runs before every matched route and enforces the {@link Access} it was registered with:
@@ -21,17 +22,27 @@ public final class AccessGate {
 
     private final Authenticator authenticator;
     private final Metadata metadata;
+    private final TokenRateLimits rateLimits;
 
-    public AccessGate(Authenticator authenticator, Metadata metadata) {
+    public AccessGate(Authenticator authenticator, Metadata metadata, TokenRateLimits rateLimits) {
         this.authenticator = authenticator;
         this.metadata = metadata;
+        this.rateLimits = rateLimits;
     }
 
     public void check(Context ctx) {
         Access access = declared(ctx);
         if (access == null) throw new IllegalStateException("no access declared for " + ctx.method() + " " + ctx.endpoint().path);
         if (!access.signedIn()) return;
-        Principal p = authenticator.authenticate(SessionCookie.credentials(ctx));
+        Authenticator.Caller caller = authenticator.identify(SessionCookie.credentials(ctx));
+        Principal p = caller.principal();
+        // from here on, what this request logs names its caller (the access log line too)
+        MDC.put(AccessLog.USER_KEY, String.valueOf(p.user().id()));
+        if (caller.tokenId() != null) {
+            MDC.put(AccessLog.TOKEN_KEY, String.valueOf(caller.tokenId()));
+            // API clients are limited per token; a browser session is one person clicking
+            rateLimits.admit(ctx, caller.tokenId());
+        }
         Module module = access.module() == null ? null : access.module().of(ctx);
         for (String scope : access.scopes()) {
             if (!Access.holds(p.scopes(), scope, module, metadata.modules())) {

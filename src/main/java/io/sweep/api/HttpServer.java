@@ -40,8 +40,8 @@ public final class HttpServer {
     /** How long {@code /health/ready} waits for the database before it answers 503. */
     static final Duration READY_PROBE = Duration.ofSeconds(3);
 
-    /** {@code ready}: the server does its work; {@code databaseAnswersWithin}: a probe of the database. */
-    public record Settings(int port, long maxBodyBytes, BooleanSupplier ready, Predicate<Duration> databaseAnswersWithin) {}
+    /** {@code host}: the address to listen on; {@code ready}: the server does its work; {@code databaseAnswersWithin}: a probe of the database. */
+    public record Settings(String host, int port, long maxBodyBytes, BooleanSupplier ready, Predicate<Duration> databaseAnswersWithin) {}
 
     /** A route as Javalin's router holds it, with the access it was registered with (null when none). */
     public record Route(String method, String path, Access access) {}
@@ -63,12 +63,17 @@ public final class HttpServer {
     /** Starts answering (health 503 and every other path "starting" until ready). Returns the port. */
     public int start() {
         server = Javalin.create(cfg -> {
+            cfg.jetty.host = settings.host();
             cfg.jetty.port = settings.port();
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
-            cfg.requestLogger.http(metrics::record);
+            cfg.requestLogger.http((ctx, millis) -> {
+                TokenRateLimits.release(ctx);
+                metrics.record(ctx, millis);
+                AccessLog.record(ctx, millis);
+            });
             // the admin UI (web/ at the repository root, copied into the jar); "/" answers index.html
             cfg.staticFiles.add(web -> {
                 web.hostedPath = "/";
@@ -128,6 +133,7 @@ public final class HttpServer {
     }
 
     private void gate(Context ctx) {
+        RequestIds.begin(ctx);
         SECURITY_HEADERS.forEach(ctx::header);
         if (!settings.ready().getAsBoolean() && !ctx.path().equals("/health") && !ctx.path().equals("/health/ready")) {
             ctx.status(503).contentType(JsonResponse.CONTENT_TYPE).result("{\"status\":\"starting\"}");
@@ -200,7 +206,7 @@ public final class HttpServer {
     }
 
     private static void render(Context ctx, ApiException e) {
-        if ((e.error() == ErrorCode.TOO_MANY_ATTEMPTS || e.error() == ErrorCode.WEBHOOK_QUEUE_FULL) && e.details().get("retry_after_seconds") != null) {
+        if (e.error().httpStatus() == 429 && e.details().get("retry_after_seconds") != null) {
             ctx.header("Retry-After", String.valueOf(e.details().get("retry_after_seconds")));
         }
         ctx.status(e.error().httpStatus()).contentType(JsonResponse.CONTENT_TYPE).result(Json.write(ErrorRenderer.body(e)));

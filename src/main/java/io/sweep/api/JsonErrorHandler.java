@@ -27,6 +27,10 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         headers.forEach((name, value) -> response.getHeaders().put(name, value));
+        // a request refused before Javalin saw it (a malformed URI or header) is answered with an id all the same
+        if (!response.getHeaders().contains(RequestIds.HEADER)) {
+            response.getHeaders().put(RequestIds.HEADER, RequestIds.acceptOrNew(request.getHeaders().get(RequestIds.HEADER)));
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonResponse.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }

@@ -27,10 +27,18 @@ public final class Authenticator {
         this.sessions = sessions;
     }
 
+    /** The caller and, when a token authenticated them, the token's id (null for a browser session). */
+    public record Caller(Principal principal, Long tokenId) {}
+
     public Principal authenticate(Credentials credentials) {
+        return identify(credentials).principal();
+    }
+
+    /** As {@link #authenticate}, also naming the token used, so a request can be logged by it (never by its value). */
+    public Caller identify(Credentials credentials) {
         if (credentials.hasAuthorization() || !credentials.hasSessionCookie()) return byToken(credentials.authorization());
         Sessions.Session session = session(credentials).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN));
-        return users.principal(session.user(), Scopes.of(Scopes.ALL_SCOPES));
+        return new Caller(users.principal(session.user(), Scopes.of(Scopes.ALL_SCOPES)), null);
     }
 
     /**
@@ -51,7 +59,7 @@ public final class Authenticator {
         if (credentials.foreignOrigin()) throw new ApiException(ErrorCode.INVALID_CSRF_TOKEN);
     }
 
-    private Principal byToken(String authorizationHeader) {
+    private Caller byToken(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
             throw new ApiException(ErrorCode.INVALID_TOKEN);
         }
@@ -61,7 +69,7 @@ public final class Authenticator {
         }
         var token = tokens.find(parts[1]).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN));
         var user = users.byId(token.userId()).filter(User::active).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN));
-        return users.principal(user, token.scopes());
+        return new Caller(users.principal(user, token.scopes()), token.id());
     }
 
     private static boolean sameToken(String given, String expected) {

@@ -70,7 +70,7 @@ public final class Scopes {
                 "ZohoCRM.users.ALL", "ZohoCRM.users.READ", "ZohoCRM.org.ALL", "ZohoCRM.org.READ", "ZohoCRM.settings.layouts.READ",
                 "Sweep.admin.ALL", "Sweep.rules.ALL", "Sweep.rules.READ", "Sweep.tokens.ALL", "Sweep.tokens.READ", "Sweep.users.ALL",
                 "Sweep.audit.READ",
-                "Sweep.metrics.READ"));
+                "Sweep.metrics.READ", "Sweep.backup.READ"));
         for (String m : moduleKeys) {
             for (String op : List.of("ALL", "READ", "UPDATE")) names.add("ZohoCRM.mass_update." + m + "." + op);
             for (String op : List.of("ALL", "READ", "CREATE", "UPDATE", "DELETE")) names.add("ZohoCRM.modules." + m + "." + op);

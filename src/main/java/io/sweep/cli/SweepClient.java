@@ -47,6 +47,32 @@ final class SweepClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    /**
+     * Writes what {@code GET path} answers to {@code file} (through a file beside it, so a broken
+     * transfer never leaves a half file under the name), and answers its size; an error answer fails.
+     */
+    long download(String path, java.nio.file.Path file) {
+        java.nio.file.Path part = file.resolveSibling(file.getFileName() + ".part");
+        HttpResponse<java.nio.file.Path> response;
+        try {
+            response = HTTP.send(request(path).timeout(Duration.ofHours(1)).GET().build(), HttpResponse.BodyHandlers.ofFile(part));
+            if (response.statusCode() != 200) {
+                String text = java.nio.file.Files.readString(part, StandardCharsets.UTF_8);
+                java.nio.file.Files.deleteIfExists(part);
+                JsonNode body = text.isBlank() ? Json.object() : Json.MAPPER.readTree(text);
+                throw new CliFailure(1, new Answer(response.statusCode(), body).error());
+            }
+            java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new CliFailure(2, "cannot fetch " + path + " from Sweep at " + baseUrl + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(130, "interrupted");
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Zoho-oauthtoken " + token)

@@ -176,6 +176,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A consistent copy of an H2 database while it runs, as a zip of its files ({@code BACKUP TO}):
+     * unzipped into a folder, it opens as the database did at that moment. Only on H2.
+     */
+    public void backupTo(java.nio.file.Path zip) {
+        if (dialect != Dialect.H2) throw new IllegalStateException("BACKUP TO is H2's; PostgreSQL is backed up with pg_dump");
+        // the path is made by the caller (a temporary file), never a client's text; quotes are doubled all the same
+        useHandle(h -> h.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'"));
+    }
+
+    /**
      * Whether the database answers {@code SELECT 1} within {@code timeout}. The probe runs on a
      * thread and a connection of its own, straight from the pool (past the one writer of an H2
      * file): a caller is never held longer than the timeout, whatever holds the connections. While

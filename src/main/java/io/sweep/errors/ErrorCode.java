@@ -54,6 +54,8 @@ public enum ErrorCode {
             "this Idempotency-Key was used before with another body; send a new request with a new key"),
     /** Too many deliveries wait for the rule's running job; a Retry-After header says when to send again. */
     WEBHOOK_QUEUE_FULL(429, "TOO_MANY_REQUESTS", "too many deliveries are waiting for this rule; send this one again later"),
+    /** A token over its calls per minute or at once on this node (SWEEP_RATE_LIMIT_*); a Retry-After header says when to call again. */
+    RATE_LIMITED(429, "TOO_MANY_REQUESTS", "too many requests continuously"),
     RULE_INVALID(400, "INVALID_DATA", "the rule has problems"),
     SCRIPT_ERROR(400, "SCRIPT_ERROR", "the rule's update failed on this record"),
     INVALID_RETURN(400, "INVALID_RETURN", "the rule's update returned something other than fields to set"),

@@ -84,7 +84,7 @@ public final class ChunkRunner {
     }
 
     public void run(long jobId, int chunk) {
-        meters.timeRun(() -> runTimed(jobId, chunk));
+        ChunkLogContext.run(jobId, chunk, node, () -> meters.timeRun(() -> runTimed(jobId, chunk)));
     }
 
     private void runTimed(long jobId, int chunk) {
@@ -96,6 +96,7 @@ public final class ChunkRunner {
             } else {
                 db.inTransaction(h -> applyInTransaction(h, jobId, chunk, null));
             }
+            LOG.debug("chunk {} of job {} ran on {}", chunk, jobId, node);
         } catch (JobCannotRun e) {
             if (stopping) {
                 // stopped by the shutdown, not by the job: nothing was committed, the chunk runs again after the restart

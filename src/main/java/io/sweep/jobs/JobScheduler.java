@@ -71,9 +71,11 @@ public final class JobScheduler {
                             operations.stop();
                             var ref = parse(complete.getExecution().taskInstance.getId());
                             String reason = complete.getCause().map(Throwable::toString).orElse("unknown error");
-                            LOG.error("chunk {} of job {} failed {} times; the job ends FAILED: {}", ref.chunk(), ref.jobId(), MAX_TRIES, reason);
-                            jobs.end(ref.jobId(), JobStatus.FAILED, "chunk " + ref.chunk() + " failed: " + reason, now());
-                            chunkEnded.accept(ref.jobId());
+                            ChunkLogContext.run(ref.jobId(), ref.chunk(), settings.nodeName(), () -> {
+                                LOG.error("chunk {} of job {} failed {} times; the job ends FAILED: {}", ref.chunk(), ref.jobId(), MAX_TRIES, reason);
+                                jobs.end(ref.jobId(), JobStatus.FAILED, "chunk " + ref.chunk() + " failed: " + reason, now());
+                                chunkEnded.accept(ref.jobId());
+                            });
                         }))
                 .execute((instance, ctx) -> {
                     var ref = parse(instance.getId());

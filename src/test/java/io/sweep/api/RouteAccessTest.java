@@ -75,7 +75,7 @@ class RouteAccessTest {
     void a_route_registered_without_an_access_is_refused_before_its_handler_runs() {
         AtomicBoolean ran = new AtomicBoolean();
         // the gate refuses before it would authenticate, so it needs neither tokens nor metadata here
-        AccessGate gate = new AccessGate(null, null);
+        AccessGate gate = new AccessGate(null, null, TokenRateLimits.off());
         Javalin bare = Javalin.create(cfg -> {
             cfg.jetty.port = 0;
             cfg.startup.showJavalinBanner = false;
