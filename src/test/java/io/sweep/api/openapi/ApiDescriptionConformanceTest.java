@@ -2,6 +2,7 @@ package io.sweep.api.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sweep.Config;
 import io.sweep.demo.DemoData;
 import io.sweep.testsupport.Backend;
 import io.sweep.testsupport.Http;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Real answers against {@code GET /api/openapi.json}: a walk over every documented operation, a
  * success and an error where one applies, each answer held to the status, media type and schema
  * the document gives. The server is one of its own, with a copy of the sample rules, since the
- * walk writes a rule file, rotates a webhook secret and runs rules.
+ * walk writes a rule file, rotates a webhook secret, runs rules and takes a backup.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiDescriptionConformanceTest {
@@ -51,8 +52,10 @@ class ApiDescriptionConformanceTest {
         try (Stream<Path> files = Files.list(Path.of("rules"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) Files.copy(file, rulesDir.resolve(file.getFileName()));
         }
-        // without the demo data's many records the server starts in seconds; the walk makes what it calls
-        server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withDemo(false).withRulesDir(rulesDir));
+        // without the demo data's many records the server starts in seconds; the walk makes what it calls.
+        // An H2 file, not memory: the walk takes a backup, and only a file database has one
+        String dbUrl = "jdbc:h2:file:" + Files.createTempDirectory("sweep-openapi-db").resolve("sweep").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        server = TestServer.start(dbUrl, config -> config.withDemo(false).withRulesDir(rulesDir));
         admin = server.admin();
         anonymous = server.http();
         var served = anonymous.get("/api/openapi.json");
@@ -74,15 +77,34 @@ class ApiDescriptionConformanceTest {
         walkSettings(viewId);
         String jobId = walkMassUpdate(leads, viewId);
         walkChangeOwner(leads);
-        walkJobs(jobId);
+        walkJobs(jobId, leads);
         walkRules(leads);
+        walkRecordHistory(leads);
         walkAccounts();
         walkSession();
         walkAuditAndMetrics();
+        walkBackup();
         admin.delete("/api/views/" + viewId);
 
         assertThat(walk.problems()).as("answers the document does not describe").isEmpty();
         assertThat(walk.walked()).as("documented operations the walk calls").containsAll(document.operations());
+    }
+
+    /** A server of its own with a limit of one call a minute: the walk's server has no limits. */
+    @Test
+    void a_token_over_its_rate_limit_is_answered_as_the_document_says() {
+        TestServer limited = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withDemo(false)
+                .withRateLimits(new Config.RateLimits(1, 0)));
+        try {
+            ApiWalk limitedWalk = new ApiWalk(document);
+            Http token = limited.tokenFor(DemoData.ADMIN_EMAIL, "ZohoCRM.org.READ");
+            limitedWalk.call(token, "GET", "/crm/v2/org", "/crm/v2/org", null, 200);
+            var refused = limitedWalk.call(token, "GET", "/crm/v2/org", "/crm/v2/org", null, 429);
+            assertThat(refused.json().get("details").get("limit_name").asText()).isEqualTo("requests_per_minute");
+            assertThat(limitedWalk.problems()).isEmpty();
+        } finally {
+            limited.stop();
+        }
     }
 
     @Test
@@ -207,7 +229,7 @@ class ApiDescriptionConformanceTest {
                 "{\"owner\":{\"id\":\"1\"}}", 400);
     }
 
-    private void walkJobs(String jobId) {
+    private void walkJobs(String jobId, List<String> leads) {
         walk.call(admin, "GET", "/api/jobs", "/api/jobs?module=Leads&per_page=5", null, 200);
         walk.call(admin, "GET", "/api/jobs", "/api/jobs?module=Nope", null, 400);
         walk.call(admin, "GET", "/api/jobs/{id}", "/api/jobs/" + jobId, null, 200);
@@ -215,6 +237,10 @@ class ApiDescriptionConformanceTest {
         walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/" + jobId + "/results", null, 200);
         walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/" + jobId + "/results?format=csv", null, 200);
         walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/1/results", null, 404);
+        var one = walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/" + jobId + "/results?record_id=" + leads.get(0), null, 200);
+        assertThat(JSON.readTree(one.body()).get("results")).as(one.body()).singleElement()
+                .satisfies(row -> assertThat(row.get("id").asString()).isEqualTo(leads.get(0)));
+        walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/" + jobId + "/results?record_id=not-an-id", null, 400);
         walk.call(admin.withHeader("Accept", "text/event-stream"), "GET", "/api/jobs/{id}/events", "/api/jobs/" + jobId + "/events", null, 200);
         walk.call(admin, "GET", "/api/jobs/{id}/events", "/api/jobs/" + jobId + "/events", null, 406);
         walk.call(admin, "POST", "/api/jobs/{id}/cancel", "/api/jobs/" + runningJob() + "/cancel", "", 200);
@@ -253,6 +279,28 @@ class ApiDescriptionConformanceTest {
         String signature = HexFormat.of().formatHex(mac.doFinal((t + "." + params).getBytes(StandardCharsets.UTF_8)));
         walk.call(anonymous.withHeader("X-Sweep-Signature", "t=" + t + ",v1=" + signature), "POST", "/hooks/{rule}", "/hooks/" + HOOK_RULE, params, 202);
         walk.call(anonymous.withHeader("X-Sweep-Signature", "t=" + t + ",v1=00"), "POST", "/hooks/{rule}", "/hooks/" + HOOK_RULE, params, 401);
+        // now with runs in the rule's last_runs
+        walk.call(admin, "GET", "/api/rules/{id}", "/api/rules/" + HOOK_RULE, null, 200);
+    }
+
+    /** By now the walk's leads were created, updated, mass updated, given an owner and run through a rule. */
+    private void walkRecordHistory(List<String> leads) {
+        String template = "/api/records/{module}/{id}/history";
+        var history = walk.call(admin, "GET", template, "/api/records/Leads/" + leads.get(0) + "/history", null, 200);
+        assertThat(JSON.readTree(history.body()).get("history")).as(history.body()).hasSizeGreaterThan(1);
+        walk.call(admin, "GET", template, "/api/records/Leads/" + leads.get(0) + "/history?field=Lead_Status&per_page=1", null, 200);
+        walk.call(admin, "GET", template, "/api/records/Leads/1/history", null, 204);
+        walk.call(admin, "GET", template, "/api/records/Nope/1/history", null, 400);
+        walk.call(admin, "GET", template, "/api/records/Activities/1/history", null, 400);
+        walk.call(anonymous, "GET", template, "/api/records/Leads/" + leads.get(0) + "/history", null, 401);
+    }
+
+    /** The walk's server is on H2, where a backup is made: a zip. */
+    private void walkBackup() {
+        var backup = walk.call(admin, "GET", "/api/backup", "/api/backup", null, 200);
+        assertThat(backup.contentType()).isEqualTo("application/zip");
+        assertThat(backup.body()).startsWith("PK");
+        walk.call(server.tokenFor(DemoData.ADMIN_EMAIL, "Sweep.tokens.READ"), "GET", "/api/backup", "/api/backup", null, 401);
     }
 
     private void walkAccounts() {

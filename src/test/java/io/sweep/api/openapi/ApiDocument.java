@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,12 +46,27 @@ final class ApiDocument {
         return operations;
     }
 
-    /** What in an answer the document does not describe: its status, its media type, its body. */
-    List<String> check(String method, String template, int status, String contentType, String body) {
+    /**
+     * What in an answer the document does not describe: its status, a header it gives as required
+     * but the answer lacks, its media type, its body.
+     */
+    List<String> check(String method, String template, int status, Function<String, Optional<String>> headers, String contentType, String body) {
         String opPointer = "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT);
         if (root.at(opPointer).isMissingNode()) return List.of("the operation is not in the document");
         String responsePointer = resolve(opPointer + "/responses/" + status);
         if (responsePointer == null) return List.of("HTTP " + status + " is not documented: " + body);
+        List<String> problems = new ArrayList<>();
+        root.at(responsePointer + "/headers").properties().forEach(header -> {
+            String pointer = resolve(responsePointer + "/headers/" + escape(header.getKey()));
+            if (root.at(pointer + "/required").asBoolean(false) && headers.apply(header.getKey()).isEmpty()) {
+                problems.add("HTTP " + status + " lacks the header " + header.getKey());
+            }
+        });
+        problems.addAll(checkBody(responsePointer, status, contentType, body));
+        return problems;
+    }
+
+    private List<String> checkBody(String responsePointer, int status, String contentType, String body) {
         JsonNode content = root.at(responsePointer + "/content");
         if (content.isMissingNode() || content.isEmpty()) {
             return body.isEmpty() ? List.of() : List.of("HTTP " + status + " is documented without a body, got " + body);

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,7 +19,10 @@ import java.util.Set;
  * documented operation nobody calls is found too.
  */
 final class ApiWalk {
+    private static final String REQUEST_ID = "X-Request-Id";
+
     private final ApiDocument document;
+    private int calls;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> walked = new LinkedHashSet<>();
     /** With {@code -Dopenapi.dump=FILE}, every exchange is written there too, to read real bodies while writing the description. */
@@ -28,16 +32,24 @@ final class ApiWalk {
         this.document = document;
     }
 
-    /** Sends {@code method path} (an instance of the documented {@code template}) and checks the answer. */
+    /**
+     * Sends {@code method path} (an instance of the documented {@code template}) with a request id
+     * of its own, and checks the answer, which must carry that id back.
+     */
     Http.Response call(Http as, String method, String template, String path, String body, int expectedStatus) {
-        Http.Response response = as.send(method, path, body);
+        String requestId = "walk-" + (++calls);
+        Http.Response response = as.withHeader(REQUEST_ID, requestId).send(method, path, body);
         String what = method + " " + path + " (" + template + ")";
         walked.add(method + " " + template);
         write(what, response);
         if (response.status() != expectedStatus) {
             problems.add(what + ": expected HTTP " + expectedStatus + ", got " + response);
         }
-        problems.addAll(document.check(method, template, response.status(), response.contentType(), response.body())
+        var headers = response.raw().headers();
+        if (!headers.firstValue(REQUEST_ID).equals(Optional.of(requestId))) {
+            problems.add(what + ": " + REQUEST_ID + " " + requestId + " came back as " + headers.firstValue(REQUEST_ID));
+        }
+        problems.addAll(document.check(method, template, response.status(), headers::firstValue, response.contentType(), response.body())
                 .stream().map(p -> what + ": " + p).toList());
         return response;
     }
