@@ -31,12 +31,7 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>Memory: GraalJS community cannot cap a context's heap, and a script can allocate gigabytes
  * in well under a second. After every garbage collection the JVM reports how much heap is still
- * in use. That figure counts only live objects after a full collection; after a young or mixed
- * one it still counts the old generation's garbage, which a well-behaved job that allocates
- * briskly piles up too. So a figure above the threshold after a partial collection makes the
- * watchdog collect the whole heap at once (at most every 250 ms) and judge what is left. When
- * the live objects come within {@link #LIVE_MARGIN} of the threshold (a script allocating fast
- * would cross it before the next reading), the scripts that allocated a large share of the
+ * in use. When that is above the threshold, the scripts that allocated a large share of the
  * memory in the last second or so (the JVM counts each thread's allocations, and we count them
  * per context) are stopped at once, whether they are running or between two records, and their
  * memory is collected. Which script retains the memory cannot be known; the one allocating
@@ -52,16 +47,6 @@ final class Watchdog implements AutoCloseable {
     /** How often the allocation of every context is noted; "recent" allocation spans one to two of these. */
     static final long CHECKPOINT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /**
-     * Live objects this close below the threshold already condemn the scripts allocating fast: one
-     * that allocates at gigabytes a second would fill the rest before the next reading.
-     */
-    static final double LIVE_MARGIN = 0.15;
-    /**
-     * At most one full collection of our own in this time: should the heap stay full of live
-     * objects, collecting it after every young collection would stall the server.
-     */
-    private static final long FULL_COLLECTION_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Set<Guard> running = ConcurrentHashMap.newKeySet();
     /** Every context not yet closed, running or not. */
@@ -78,8 +63,6 @@ final class Watchdog implements AutoCloseable {
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener gcListener = this::afterGc;
     private volatile boolean closed;
-    /** When the last full collection ended ({@link System#nanoTime()}). */
-    private long lastFullCollection = System.nanoTime() - FULL_COLLECTION_GAP_NANOS;
 
     Watchdog(double heapThreshold) {
         this.heapThreshold = heapThreshold;
@@ -180,20 +163,8 @@ final class Watchdog implements AutoCloseable {
             if (heapPools.contains(pool.getKey())) used += pool.getValue().getUsed();
         }
         double fraction = (double) used / maxHeap;
+        if (fraction < heapThreshold) return;
         long now = System.nanoTime();
-        boolean whole = wholeHeapCollected(info);
-        if (whole) lastFullCollection = now;
-        if (fraction < (whole ? heapThreshold - LIVE_MARGIN : heapThreshold)) return;
-        if (!whole && now - lastFullCollection > FULL_COLLECTION_GAP_NANOS) {
-            // A young or mixed collection leaves the old generation's garbage counted, which a job
-            // that allocates briskly and keeps nothing piles up too: collect everything, here and
-            // now, and judge what is left.
-            lastFullCollection = now;
-            System.gc();
-            fraction = (double) ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / maxHeap;
-            if (fraction < heapThreshold - LIVE_MARGIN) return;
-            now = System.nanoTime();
-        }
         Map<Guard, Long> recent = new HashMap<>();
         long total = 0;
         for (Guard g : open) {
@@ -216,11 +187,6 @@ final class Watchdog implements AutoCloseable {
             // the stopped contexts' objects are garbage now: collect them before anything else runs short
             System.gc();
         });
-    }
-
-    /** A full collection: what it leaves in use is live. */
-    private static boolean wholeHeapCollected(GarbageCollectionNotificationInfo info) {
-        return "end of major GC".equals(info.getGcAction());
     }
 
     /** After a script stopped for memory let go of its objects: collect them now rather than when the heap is full again. */
