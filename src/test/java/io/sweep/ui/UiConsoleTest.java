@@ -22,10 +22,16 @@ import org.openqa.selenium.logging.LogType;
 @ExtendWith(UiExtension.class)
 class UiConsoleTest {
 
+    private static final String RULE_ID = "ui-console-rule";
+    private static final String COMPANY = "Ui Console Company";
+
     @Test
     void no_page_logs_a_severe_console_entry(UiHarness ui) {
-        ui.createLeads("{\"Last_Name\":\"Console\",\"Company\":\"" + UiRuleEditorTest.COMPANY + "\"}");
-        var run = ui.api().post("/api/rules/" + UiRuleEditorTest.RULE_ID + "/run", "");
+        // a rule and a lead of its own: the rule editor's test counts the leads its rule selects
+        var saved = ui.api().put("/api/rules/" + RULE_ID, UiRuleEditorTest.RULE_SOURCE.replace(UiRuleEditorTest.COMPANY, COMPANY));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        ui.createLeads("{\"Last_Name\":\"Console\",\"Company\":\"" + COMPANY + "\"}");
+        var run = ui.api().post("/api/rules/" + RULE_ID + "/run", "");
         assertThat(run.status()).as(run.body()).isEqualTo(202);
         String ruleJob = run.json().get("id").asText();
         ui.api().waitForJobEnd(ruleJob);
@@ -41,14 +47,14 @@ class UiConsoleTest {
         assertThat(ui.script("return arguments[0].checkValidity()", newId)).as("an invalid one does not").isEqualTo(false);
         found.addAll(severe(ui).stream().map(e -> "/rules (typing a rule name): " + e).toList());
 
-        visit(ui, found, "/rules/" + UiRuleEditorTest.RULE_ID, By.id("rule-editor"));
+        visit(ui, found, "/rules/" + RULE_ID, By.id("rule-editor"));
         visit(ui, found, "/jobs", By.id("jobs-table"));
         visit(ui, found, "/jobs/" + ruleJob, By.cssSelector("#job-progress[data-status='COMPLETED']"));
         // the rule as the job ran it, in a read-only editor, and the script's time and log
         ui.driver().findElement(By.cssSelector("#job-rule-source summary")).click();
         WebElement source = ui.until(d -> d.findElement(By.id("job-rule-editor")).getShadowRoot()
                 .findElements(By.cssSelector(".cm-content")).stream().findFirst().orElse(null));
-        assertThat(source.getText()).contains("Browser test: the leads of Ui Rule Company become Active");
+        assertThat(source.getText()).contains("Browser test: the leads of " + COMPANY + " become Active");
         assertThat(source.getDomAttribute("aria-readonly")).as("read-only, yet selectable by keyboard").isEqualTo("true");
         assertThat(ui.driver().findElement(By.cssSelector(".meta")).getText()).contains("Script time");
         assertThat(ui.driver().findElements(By.id("job-log"))).hasSize(1);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /** A job's Cancel acts at once: while a dialog waited, the job would write on. */
@@ -21,7 +22,7 @@ class UiJobActionsTest {
         ui.awaitPresent(By.cssSelector("#job-progress[data-status='RUNNING']"));
         assertThat(ui.driver().findElement(By.id("job-undo")).isDisplayed()).as("Undo while the job runs").isFalse();
         assertProgress(ui, "5 of 10 (50%)", "50");
-        assertThat(count(ui, "not-reached")).as("label and figure").isEqualTo("Not reached yet 5");
+        awaitCount(ui, "not-reached", "Not reached yet 5");
 
         ui.await(By.id("job-cancel")).click();
 
@@ -44,16 +45,16 @@ class UiJobActionsTest {
         ui.open("/jobs/" + completed);
         ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
         assertProgress(ui, "15,816 of 15,816 (100%)", "100");
-        assertThat(count(ui, "updated")).isEqualTo("Updated 3");
-        assertThat(count(ui, "skipped")).isEqualTo("Skipped 15,813");
-        assertThat(count(ui, "not-reached")).isEqualTo("Not reached 0");
+        awaitCount(ui, "updated", "Updated 3");
+        awaitCount(ui, "skipped", "Skipped 15,813");
+        awaitCount(ui, "not-reached", "Not reached 0");
 
         String cancelled = ui.storedJob("CANCELLED", 37_304, 15_000, 636, 5_000);
         ui.open("/jobs/" + cancelled);
         ui.awaitPresent(By.cssSelector("#job-progress[data-status='CANCELLED']"));
         // 20,636 of 37,304 is 55.3 %: the text and the bar both say 55, not 100
         assertProgress(ui, "20,636 of 37,304 (55%)", "55");
-        assertThat(count(ui, "not-reached")).isEqualTo("Not reached 16,668");
+        awaitCount(ui, "not-reached", "Not reached 16,668");
 
         ui.open("/jobs");
         WebElement row = ui.await(By.cssSelector("#jobs-table tr[data-job='" + cancelled + "']"));
@@ -61,14 +62,26 @@ class UiJobActionsTest {
         assertThat(row.findElement(By.cssSelector(".counts-cell")).getText()).isEqualTo("15,000 / 636 / 5,000 / 16,668");
     }
 
+    /** The page redraws its figures as progress arrives: read them afresh until they say {@code text}. */
     private static void assertProgress(UiHarness ui, String text, String barValue) {
-        assertThat(ui.driver().findElement(By.cssSelector("#job-progress .progress-text")).getText()).isEqualTo(text);
-        WebElement bar = ui.driver().findElement(By.cssSelector("#job-progress progress"));
-        assertThat(bar.getDomProperty("value")).isEqualTo(barValue);
-        assertThat(bar.getDomProperty("max")).isEqualTo("100");
+        ui.until(d -> {
+            try {
+                WebElement bar = d.findElement(By.cssSelector("#job-progress progress"));
+                return d.findElement(By.cssSelector("#job-progress .progress-text")).getText().equals(text)
+                        && barValue.equals(bar.getDomProperty("value")) && "100".equals(bar.getDomProperty("max"));
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
-    private static String count(UiHarness ui, String key) {
-        return ui.driver().findElement(By.cssSelector("#job-counts .count-" + key)).getText().replace("\n", " ");
+    private static void awaitCount(UiHarness ui, String key, String labelAndFigure) {
+        ui.until(d -> {
+            try {
+                return d.findElement(By.cssSelector("#job-counts .count-" + key)).getText().replace("\n", " ").equals(labelAndFigure);
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 }

@@ -103,6 +103,8 @@ class UiRuleEditorTest {
         String rule = "ui-draft-rule";
         String source = RULE_SOURCE.replace("Browser test: the leads", "Draft test: the leads");
         Files.writeString(ui.rulesDir().resolve(rule + ".js"), source);
+        // the server finds a file put on disk at its next poll of the folder
+        ui.until(d -> ui.api().get("/api/rules/" + rule).status() == 200);
         String added = "// kept while logged out";
         ui.loggedIn();
         ui.go("/rules/" + rule);
