@@ -34,6 +34,9 @@ public final class BackupApi {
         if (db.dialect() != Dialect.H2) {
             throw new ApiException(ErrorCode.NOT_SUPPORTED, Map.of("use", "pg_dump"));
         }
+        if (!db.h2InFile()) {
+            throw new ApiException(ErrorCode.NOT_SUPPORTED, Map.of("database", "in-memory: nothing outlives the process to back up"));
+        }
         Path zip = Files.createTempFile("sweep-backup-", ".zip");
         try {
             Files.delete(zip); // BACKUP TO writes the file itself

@@ -175,6 +175,11 @@ public final class Database implements AutoCloseable {
         return handle.createQuery(sql).bind("n", n).mapTo(Long.class).list().stream().sorted().toList();
     }
 
+    /** An H2 database kept in a file: one that a backup can copy (an in-memory one goes with the process). */
+    public boolean h2InFile() {
+        return dataSource instanceof OneWriterDataSource;
+    }
+
     /**
      * A consistent copy of an H2 database while it runs, as a zip of its files ({@code BACKUP TO}):
      * unzipped into a folder, it opens as the database did at that moment. Only on H2.

@@ -76,4 +76,12 @@ class BackupCommandTest {
         }
         return names;
     }
+
+    @org.junit.jupiter.api.Test
+    void an_in_memory_database_has_nothing_to_back_up_and_says_so() {
+        var response = TestServer.shared(io.sweep.testsupport.Backend.H2).admin().get("/api/backup");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asText()).isEqualTo("NOT_SUPPORTED");
+        assertThat(response.json().get("details").get("database").asText()).startsWith("in-memory");
+    }
 }
