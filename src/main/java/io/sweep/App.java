@@ -73,6 +73,7 @@ public final class App implements AutoCloseable {
     private final RulePlanners rulePlanners;
     private final RuleRegistry ruleRegistry;
     private final ScheduleTrigger scheduleTrigger;
+    private final Notifications notifications;
     private final AtomicBoolean ready = new AtomicBoolean(false);
 
     private App(Config config, Clock clock) {
@@ -99,7 +100,7 @@ public final class App implements AutoCloseable {
         this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator, audit);
         var settings = config.jobs();
         this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
-        var notifications = new Notifications(new NotificationRepository(db), jobRepository, metadata, users, clock, settings.nodeName());
+        this.notifications = new Notifications(new NotificationRepository(db), jobRepository, metadata, users, clock, settings.nodeName());
         this.jobScheduler = new JobScheduler(db, jobRepository,
                 new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName(), meters),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock,
@@ -211,6 +212,11 @@ public final class App implements AutoCloseable {
     /** What fires rules on their cron schedule; the scheduler runs it every few seconds on one node at a time. */
     public ScheduleTrigger scheduleTrigger() {
         return scheduleTrigger;
+    }
+
+    /** What tells the registered endpoints that a job ended. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     @Override
