@@ -2,14 +2,17 @@ import { api, get } from "../api.js";
 import { h, fill, field, option } from "../dom.js";
 import { time } from "../format.js";
 import { badge, busy, clearErrors, confirmDialog, heading, loading, notify, scrollTable, sectionError, showError } from "../ui.js";
+import { notificationSection } from "./settings-notifications.js";
 
 export async function render(container, { session }) {
   const admin = session.user.admin;
   const tokens = h("section", { class: "card", id: "tokens", attrs: { "aria-labelledby": "tokens-h" } });
   const secrets = h("section", { class: "card", id: "webhook-secrets", attrs: { "aria-labelledby": "secrets-h" } });
   const users = admin ? h("section", { class: "card", id: "users", attrs: { "aria-labelledby": "users-h" } }) : null;
-  container.append(...[heading("Settings"), tokens, secrets, users].filter(Boolean));
-  await Promise.all([tokenSection(tokens, admin), secretSection(secrets, admin), admin ? userSection(users, session.user.id) : null]);
+  const notifications = admin ? h("section", { class: "card", id: "notifications", attrs: { "aria-labelledby": "notifications-h" } }) : null;
+  container.append(...[heading("Settings"), tokens, secrets, users, notifications].filter(Boolean));
+  await Promise.all([tokenSection(tokens, admin), secretSection(secrets, admin), admin ? userSection(users, session.user.id) : null,
+    admin ? notificationSection(notifications, shownOnce) : null]);
 }
 
 /** A secret shown once, selectable, with a copy button. */

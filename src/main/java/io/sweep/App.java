@@ -36,6 +36,8 @@ import io.sweep.jobs.JobScheduler;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.PreviewService;
 import io.sweep.massupdate.ChangeOwnerService;
+import io.sweep.notify.NotificationRepository;
+import io.sweep.notify.Notifications;
 import io.sweep.massupdate.MassUpdateService;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.RecordUpdater;
@@ -71,6 +73,7 @@ public final class App implements AutoCloseable {
     private final RulePlanners rulePlanners;
     private final RuleRegistry ruleRegistry;
     private final ScheduleTrigger scheduleTrigger;
+    private final Notifications notifications;
     private final AtomicBoolean ready = new AtomicBoolean(false);
 
     private App(Config config, Clock clock) {
@@ -97,15 +100,24 @@ public final class App implements AutoCloseable {
         this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator, audit);
         var settings = config.jobs();
         this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
+        this.notifications = new Notifications(new NotificationRepository(db), jobRepository, metadata, users, clock, settings.nodeName());
         this.jobScheduler = new JobScheduler(db, jobRepository,
                 new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName(), meters),
-                new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock);
+                new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock,
+                java.util.List.of(notifications.deliveryTask()));
+        notifications.deliverThrough(jobScheduler);
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
-        jobService.onCancelled(rulePlanners::cancelJob);
+        jobService.onCancelled(jobId -> {
+            rulePlanners.cancelJob(jobId);
+            notifications.jobEnded(jobId);
+        });
         jobService.auditTo(audit);
         this.scheduleTrigger = new ScheduleTrigger(ruleRegistry, new RuleFireRepository(db), jobService, clock);
         var ruleQueue = new RuleQueue(db, jobRepository, jobService, jobScheduler, ruleRegistry, config.webhookQueueLimit(), clock);
-        jobScheduler.onChunkEnded(ruleQueue::chunkEnded);
+        jobScheduler.onChunkEnded(jobId -> {
+            ruleQueue.chunkEnded(jobId);
+            notifications.jobEnded(jobId);
+        });
         // the recurring tick also starts waiting runs whose turn a node that died left unstarted
         jobScheduler.onRuleScheduleTick(() -> {
             scheduleTrigger.run();
@@ -123,7 +135,7 @@ public final class App implements AutoCloseable {
         var adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
                 new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
                 new ViewService(views, selections, records, metadata, users, clock), clock, audit,
-                new RecordHistory(recordService, recordHistory));
+                new RecordHistory(recordService, recordHistory), notifications);
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
         this.http = new HttpServer(new HttpServer.Settings(config.bind(), config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
                 java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register,
@@ -200,6 +212,11 @@ public final class App implements AutoCloseable {
     /** What fires rules on their cron schedule; the scheduler runs it every few seconds on one node at a time. */
     public ScheduleTrigger scheduleTrigger() {
         return scheduleTrigger;
+    }
+
+    /** What tells the registered endpoints that a job ended. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class Scopes {
                 "ZohoCRM.settings.custom_views.READ", "ZohoCRM.settings.custom_views.ALL", "ZohoCRM.settings.territories.READ",
                 "ZohoCRM.users.ALL", "ZohoCRM.users.READ", "ZohoCRM.org.ALL", "ZohoCRM.org.READ", "ZohoCRM.settings.layouts.READ",
                 "Sweep.admin.ALL", "Sweep.rules.ALL", "Sweep.rules.READ", "Sweep.tokens.ALL", "Sweep.tokens.READ", "Sweep.users.ALL",
-                "Sweep.audit.READ",
+                "Sweep.audit.READ", "Sweep.notifications.ALL", "Sweep.notifications.READ",
                 "Sweep.metrics.READ", "Sweep.backup.READ"));
         for (String m : moduleKeys) {
             for (String op : List.of("ALL", "READ", "UPDATE")) names.add("ZohoCRM.mass_update." + m + "." + op);

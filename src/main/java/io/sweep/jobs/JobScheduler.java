@@ -59,6 +59,11 @@ public final class JobScheduler {
     public record Settings(Duration heartbeat, Duration polling, int threads, String nodeName) {}
 
     public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings, Clock clock) {
+        this(db, jobs, runner, settings, clock, List.of());
+    }
+
+    /** {@code otherTasks}: one-time work of other parts that runs beside the chunks, scheduled with {@link #scheduleTask}. */
+    public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings, Clock clock, List<OneTimeTask<?>> otherTasks) {
         this.jobs = jobs;
         this.runner = runner;
         this.clock = clock;
@@ -87,15 +92,17 @@ public final class JobScheduler {
         // one node at a time runs a recurring task: the cron triggers of rules are looked at here
         RecurringTask<Void> ruleSchedules = Tasks.recurring("rule-schedules", FixedDelay.of(RULE_SCHEDULE_TICK))
                 .execute((instance, ctx) -> ruleScheduleTick.run());
+        List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = new java.util.ArrayList<>(List.of(chunkTask));
+        tasks.addAll(otherTasks);
         if (settings.threads() == 0) {
-            this.manual = TestHelper.createManualScheduler(db.dataSource(), List.of(chunkTask))
+            this.manual = TestHelper.createManualScheduler(db.dataSource(), tasks)
                     .clock(new SettableClock())
                     .startTasks(List.of(sweep, ruleSchedules))
                     .build();
             this.scheduler = manual;
         } else {
             this.manual = null;
-            this.scheduler = Scheduler.create(db.dataSource(), List.of(chunkTask))
+            this.scheduler = Scheduler.create(db.dataSource(), tasks)
                     .startTasks(sweep, ruleSchedules)
                     .schedulerName(new SchedulerName.Fixed(settings.nodeName()))
                     .heartbeatInterval(settings.heartbeat())
@@ -149,6 +156,11 @@ public final class JobScheduler {
             LOG.debug("chunks of job {} were partly scheduled already; scheduling the rest", jobId, e);
             for (TaskInstance<?> instance : instances) scheduler.scheduleIfNotExists(instance, schedulerNow());
         }
+    }
+
+    /** Runs an execution of one of the other tasks as soon as a node is free (once: an existing one is kept). */
+    public void scheduleTask(TaskInstance<?> instance) {
+        scheduler.scheduleIfNotExists(instance, schedulerNow());
     }
 
     private void scheduleMissing() {

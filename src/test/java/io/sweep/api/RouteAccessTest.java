@@ -72,6 +72,17 @@ class RouteAccessTest {
     }
 
     @Test
+    void notification_endpoints_are_for_administrators_reading_with_the_read_scope_and_changing_with_the_full_one() {
+        assertThat(server.app().routes()).filteredOn(r -> r.path().startsWith("/api/notifications"))
+                .extracting(r -> r.method() + " " + r.path() + " " + r.access().describe())
+                .containsExactlyInAnyOrder(
+                        "GET /api/notifications Sweep.notifications.READ, Administrator profile",
+                        "POST /api/notifications Sweep.notifications.ALL, Administrator profile",
+                        "DELETE /api/notifications/{id} Sweep.notifications.ALL, Administrator profile",
+                        "GET /api/notifications/{id}/deliveries Sweep.notifications.READ, Administrator profile");
+    }
+
+    @Test
     void a_route_registered_without_an_access_is_refused_before_its_handler_runs() {
         AtomicBoolean ran = new AtomicBoolean();
         // the gate refuses before it would authenticate, so it needs neither tokens nor metadata here

@@ -12,6 +12,7 @@ import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.PreviewService;
+import io.sweep.notify.Notifications;
 import io.sweep.hooks.WebhookSecrets;
 import io.sweep.records.RecordHistory;
 import io.sweep.records.ViewService;
@@ -22,7 +23,7 @@ import java.time.Clock;
 /**
  * The route table of Sweep's own API, {@code /api}: the browser session, jobs (list, detail,
  * results, live progress, cancel, undo), previews, rules, custom views, users, API tokens, the
- * audit log and records' history.
+ * audit log, records' history and the endpoints told when a job ends.
  * Each route declares who may call it ({@link Access}); the README's security section lists them.
  */
 public final class AdminApi {
@@ -35,13 +36,14 @@ public final class AdminApi {
     private final TokenRoutes tokens;
     private final AuditRoutes audit;
     private final RecordHistoryRoutes history;
+    private final NotificationRoutes notifications;
     private final AdminContext admin;
     private final RuleRegistry ruleRegistry;
     private final Metadata metadata;
 
     public AdminApi(Authenticator authenticator, Sessions sessions, Metadata metadata, UserRepository users, Tokens tokens, JobService jobService,
                     PreviewService previewService, RuleRegistry ruleRegistry, WebhookSecrets secrets, ViewService viewService, Clock clock,
-                    AuditLog audit, RecordHistory recordHistory) {
+                    AuditLog audit, RecordHistory recordHistory, Notifications notifications) {
         this.admin = new AdminContext(metadata, jobService);
         this.ruleRegistry = ruleRegistry;
         this.metadata = metadata;
@@ -55,6 +57,7 @@ public final class AdminApi {
         this.tokens = new TokenRoutes(admin, tokens, metadata, clock, audit);
         this.audit = new AuditRoutes(audit);
         this.history = new RecordHistoryRoutes(admin, metadata, recordHistory, users);
+        this.notifications = new NotificationRoutes(admin, notifications);
     }
 
     public void register(RoutesConfig routes) {
@@ -97,6 +100,11 @@ public final class AdminApi {
         routes.get("/api/audit", audit::list, Access.administrator("Sweep.audit.READ"));
         // a record's history answers what its read does: the module's read scope, the record and fields the caller may see
         routes.get("/api/records/{module}/{id}/history", history::list, Access.scopes(recordsRead).module(history::pathModule));
+        // endpoints receive every matching job's details, whoever ran it: administrators only
+        routes.get("/api/notifications", notifications::list, Access.administrator("Sweep.notifications.READ"));
+        routes.post("/api/notifications", notifications::create, Access.administrator("Sweep.notifications.ALL"));
+        routes.delete("/api/notifications/{id}", notifications::delete, Access.administrator("Sweep.notifications.ALL"));
+        routes.get("/api/notifications/{id}/deliveries", notifications::deliveries, Access.administrator("Sweep.notifications.READ"));
     }
 
     /** {@code ?module=}: absent is null (any module), unknown INVALID_MODULE. */

@@ -84,6 +84,7 @@ class ApiDescriptionConformanceTest {
         walkSession();
         walkAuditAndMetrics();
         walkBackup();
+        walkNotifications(jobId);
         admin.delete("/api/views/" + viewId);
 
         assertThat(walk.problems()).as("answers the document does not describe").isEmpty();
@@ -343,6 +344,21 @@ class ApiDescriptionConformanceTest {
         walk.call(admin, "GET", "/api/audit", "/api/audit?kind=nothing.such", null, 400);
         walk.call(admin, "GET", "/metrics", "/metrics", null, 200);
         walk.call(anonymous, "GET", "/metrics", "/metrics", null, 401);
+    }
+
+    private void walkNotifications(String endedJobId) {
+        var created = walk.call(admin, "POST", "/api/notifications", "/api/notifications",
+                "{\"url\":\"http://127.0.0.1:9/sweep\",\"description\":\"described\"}", 201);
+        walk.call(admin, "POST", "/api/notifications", "/api/notifications", "{\"url\":\"ftp://example.com/\"}", 400);
+        walk.call(admin, "GET", "/api/notifications", "/api/notifications", null, 200);
+        walk.call(anonymous, "GET", "/api/notifications", "/api/notifications", null, 401);
+        String id = created.json().get("id").asText();
+        // a delivery of a job that has ended, as the job's end stores it (nothing listens on port 9: it stays PENDING)
+        server.app().notifications().jobEnded(Long.parseLong(endedJobId));
+        walk.call(admin, "GET", "/api/notifications/{id}/deliveries", "/api/notifications/" + id + "/deliveries", null, 200);
+        walk.call(admin, "GET", "/api/notifications/{id}/deliveries", "/api/notifications/1/deliveries", null, 404);
+        walk.call(admin, "DELETE", "/api/notifications/{id}", "/api/notifications/" + id, null, 200);
+        walk.call(admin, "DELETE", "/api/notifications/{id}", "/api/notifications/" + id, null, 404);
     }
 
     /** A RUNNING job of the walk's own, stored as one: a cancel must find it still running, whatever the job threads do. */
