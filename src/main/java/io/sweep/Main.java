@@ -6,7 +6,8 @@ import io.sweep.audit.AuditLog;
 import io.sweep.auth.Passwords;
 import io.sweep.auth.Scopes;
 import io.sweep.auth.Tokens;
-import io.sweep.cli.CliFailure;
+import io.sweep.cli.CliErrors;
+import io.sweep.cli.ExitCodes;
 import io.sweep.cli.RunCommand;
 import io.sweep.hooks.WebhookSecrets;
 import java.time.Clock;
@@ -21,29 +22,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The {@code sweep} command line: serve, migrate, user, token, webhook-secret, check, run, test, backup. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, version = "Sweep 0.1",
+@Command(name = "sweep", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Sweep 0.1",
         description = "Self-hosted mass-update engine speaking the Zoho CRM v2 Mass Update API.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.UserCommand.class, Main.TokenCommand.class,
                 Main.WebhookSecretCommand.class, Main.Check.class, RunCommand.class, TestCommand.class,
                 io.sweep.cli.BackupCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        // a command reports a database it cannot open in one line of its own; the pool's logged stack trace would bury it
+        if (args.length == 0 || !"serve".equals(args[0])) System.setProperty("sweep.log.pool", "OFF");
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with its error handling: a user mistake prints one line, not a stack trace. */
+    /**
+     * The command line with its error handling: every error is one line on stderr, {@code sweep: …},
+     * and the exit code of {@link ExitCodes}; {@code SWEEP_DEBUG=1} adds the stack trace of an unexpected one.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
-                cmd.getErr().println("sweep: " + e.getMessage());
-                return 2;
-            }
-            if (e instanceof CliFailure failure) {
-                cmd.getErr().println("sweep: " + failure.getMessage());
-                return failure.exitCode();
-            }
-            throw e;
-        });
+        return new CommandLine(new Main())
+                .setParameterExceptionHandler((e, args) -> {
+                    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+                    e.getCommandLine().getErr().println("sweep: " + e.getMessage() + " (see " + command + " --help)");
+                    return ExitCodes.USAGE;
+                })
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("sweep: " + CliErrors.message(e));
+                    if (CliErrors.unexpected(e) && System.getenv("SWEEP_DEBUG") != null) e.printStackTrace(cmd.getErr());
+                    cmd.getErr().flush();
+                    return CliErrors.exitCode(e);
+                });
     }
 
     /** Database flags shared by every command; each overrides its environment variable. */
@@ -125,18 +132,30 @@ public final class Main {
 
     @Command(name = "check", description = {
             "Validate rule files without a server: one line per problem as file:line:col: message.",
+            "Against the standard modules, fields and picklists; with --db-url against that database's, and its users (runAs).",
             "Exit code 0 when every rule is valid, 1 otherwise."})
     static final class Check implements Callable<Integer> {
-        @Parameters(paramLabel = "DIR", arity = "0..1", description = "rule files folder (default: env SWEEP_RULES_DIR, else ./rules)")
-        java.nio.file.Path dir;
+        @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
+                description = "rule files folders or rule files (.js) (default: env SWEEP_RULES_DIR, else ./rules)")
+        List<java.nio.file.Path> paths = new java.util.ArrayList<>();
+        @Mixin DbOptions db = new DbOptions();
 
         @Override
         public Integer call() {
-            java.nio.file.Path rules = dir != null ? dir : Config.fromEnvironment(System.getenv()).rulesDir();
-            var problems = io.sweep.rules.RuleCheck.check(rules);
+            List<java.nio.file.Path> targets = paths.isEmpty() ? List.of(Config.fromEnvironment(System.getenv()).rulesDir()) : paths;
+            var problems = io.sweep.rules.RuleCheck.check(targets, db.url == null ? io.sweep.rules.RuleCheck::standardReference : this::databaseReference);
             problems.forEach(System.out::println);
-            System.err.println(problems.isEmpty() ? "rules in " + rules + " are valid" : problems.size() + " problem(s) in " + rules);
-            return problems.isEmpty() ? 0 : 1;
+            String checked = targets.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(" "));
+            System.err.println(problems.isEmpty() ? "rules in " + checked + " are valid" : problems.size() + " problem(s) in " + checked);
+            return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+
+        /** The given database as it is (not migrated: checking never changes it). */
+        private io.sweep.rules.RuleCheck.Reference databaseReference() {
+            Config c = db.config();
+            try (var database = io.sweep.db.Database.open(c.dbUrl(), c.dbUser(), c.dbPassword(), 1)) {
+                return io.sweep.rules.RuleCheck.databaseReference(database);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,5 +87,59 @@ class CliTest {
         String url = "jdbc:h2:file:" + dir.resolve("cli2") + ";DB_CLOSE_ON_EXIT=FALSE";
         assertThat(run("token", "create", "--db-url", url, "--user", "nobody@example.com", "--scope", "ZohoCRM.modules.ALL").exit()).isNotZero();
         assertThat(run("token", "revoke", "--db-url", url, "no-such-token").exit()).isEqualTo(1);
+    }
+
+    private record Process(int exit, String out, String err) {}
+
+    /** {@code sweep ARGS} as its own JVM on the test's class path, as an administrator runs it. */
+    private static Process process(String... args) throws Exception {
+        var command = new java.util.ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "io.sweep.Main"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SWEEP_"));
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        var started = builder.start();
+        started.getOutputStream().close();
+        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(started.getInputStream()));
+        String err = read(started.getErrorStream());
+        assertThat(started.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new Process(started.exitValue(), out.get(), err);
+    }
+
+    private static String read(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void commands_on_a_database_a_running_server_holds_say_so_in_one_line_and_exit_4() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("held").resolve("sweep").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        var config = Config.fromEnvironment(java.util.Map.of()).withPort(0).withDb(url, null, null);
+        try (App app = App.create(config, Clock.systemUTC())) {
+            app.start();
+            for (String[] args : List.of(
+                    new String[] {"token", "create", "--db-url", url, "--user", "admin@sweep.local", "--scope", "ZohoCRM.modules.ALL"},
+                    new String[] {"user", "add", "--db-url", url, "--email", "held@example.com", "--name", "Held"})) {
+                Process run = process(args);
+                assertThat(run.exit()).as(run.err()).isEqualTo(io.sweep.cli.ExitCodes.UNAVAILABLE);
+                assertThat(run.out()).isEmpty();
+                assertThat(run.err().lines().toList()).singleElement().asString()
+                        .startsWith("sweep: the database is in use by another process, most likely a running `sweep serve`");
+            }
+        }
+    }
+
+    @Test
+    void usage_mistakes_are_one_line_on_stderr_and_exit_2() throws Exception {
+        for (String[] args : List.of(new String[] {"no-such-command"}, new String[] {"token", "create"},
+                new String[] {"check", "--no-such-option"}, new String[] {"run", "x", "--max-failures", "many"})) {
+            Process run = process(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(io.sweep.cli.ExitCodes.USAGE);
+            assertThat(run.err().lines().toList()).as(run.err()).singleElement().asString().startsWith("sweep: ");
+        }
     }
 }

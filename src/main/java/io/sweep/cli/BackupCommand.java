@@ -26,7 +26,7 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         String base = url != null ? url : System.getenv().getOrDefault("SWEEP_URL", "http://localhost:7070");
         String t = token != null ? token : System.getenv("SWEEP_TOKEN");
-        if (t == null || t.isBlank()) throw new CliFailure(2, "no token: pass --token or set SWEEP_TOKEN");
+        if (t == null || t.isBlank()) throw new CliFailure(ExitCodes.USAGE, "no token: pass --token or set SWEEP_TOKEN");
         var client = new SweepClient(base, t.trim());
         long bytes = client.download("/api/backup", file);
         System.err.printf("backup written to %s (%,d bytes)%n", file, bytes);

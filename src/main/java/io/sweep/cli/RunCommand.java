@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sweep run RULE}: runs a rule on a running server through its /api, follows the job with a
- * progress bar and prints a summary. Exit code 0 when the job COMPLETED, 1 when it ended otherwise
- * or the server refused to start it, 2 when the server cannot be reached.
+ * progress bar and prints a summary. Exit codes are those of {@link ExitCodes}: a refused run is
+ * the server's code and message on one line and 1, a COMPLETED job with more failed records than
+ * {@code --max-failures} is 3.
  */
 @Command(name = "run", description = {
         "Run a rule on a running Sweep server and follow its job (or preview it with --dry-run).",
-        "Exit code: 0 when the job completed, 1 when it failed, was cancelled or was refused, 2 when the server cannot be reached."})
+        "Exit code: 0 when the job completed (with at most --max-failures failed records), 1 when it failed, was cancelled or was refused,",
+        "2 on a usage mistake, 3 when more records failed than --max-failures allows, 4 when the server cannot be reached."})
 public final class RunCommand implements Callable<Integer> {
     private static final long POLL_MILLIS = 300;
 
@@ -42,6 +44,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean dryRun;
     @Option(names = "--limit", defaultValue = "10", description = "records shown by --dry-run (1–200, default ${DEFAULT-VALUE})")
     int limit;
+    @Option(names = "--max-failures", paramLabel = "N", defaultValue = "0",
+            description = "failed records a COMPLETED job may have and still exit 0 (default ${DEFAULT-VALUE}); more exit 3")
+    int maxFailures;
     @Option(names = "--url", description = "the server (env SWEEP_URL, default http://localhost:7070)")
     String url;
     @Option(names = "--token", description = "an API token with Sweep.rules.READ and the mass_update scope (env SWEEP_TOKEN)")
@@ -51,6 +56,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (maxFailures < 0) throw new CliFailure(ExitCodes.USAGE, "--max-failures must be 0 or more");
         SweepClient client = client();
         String path = "/api/rules/" + URLEncoder.encode(rule, StandardCharsets.UTF_8);
         String body = paramsJson().toString();
@@ -59,19 +65,25 @@ public final class RunCommand implements Callable<Integer> {
         var started = client.post(path + "/run", body);
         if (!started.ok()) {
             err.println("sweep: " + started.error());
-            return 1;
+            return ExitCodes.FAILED;
         }
         String jobId = started.body().path("id").asText();
         err.println("job " + jobId + " started for rule " + rule + " (" + started.body().path("Total_Count").asInt() + " records)");
         JsonNode job = follow(client, jobId, new ProgressBar(err, terminal()));
         summary(client, job, out);
-        return "COMPLETED".equals(job.path("status").asText()) ? 0 : 1;
+        return exitCode(job, maxFailures);
+    }
+
+    /** A job that did not complete failed; one that did fails too when more records failed than allowed. */
+    static int exitCode(JsonNode job, int maxFailures) {
+        if (!"COMPLETED".equals(job.path("status").asText())) return ExitCodes.FAILED;
+        return job.path("Failed_Count").asInt() > maxFailures ? ExitCodes.RECORDS_FAILED : ExitCodes.OK;
     }
 
     private SweepClient client() {
         String base = url != null ? url : System.getenv().getOrDefault("SWEEP_URL", "http://localhost:7070");
         String t = token != null ? token : System.getenv("SWEEP_TOKEN");
-        if (t == null || t.isBlank()) throw new CliFailure(2, "no token: pass --token or set SWEEP_TOKEN");
+        if (t == null || t.isBlank()) throw new CliFailure(ExitCodes.USAGE, "no token: pass --token or set SWEEP_TOKEN");
         return new SweepClient(base, t.trim());
     }
 
@@ -92,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
     private JsonNode follow(SweepClient client, String jobId, ProgressBar bar) throws InterruptedException {
         while (true) {
             var answer = client.get("/api/jobs/" + jobId);
-            if (!answer.ok()) throw new CliFailure(1, "job " + jobId + ": " + answer.error());
+            if (!answer.ok()) throw new CliFailure(ExitCodes.FAILED, "job " + jobId + ": " + answer.error());
             JsonNode job = answer.body();
             int total = job.path("Total_Count").asInt();
             int passed = passed(job, total);
@@ -135,11 +147,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int preview(SweepClient client, String path, String body, PrintWriter out) {
-        if (limit < 1 || limit > 200) throw new CliFailure(2, "--limit must be between 1 and 200");
+        if (limit < 1 || limit > 200) throw new CliFailure(ExitCodes.USAGE, "--limit must be between 1 and 200");
         var answer = client.post(path + "/preview?limit=" + limit, body);
         if (!answer.ok()) {
             spec.commandLine().getErr().println("sweep: " + answer.error());
-            return 1;
+            return ExitCodes.FAILED;
         }
         JsonNode preview = answer.body();
         out.printf(Locale.ROOT, "rule %s on %s: %,d records selected%n", rule, preview.path("module").asText(), preview.path("selected").asLong());
@@ -161,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return error.isObject() ? 1 : 0;
+        return error.isObject() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     private static String text(JsonNode value) {

@@ -27,14 +27,28 @@ final class SweepClient {
     }
 
     record Answer(int status, JsonNode body) {
+        /**
+         * A 2xx answer that is not an error: Zoho answers some refusals ({@code LIMIT_EXCEEDED},
+         * {@code ALREADY_SCHEDULED}) with 200 and the error wrapped in {@code data}.
+         */
         boolean ok() {
-            return status >= 200 && status < 300;
+            return status >= 200 && status < 300 && errorEntry() == null;
         }
 
         /** Sweep's error as one line: {@code CODE: message {details}}. */
         String error() {
-            String details = body.path("details").isObject() && !body.path("details").isEmpty() ? " " + body.get("details") : "";
-            return body.path("code").asText("HTTP_" + status) + ": " + body.path("message").asText("") + details;
+            JsonNode entry = errorEntry();
+            if (entry == null) entry = body;
+            String details = entry.path("details").isObject() && !entry.path("details").isEmpty() ? " " + entry.get("details") : "";
+            return entry.path("code").asText("HTTP_" + status) + ": " + entry.path("message").asText("") + details;
+        }
+
+        /** The error the body carries, bare or as the first entry of {@code data} (SPEC §1.4); null when it carries none. */
+        private JsonNode errorEntry() {
+            if ("error".equals(body.path("status").asText())) return body;
+            JsonNode first = body.path("data").path(0);
+            if ("error".equals(first.path("status").asText())) return first;
+            return status >= 200 && status < 300 ? null : body;
         }
     }
 
@@ -60,16 +74,16 @@ final class SweepClient {
                 String text = java.nio.file.Files.readString(part, StandardCharsets.UTF_8);
                 java.nio.file.Files.deleteIfExists(part);
                 JsonNode body = text.isBlank() ? Json.object() : Json.MAPPER.readTree(text);
-                throw new CliFailure(1, new Answer(response.statusCode(), body).error());
+                throw new CliFailure(ExitCodes.FAILED, new Answer(response.statusCode(), body).error());
             }
             java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return java.nio.file.Files.size(file);
         } catch (IOException e) {
-            throw new CliFailure(2, "cannot fetch " + path + " from Sweep at " + baseUrl + " (" + e.getClass().getSimpleName()
+            throw new CliFailure(ExitCodes.UNAVAILABLE, "cannot fetch " + path + " from Sweep at " + baseUrl + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliFailure(130, "interrupted");
+            throw new CliFailure(ExitCodes.INTERRUPTED, "interrupted");
         }
     }
 
@@ -84,17 +98,17 @@ final class SweepClient {
         try {
             response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CliFailure(2, "cannot reach Sweep at " + baseUrl + " (" + e.getClass().getSimpleName()
+            throw new CliFailure(ExitCodes.UNAVAILABLE, "cannot reach Sweep at " + baseUrl + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliFailure(130, "interrupted");
+            throw new CliFailure(ExitCodes.INTERRUPTED, "interrupted");
         }
         JsonNode body;
         try {
             body = response.body().isBlank() ? Json.object() : Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new CliFailure(2, baseUrl + " answered " + response.statusCode() + " with something that is not JSON; is it Sweep?");
+            throw new CliFailure(ExitCodes.UNAVAILABLE, baseUrl + " answered " + response.statusCode() + " with something that is not JSON; is it Sweep?");
         }
         return new Answer(response.statusCode(), body);
     }

@@ -49,6 +49,10 @@ class RunCommandTest {
                 export const rule = { module: "Leads", select: { criteria: "(Company:equals:Nobody Co)" }, runAs: "admin@sweep.local" };
                 export function update(record) { return { Rating: "Active" }; }
                 """);
+        Files.writeString(rulesDir.resolve("cli-partly.js"), """
+                export const rule = { module: "Leads", select: { criteria: "(Company:equals:Cli Co)" }, runAs: "admin@sweep.local" };
+                export function update(record) { return record.Last_Name === "Two" ? { No_Such_Field: "x" } : { Designation: "partly" }; }
+                """);
         Files.writeString(rulesDir.resolve("cli-runaway.js"), """
                 export const rule = { module: "Leads", select: { criteria: "(Company:equals:Cli Co)" }, runAs: "admin@sweep.local" };
                 export function update(record) { while (true) {} }
@@ -156,9 +160,47 @@ class RunCommandTest {
             assertThat(noToken.err().strip()).isEqualTo("sweep: no token: pass --token or set SWEEP_TOKEN");
         }
         Run noServer = sweep("run", "cli-rating", "--url", "http://localhost:1", "--token", "x");
-        assertThat(noServer.exit()).isEqualTo(2);
+        assertThat(noServer.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(noServer.err()).startsWith("sweep: cannot reach Sweep at http://localhost:1");
         assertThat(noServer.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void a_completed_job_with_failed_records_exits_3_unless_max_failures_allows_them() {
+        Run strict = sweep("run", "cli-partly", "--url", url, "--token", TestServer.ADMIN_TOKEN);
+        assertThat(strict.out()).as(strict.err()).contains("COMPLETED").contains("failed 1");
+        assertThat(strict.exit()).isEqualTo(ExitCodes.RECORDS_FAILED);
+        Run allowed = sweep("run", "cli-partly", "--url", url, "--token", TestServer.ADMIN_TOKEN, "--max-failures", "1");
+        assertThat(allowed.exit()).as(allowed.err() + allowed.out()).isZero();
+        Run negative = sweep("run", "cli-partly", "--url", url, "--token", TestServer.ADMIN_TOKEN, "--max-failures", "-1");
+        assertThat(negative.exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /**
+     * Zoho answers some refusals with 200 and the error wrapped in {@code data}; here a second run
+     * while the rule's job still runs (ALREADY_SCHEDULED), on a server whose scripts may run long.
+     */
+    @Test
+    void a_refusal_answered_with_200_prints_the_code_and_message_on_one_line_and_no_job() throws Exception {
+        var limits = io.sweep.rules.SandboxLimits.defaults().withRecordTime(java.time.Duration.ofMinutes(2))
+                .withStatementsPerRecord(Long.MAX_VALUE).withJobTime(java.time.Duration.ofMinutes(10));
+        var slow = TestServer.start(Backend.H2.newDatabaseUrl(), c -> c.withDemo(false).withRulesDir(rulesDir).withRuleLimits(limits));
+        try {
+            assertThat(slow.admin().post("/crm/v2/Leads", "{\"data\":[{\"Last_Name\":\"One\",\"Company\":\"Cli Co\"}]}").status()).isEqualTo(201);
+            var first = slow.admin().post("/api/rules/cli-runaway/run", "");
+            assertThat(first.status()).as(first.body()).isEqualTo(202);
+            String jobId = first.json().get("id").asText();
+            try {
+                Run second = sweep("run", "cli-runaway", "--url", slow.admin().base(), "--token", TestServer.ADMIN_TOKEN);
+                assertThat(second.exit()).isEqualTo(ExitCodes.FAILED);
+                assertThat(second.err().strip()).startsWith("sweep: ALREADY_SCHEDULED: ").doesNotContain("\n");
+                assertThat(second.out()).isEmpty();
+            } finally {
+                slow.admin().post("/api/jobs/" + jobId + "/cancel", "");
+            }
+        } finally {
+            slow.stop();
+        }
     }
 
     @Test

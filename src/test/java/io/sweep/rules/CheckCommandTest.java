@@ -82,4 +82,60 @@ class CheckCommandTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.out()).isEqualTo(dir.resolve("nope") + ":1:1: not a directory" + System.lineSeparator());
     }
+
+    @Test
+    void a_single_file_or_several_are_checked_and_help_works() throws IOException {
+        Files.writeString(dir.resolve("bad.js"), "export const rule = { module: \"Leadz\", select: { criteria: \"(Last_Name:equals:x)\" }, runAs: \"a@b.c\" };\n"
+                + "export function update(r) { return null; }\n");
+        Run one = check("rules/stale-contacted-leads.js");
+        assertThat(one.out()).isEmpty();
+        assertThat(one.exit()).isZero();
+        Run both = check("rules/stale-contacted-leads.js", dir.resolve("bad.js").toString());
+        assertThat(both.exit()).isEqualTo(1);
+        assertThat(both.out().lines().toList()).containsExactly(dir.resolve("bad.js") + ":1:23: unknown module \"Leadz\"");
+        assertThat(check(dir.resolve("missing.js").toString()).out()).contains("missing.js:1:1: no such file");
+
+        var help = new java.io.StringWriter();
+        var cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(help, true));
+        assertThat(cli.execute("check", "--help")).isZero();
+        assertThat(help.toString()).contains("Usage: sweep check").contains("--db-url");
+    }
+
+    @Test
+    void a_criteria_value_that_is_not_in_the_picklist_is_a_problem_naming_the_allowed_values() throws IOException {
+        Files.writeString(dir.resolve("typo.js"), """
+                export const rule = {
+                  module: "Leads",
+                  select: { criteria: "((Lead_Status:equals:Contactedd)or(Lead_Status:equals:contacted))" },
+                  runAs: "admin@sweep.local",
+                };
+                export function update(r) { return null; }
+                """);
+        Run run = check(dir.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines().toList()).singleElement().asString()
+                .startsWith(dir.resolve("typo.js") + ":3:13: rule.select.criteria: \"Contactedd\" is not a value of Lead_Status (allowed: ")
+                .contains("Contacted, ");
+    }
+
+    @Test
+    void with_a_database_runAs_must_name_one_of_its_users() throws IOException {
+        String url = "jdbc:h2:file:" + dir.resolve("db").resolve("sweep").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        assertThat(new CommandLine(new Main()).execute("migrate", "--db-url", url)).isZero();
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("ghost.js"), """
+                export const rule = {
+                  module: "Leads",
+                  select: { criteria: "(Last_Name:equals:x)" },
+                  runAs: "ghost@example.com",
+                };
+                export function update(r) { return null; }
+                """);
+        Files.copy(Path.of("rules", "stale-contacted-leads.js"), rules.resolve("stale-contacted-leads.js"));
+        assertThat(check(rules.toString()).exit()).as("no database: users are not known").isZero();
+        Run run = check(rules.toString(), "--db-url", url);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines().toList()).containsExactly(rules.resolve("ghost.js") + ":4:3: rule.runAs: no user ghost@example.com in the database");
+    }
 }
