@@ -96,7 +96,7 @@ public final class App implements AutoCloseable {
         var audit = storage.audit();
         this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator, audit);
         var settings = config.jobs();
-        this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator, db, metadata, records, users);
+        this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator, metadata, records, users);
         this.jobScheduler = new JobScheduler(db, jobRepository,
                 new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName(), meters),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock);

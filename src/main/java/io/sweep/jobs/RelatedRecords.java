@@ -10,7 +10,6 @@ import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
-import io.sweep.db.Database;
 import io.sweep.records.References;
 import io.sweep.rules.Rule;
 import java.util.Collection;
@@ -32,13 +31,11 @@ import java.util.Set;
  * {@code {id, name}} only, and a field hidden from their profile is left out, as on the record itself.
  */
 final class RelatedRecords {
-    private final Database db;
     private final Metadata metadata;
     private final RecordRepository records;
     private final UserRepository users;
 
-    RelatedRecords(Database db, Metadata metadata, RecordRepository records, UserRepository users) {
-        this.db = db;
+    RelatedRecords(Metadata metadata, RecordRepository records, UserRepository users) {
         this.metadata = metadata;
         this.records = records;
         this.users = users;
@@ -106,10 +103,7 @@ final class RelatedRecords {
         var nameField = References.nameField(target);
         if (nameField.isEmpty()) return Map.of();
         Map<Long, Map<String, Object>> values = new HashMap<>();
-        db.read(h -> h.createQuery("SELECT id, " + nameField.get().column() + " AS name FROM " + target.table() + " WHERE id IN (<ids>)")
-                .bindList("ids", List.copyOf(ids))
-                .map((rs, ctx) -> values.put(rs.getLong("id"), Collections.unmodifiableMap(reference(rs.getLong("id"), rs.getString("name")))))
-                .list());
+        records.names(target, nameField.get(), ids).forEach((id, name) -> values.put(id, Collections.unmodifiableMap(reference(id, name))));
         return values;
     }
 

@@ -6,7 +6,6 @@ import io.sweep.auth.UserRepository;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.crm.RecordRepository;
-import io.sweep.db.Database;
 import io.sweep.json.Json;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.rules.Rule;
@@ -43,9 +42,9 @@ public final class RulePlanners implements AutoCloseable {
         }
     });
 
-    public RulePlanners(RuleSandbox sandbox, RuleValidator rules, MassUpdateValidator validator, Database db, Metadata metadata,
+    public RulePlanners(RuleSandbox sandbox, RuleValidator rules, MassUpdateValidator validator, Metadata metadata,
                         RecordRepository records, UserRepository users) {
-        this.related = new RelatedRecords(db, metadata, records, users);
+        this.related = new RelatedRecords(metadata, records, users);
         this.sandbox = sandbox;
         this.rules = rules;
         this.validator = validator;

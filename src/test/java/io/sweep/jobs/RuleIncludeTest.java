@@ -150,7 +150,7 @@ class RuleIncludeTest {
     void related_records_are_read_once_per_lookup_field_whatever_the_number_of_records() {
         Module contacts = server.app().metadata().moduleById(CONTACTS).orElseThrow();
         var db = server.app().database();
-        var related = new RelatedRecords(db, server.app().metadata(), new io.sweep.crm.RecordRepository(db), server.app().users());
+        var related = new RelatedRecords(server.app().metadata(), new io.sweep.crm.RecordRepository(db), server.app().users());
         var select = new Rule.Selection("(Department:equals:x)", null, null, List.of(new Rule.Include("Account_Name", "Billing_Country")));
         var principal = server.app().users().principal(server.app().users().byId(repId).orElseThrow(), Scopes.of(Set.of()));
         List<RecordRow> few = contactsPointingAtAccounts(contacts, 2);
