@@ -99,7 +99,7 @@ public final class App implements AutoCloseable {
         var audit = storage.audit();
         this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator, audit);
         var settings = config.jobs();
-        this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator);
+        this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator, metadata, records, users);
         this.notifications = new Notifications(new NotificationRepository(db), jobRepository, metadata, users, clock, settings.nodeName());
         this.jobScheduler = new JobScheduler(db, jobRepository,
                 new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName(), meters),

@@ -61,6 +61,17 @@ public final class RecordRepository {
         return db.withHandle(h -> findByIds(h, module, ids, false));
     }
 
+    /** The {@code nameField} values of these records of {@code module}, by id, in one query; records that do not exist are missing. */
+    public Map<Long, String> names(Module module, Field nameField, Collection<Long> ids) {
+        if (ids.isEmpty()) return Map.of();
+        Map<Long, String> names = new java.util.HashMap<>();
+        db.read(h -> h.createQuery("SELECT id, " + nameField.column() + " AS name FROM " + module.table() + " WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> names.put(rs.getLong("id"), rs.getString("name")))
+                .list());
+        return names;
+    }
+
     /** Whether the module has a record with this id, as the caller's handle sees it (a lookup value must name one). */
     public boolean exists(Handle h, Module module, long id) {
         return h.createQuery("SELECT COUNT(*) FROM " + module.table() + " WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;

@@ -2,7 +2,10 @@ package io.sweep.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sweep.auth.Principal;
+import io.sweep.auth.UserRepository;
+import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
+import io.sweep.crm.RecordRepository;
 import io.sweep.json.Json;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.rules.Rule;
@@ -27,6 +30,7 @@ public final class RulePlanners implements AutoCloseable {
     private final RuleSandbox sandbox;
     private final RuleValidator rules;
     private final MassUpdateValidator validator;
+    private final RelatedRecords related;
     private final IdleRuleRuns idle = new IdleRuleRuns();
     /** The runs chunks of each job are using on this node right now, so that cancelling the job can stop their scripts. */
     private final Map<Long, Set<RuleRun>> inUse = new ConcurrentHashMap<>();
@@ -38,7 +42,9 @@ public final class RulePlanners implements AutoCloseable {
         }
     });
 
-    public RulePlanners(RuleSandbox sandbox, RuleValidator rules, MassUpdateValidator validator) {
+    public RulePlanners(RuleSandbox sandbox, RuleValidator rules, MassUpdateValidator validator, Metadata metadata,
+                        RecordRepository records, UserRepository users) {
+        this.related = new RelatedRecords(metadata, records, users);
         this.sandbox = sandbox;
         this.rules = rules;
         this.validator = validator;
@@ -62,7 +68,7 @@ public final class RulePlanners implements AutoCloseable {
             run = sandbox.open(rule, withDefaults(rule, params), trigger(job.trigger()), job.createdTime().toInstant().toEpochMilli(), used, job.id());
         }
         inUse.computeIfAbsent(job.id(), id -> ConcurrentHashMap.newKeySet()).add(run);
-        return new ScriptedPlanner(run, used, principal, module, validator, kept -> {
+        return new ScriptedPlanner(run, used, principal, module, validator, related, kept -> {
             inUse.computeIfPresent(job.id(), (id, runs) -> {
                 runs.remove(kept);
                 return runs.isEmpty() ? null : runs;
@@ -95,7 +101,7 @@ public final class RulePlanners implements AutoCloseable {
 
     /** A run outside a job (a preview): {@code ctx.now} is now. */
     ScriptedPlanner open(Rule rule, Map<String, JsonNode> params, RuleTrigger trigger, Principal principal, Module module) {
-        return new ScriptedPlanner(sandbox.open(rule, withDefaults(rule, params), trigger), Duration.ZERO, principal, module, validator, RuleRun::close);
+        return new ScriptedPlanner(sandbox.open(rule, withDefaults(rule, params), trigger), Duration.ZERO, principal, module, validator, related, RuleRun::close);
     }
 
     /** {@code params} are the run's own; the rule's defaults fill in the rest. */

@@ -35,13 +35,18 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
     private final Principal principal;
     private final Module module;
     private final MassUpdateValidator validator;
+    private final RelatedRecords related;
     private final Consumer<RuleRun> release;
     private boolean released;
 
-    /** @param release what becomes of the run when the planner closes: closed, or kept for the job's next chunk */
+    /**
+     * @param related reads what the records' lookups point at
+     * @param release what becomes of the run when the planner closes: closed, or kept for the job's next chunk
+     */
     ScriptedPlanner(RuleRun run, Duration usedBefore, Principal principal, Module module, MassUpdateValidator validator,
-                    Consumer<RuleRun> release) {
+                    RelatedRecords related, Consumer<RuleRun> release) {
         this.run = run;
+        this.related = related;
         this.release = release;
         this.usedBefore = usedBefore;
         this.principal = principal;
@@ -51,7 +56,7 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
 
     @Override
     public Plan plan(RecordRow row) {
-        return plan(run.update(asScriptRecord(row)));
+        return plan(run.update(asScriptRecord(row, relatedOf(List.of(row)))));
     }
 
     /**
@@ -63,9 +68,11 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
     /** Plans for each row, in order; the script is asked about {@link #HAND_OFF} rows at a time (see {@link RuleRun#updateAll}). */
     List<Plan> planAll(List<RecordRow> rows) {
         List<Plan> plans = new ArrayList<>(rows.size());
+        // what the rows' lookups point at, for all of them at once: one read per lookup field, whatever the rows' number
+        RelatedRecords.Related relatedRows = relatedOf(rows);
         for (int from = 0; from < rows.size(); from += HAND_OFF) {
             List<Map<String, Object>> records = new ArrayList<>(HAND_OFF);
-            for (RecordRow row : rows.subList(from, Math.min(rows.size(), from + HAND_OFF))) records.add(asScriptRecord(row));
+            for (RecordRow row : rows.subList(from, Math.min(rows.size(), from + HAND_OFF))) records.add(asScriptRecord(row, relatedRows));
             for (ScriptDecision outcome : run.updateAll(records)) plans.add(plan(outcome));
         }
         return plans;
@@ -90,17 +97,24 @@ final class ScriptedPlanner implements RecordUpdater.Planner, AutoCloseable {
     }
 
     /** The record as the script sees it: ids as strings, times as ISO-8601 with offset, multi-select as arrays. */
-    private Map<String, Object> asScriptRecord(RecordRow row) {
+    private Map<String, Object> asScriptRecord(RecordRow row, RelatedRecords.Related relatedRows) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", String.valueOf(row.id()));
         for (Field f : module.fields()) {
             if (!principal.profile().maySeeField(f.id())) continue;
-            record.put(f.apiName(), scriptValue(f, row.value(f.apiName())));
+            Object value = row.value(f.apiName());
+            boolean pointsAtRecordOrUser = f.dataType() == DataType.LOOKUP || f.dataType() == DataType.OWNERLOOKUP;
+            record.put(f.apiName(), pointsAtRecordOrUser && value instanceof Long id ? relatedRows.valueOf(f, id) : scriptValue(f, value));
         }
         return record;
     }
 
-    private static Object scriptValue(Field f, Object value) {
+    private RelatedRecords.Related relatedOf(List<RecordRow> rows) {
+        return related.read(principal, module, run.rule().select(), rows);
+    }
+
+    /** A stored value as the script sees it; a reference is its {@code {id}} alone (lookups of the record itself get their names from {@link RelatedRecords}). */
+    static Object scriptValue(Field f, Object value) {
         if (value == null) return f.dataType() == DataType.MULTISELECTPICKLIST ? List.of() : null;
         return switch (value) {
             case OffsetDateTime t -> RecordTime.format(t);

@@ -71,9 +71,34 @@ public record Rule(
      * (Zoho's {@code (Field:comparator:value)} syntax) and a custom view id; optionally
      * narrowed to a territory.
      */
-    public record Selection(String criteria, String cvid, Territory territory) {
+    public record Selection(String criteria, String cvid, Territory territory, List<Include> include) {
         public Selection {
             if ((criteria == null) == (cvid == null)) throw new IllegalArgumentException("exactly one of criteria and cvid");
+            include = include == null ? List.of() : List.copyOf(include);
+        }
+
+        /** A selection that reads no related records. */
+        public Selection(String criteria, String cvid, Territory territory) {
+            this(criteria, cvid, territory, List.of());
+        }
+
+        /** The fields to read of the records {@code lookup} (a lookup or owner field's api name) points at; empty for none. */
+        public List<String> included(String lookup) {
+            return include.stream().filter(i -> i.lookup().equals(lookup)).map(Include::field).toList();
+        }
+    }
+
+    /**
+     * One related field the rule reads: {@code select.include: ["Account_Name.Billing_Country"]} is
+     * the lookup {@code Account_Name} and the field {@code Billing_Country} of the account it points at.
+     */
+    public record Include(String lookup, String field) {
+        /** What an include may read of the user an owner field points at (a user is not a module with fields). */
+        public static final List<String> OWNER_FIELDS = List.of("active", "email");
+
+        @Override
+        public String toString() {
+            return lookup + "." + field;
         }
     }
 

@@ -44,7 +44,7 @@ public final class RuleValidator {
 
     private static final Set<String> RULE_KEYS = Set.of("module", "description", "select", "triggers", "runAs", "params", "allow");
     private static final Set<String> ALLOW_KEYS = Set.of("users", "profiles");
-    private static final Set<String> SELECT_KEYS = Set.of("criteria", "cvid", "territory");
+    private static final Set<String> SELECT_KEYS = Set.of("criteria", "cvid", "territory", "include");
     private static final Set<String> TERRITORY_KEYS = Set.of("id", "include_child");
     private static final Set<String> TRIGGER_KEYS = Set.of("webhook", "schedule");
 
@@ -210,7 +210,7 @@ public final class RuleValidator {
                 return null;
             }
             node.fieldNames().forEachRemaining(key -> {
-                if (!SELECT_KEYS.contains(key)) problem(positions.key("select", key), "unknown key rule.select." + key + " (known: criteria, cvid, territory)");
+                if (!SELECT_KEYS.contains(key)) problem(positions.key("select", key), "unknown key rule.select." + key + " (known: criteria, cvid, include, territory)");
             });
             JsonNode criteria = node.get("criteria");
             JsonNode cvid = node.get("cvid");
@@ -219,6 +219,7 @@ public final class RuleValidator {
                 return null;
             }
             Rule.Territory territory = territory(node.get("territory"));
+            List<Rule.Include> include = include(node.get("include"), module);
             if (criteria != null) {
                 var criteriaAt = positions.key("select", "criteria");
                 if (!criteria.isTextual() || criteria.asText().isBlank()) {
@@ -236,13 +237,59 @@ public final class RuleValidator {
                         return null;
                     }
                 }
-                return new Rule.Selection(criteria.asText(), null, territory);
+                return new Rule.Selection(criteria.asText(), null, territory, include);
             }
             if (!cvid.isTextual() || Ids.parse(cvid.asText()).isEmpty()) {
                 problem(positions.key("select", "cvid"), "rule.select.cvid must be a custom view id as a string of digits");
                 return null;
             }
-            return new Rule.Selection(null, cvid.asText(), territory);
+            return new Rule.Selection(null, cvid.asText(), territory, include);
+        }
+
+        /**
+         * {@code include: ["Account_Name.Billing_Country", "Owner.email"]}: a lookup or owner field of
+         * the module, then a field of the module it points at (of a user: {@link Rule.Include#OWNER_FIELDS}).
+         */
+        private List<Rule.Include> include(JsonNode node, Module module) {
+            List<Rule.Include> include = new ArrayList<>();
+            if (node == null) return include;
+            var at = positions.key("select", "include");
+            if (!node.isArray()) {
+                problem(at, "rule.select.include must be a list of \"Lookup.Field\" paths, e.g. [\"Account_Name.Billing_Country\"]");
+                return include;
+            }
+            for (JsonNode path : node) {
+                if (!path.isTextual()) {
+                    problem(at, "rule.select.include must be a list of \"Lookup.Field\" paths, e.g. [\"Account_Name.Billing_Country\"]");
+                    continue;
+                }
+                String[] parts = path.asText().split("\\.", -1);
+                if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                    problem(at, "rule.select.include: \"" + path.asText() + "\" is not Lookup.Field, e.g. \"Account_Name.Billing_Country\"");
+                    continue;
+                }
+                if (module == null) continue;
+                String wrong = includeProblem(module, parts[0], parts[1]);
+                if (wrong != null) problem(at, "rule.select.include: \"" + path.asText() + "\": " + wrong);
+                else if (!include.contains(new Rule.Include(parts[0], parts[1]))) include.add(new Rule.Include(parts[0], parts[1]));
+            }
+            return include;
+        }
+
+        /** Why {@code lookup.field} cannot be read for records of {@code module}, or null. */
+        private String includeProblem(Module module, String lookup, String field) {
+            Optional<io.sweep.crm.Field> reference = module.field(lookup);
+            if (reference.isEmpty()) return module.apiName() + " has no field " + lookup;
+            var type = reference.get().dataType();
+            if (type == io.sweep.crm.DataType.OWNERLOOKUP) {
+                return Rule.Include.OWNER_FIELDS.contains(field) ? null
+                        : lookup + " points at a user, who has no field " + field + " (known: " + String.join(", ", Rule.Include.OWNER_FIELDS) + ")";
+            }
+            Optional<Module> related = type == io.sweep.crm.DataType.LOOKUP && reference.get().lookupModuleId() != null
+                    ? metadata.moduleById(reference.get().lookupModuleId()) : Optional.empty();
+            if (related.isEmpty()) return lookup + " is not a lookup or owner field of " + module.apiName();
+            if (related.get().field(field).isEmpty()) return related.get().apiName() + " (which " + lookup + " points at) has no field " + field;
+            return null;
         }
 
         private Rule.Territory territory(JsonNode node) {

@@ -58,6 +58,31 @@ class RuleValidatorTest {
     }
 
     @Test
+    void included_related_fields_load_as_lookup_and_field() {
+        String source = rule("  module: \"Contacts\",\n  select: { criteria: \"(Last_Name:equals:x)\",\n"
+                + "    include: [\"Account_Name.Billing_Country\", \"Owner.email\", \"Account_Name.Billing_Country\"] },\n" + RUN_AS);
+        var validation = TestRules.validator().validate("related", source, "related.js");
+        assertThat(validation.problems()).isEmpty();
+        assertThat(validation.rule().select().include())
+                .containsExactly(new Rule.Include("Account_Name", "Billing_Country"), new Rule.Include("Owner", "email"));
+        assertThat(validation.rule().select().included("Account_Name")).containsExactly("Billing_Country");
+    }
+
+    @Test
+    void an_include_that_is_not_a_lookup_then_a_field_of_its_module_is_reported_at_its_line() {
+        String source = rule("  module: \"Contacts\",\n  select: { criteria: \"(Last_Name:equals:x)\",\n"
+                + "    include: [\"Account_Name.Billing_Countri\", \"Email.Domain\", \"Owner.phone\", \"Acount_Name.Phone\", \"Account_Name\"] },\n" + RUN_AS);
+        assertThat(problems(source)).extracting(RuleProblem::toString).containsExactly(
+                "rules/broken.js:4:5: rule.select.include: \"Account_Name.Billing_Countri\": Accounts (which Account_Name points at) has no field Billing_Countri",
+                "rules/broken.js:4:5: rule.select.include: \"Email.Domain\": Email is not a lookup or owner field of Contacts",
+                "rules/broken.js:4:5: rule.select.include: \"Owner.phone\": Owner points at a user, who has no field phone (known: active, email)",
+                "rules/broken.js:4:5: rule.select.include: \"Acount_Name.Phone\": Contacts has no field Acount_Name",
+                "rules/broken.js:4:5: rule.select.include: \"Account_Name\" is not Lookup.Field, e.g. \"Account_Name.Billing_Country\"");
+        assertThat(only(rule(MODULE + "  select: { criteria: \"(Last_Name:equals:x)\", include: \"Owner.email\" },\n" + RUN_AS)).message())
+                .isEqualTo("rule.select.include must be a list of \"Lookup.Field\" paths, e.g. [\"Account_Name.Billing_Country\"]");
+    }
+
+    @Test
     void a_syntax_error_reports_graaljs_line_and_column() {
         RuleProblem p = only("export const rule = {\n  module: \"Leads\",,\n};\n" + UPDATE);
         assertThat(p.file()).isEqualTo("rules/broken.js");

@@ -172,6 +172,10 @@ final class RuleRoutes {
             ObjectNode select = node.putObject("select");
             select.put("criteria", r.select().criteria());
             select.put("cvid", r.select().cvid());
+            if (!r.select().include().isEmpty()) {
+                var include = select.putArray("include");
+                r.select().include().forEach(i -> include.add(i.toString()));
+            }
             ObjectNode triggers = node.putObject("triggers");
             triggers.put("webhook", r.triggers().webhook());
             triggers.put("schedule", r.triggers().schedule());

@@ -4,6 +4,7 @@ import io.sweep.auth.Principal;
 import io.sweep.crm.Field;
 import io.sweep.crm.FieldValues;
 import io.sweep.crm.InvalidValueException;
+import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.Plan;
@@ -29,9 +30,14 @@ final class CaseRunner {
     private final MassUpdateValidator validator;
     private final Principal principal;
     private final long defaultNow;
+    private final Metadata metadata;
 
-    /** @param defaultNow {@code ctx.now} of cases that give no {@code now} */
-    CaseRunner(RuleSandbox sandbox, MassUpdateValidator validator, Principal principal, long defaultNow) {
+    /**
+     * @param defaultNow {@code ctx.now} of cases that give no {@code now}
+     * @param metadata   the modules that lookups point at, for the related fields a case gives
+     */
+    CaseRunner(RuleSandbox sandbox, MassUpdateValidator validator, Principal principal, long defaultNow, Metadata metadata) {
+        this.metadata = metadata;
         this.sandbox = sandbox;
         this.validator = validator;
         this.principal = principal;
@@ -41,7 +47,7 @@ final class CaseRunner {
     CaseResult run(Rule rule, Module module, RuleCase c) {
         long start = System.nanoTime();
         List<String> problems = new ArrayList<>();
-        Map<String, Object> record = ScriptRecord.of(module, c.record(), problems);
+        Map<String, Object> record = ScriptRecord.of(module, c.record(), rule.select(), metadata, problems);
         Map<Field, Object> expectedValues = c.expect() instanceof Expectation.Set set ? expectedValues(module, set, problems) : null;
         if (!problems.isEmpty()) return new CaseResult(rule.id(), c.name(), "the case is wrong: " + String.join("; ", problems), "", elapsed(start));
         long now = c.nowMillis() != null ? c.nowMillis() : defaultNow;

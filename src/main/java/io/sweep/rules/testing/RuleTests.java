@@ -98,7 +98,7 @@ public final class RuleTests {
         Metadata metadata = RuleCheck.standardMetadata();
         try (var sandbox = new RuleSandbox(sandboxLimits, clock)) {
             var validator = new RuleValidator(metadata, sandbox);
-            var runner = new CaseRunner(sandbox, new MassUpdateValidator(limits), administrator(), clock.millis());
+            var runner = new CaseRunner(sandbox, new MassUpdateValidator(limits), administrator(), clock.millis(), metadata);
             for (Target t : targets.values()) reports.add(test(t, metadata, validator, runner));
         }
         return new Report(reports);

@@ -9,7 +9,10 @@ import io.sweep.crm.Module;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import io.sweep.crm.Metadata;
+import io.sweep.rules.Rule;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,8 +31,12 @@ final class ScriptRecord {
 
     private ScriptRecord() {}
 
-    /** The whole record, or what is wrong with the case's record. */
-    static Map<String, Object> of(Module module, ObjectNode given, java.util.List<String> problems) {
+    /**
+     * The whole record, or what is wrong with the case's record. A lookup or owner may carry, beside
+     * its {@code id} and {@code name}, the related fields the rule includes ({@code select.include}),
+     * as a job hands them; one without them stands for a related record runAs cannot see.
+     */
+    static Map<String, Object> of(Module module, ObjectNode given, Rule.Selection select, Metadata metadata, java.util.List<String> problems) {
         Map<String, Object> record = new LinkedHashMap<>();
         JsonNode id = given.get("id");
         if (id != null && !(id.isTextual() && DIGITS.matcher(id.asText()).matches())) {
@@ -51,9 +58,46 @@ final class ScriptRecord {
             String wrong = shapeProblem(field.get(), value);
             if (wrong != null) problems.add("record." + name + ": " + wrong);
             if (value.isNull() && field.get().dataType() == DataType.MULTISELECTPICKLIST) continue;
+            if (wrong == null && value.isObject() && pointsAtRecordOrUser(field.get())) {
+                value = related(field.get(), (ObjectNode) value, select.included(name), metadata, problems);
+            }
             record.put(field.get().apiName(), value);
         }
         return record;
+    }
+
+    private static boolean pointsAtRecordOrUser(Field f) {
+        return f.dataType() == DataType.LOOKUP || f.dataType() == DataType.OWNERLOOKUP;
+    }
+
+    /** A lookup's value with its {@code name} (null when the case gives none) and the included fields the case gives, each checked. */
+    private static ObjectNode related(Field lookup, ObjectNode given, List<String> included, Metadata metadata, List<String> problems) {
+        ObjectNode value = given.deepCopy();
+        if (!value.has("name")) value.putNull("name");
+        else if (!value.get("name").isTextual() && !value.get("name").isNull()) problems.add("record." + lookup.apiName() + ".name is a string");
+        Optional<Module> target = lookup.lookupModuleId() == null ? Optional.empty() : metadata.moduleById(lookup.lookupModuleId());
+        for (var names = given.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.equals("id") || name.equals("name")) continue;
+            String at = "record." + lookup.apiName() + "." + name;
+            if (!included.contains(name)) {
+                problems.add(at + ": the rule does not include " + lookup.apiName() + "." + name + " (select.include), so no job hands it to update");
+                continue;
+            }
+            JsonNode v = given.get(name);
+            String wrong = lookup.dataType() == DataType.OWNERLOOKUP ? ownerProblem(name, v)
+                    : target.flatMap(m -> m.field(name)).map(f -> shapeProblem(f, v)).orElse(null);
+            if (wrong != null) problems.add(at + ": " + wrong);
+        }
+        return value;
+    }
+
+    private static String ownerProblem(String name, JsonNode v) {
+        return switch (name) {
+            case "email" -> v.isTextual() ? null : "a user's email is a string";
+            case "active" -> v.isBoolean() ? null : "a user's active is true or false";
+            default -> null;
+        };
     }
 
     /** Why a value is not what a job would hand the script for this field, or null. */

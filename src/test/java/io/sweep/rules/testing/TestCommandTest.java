@@ -59,8 +59,36 @@ class TestCommandTest {
         assertThat(lines).anyMatch(l -> l.startsWith("ok   stale-contacted-leads/"))
                 .anyMatch(l -> l.startsWith("ok   normalise-lead-phones/"))
                 .anyMatch(l -> l.startsWith("ok   rate-high-revenue-leads/"))
-                .anyMatch(l -> l.startsWith("ok   mark-replied-leads-contacted/"));
+                .anyMatch(l -> l.startsWith("ok   mark-replied-leads-contacted/"))
+                .anyMatch(l -> l.startsWith("ok   contacts-copy-account-country/"));
         assertThat(lines.getLast()).endsWith(" passed, 0 failed");
+    }
+
+    @Test
+    void a_case_gives_included_related_fields_inline_and_only_those_the_rule_includes() throws IOException {
+        rule("related", """
+                export const rule = { module: "Contacts", select: { criteria: "(Last_Name:equals:x)",
+                  include: ["Account_Name.Billing_Country", "Owner.email"] }, runAs: "admin@sweep.local" };
+                export function update(record, ctx) {
+                  return { Mailing_Country: record.Account_Name.Billing_Country + " " + record.Owner.email + " " + record.Account_Name.name };
+                }
+                """);
+        cases("related", """
+                [
+                  {"name": "seen", "record": {"Account_Name": {"id": "1", "name": "Dupont SA", "Billing_Country": "France"},
+                                              "Owner": {"id": "2", "name": "Sam", "email": "rep@sweep.local"}},
+                   "expect": {"set": {"Mailing_Country": "France rep@sweep.local Dupont SA"}}},
+                  {"name": "not included", "record": {"Account_Name": {"id": "1", "Phone": "555"}}, "expect": {"skip": true}},
+                  {"name": "wrong type", "record": {"Account_Name": {"id": "1", "Billing_Country": 3}}, "expect": {"skip": true}}
+                ]
+                """);
+        Run run = test(dir.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.lines()).contains(
+                "ok   related/seen",
+                "FAIL related/not included: the case is wrong: record.Account_Name.Phone: the rule does not include Account_Name.Phone"
+                        + " (select.include), so no job hands it to update",
+                "FAIL related/wrong type: the case is wrong: record.Account_Name.Billing_Country: a text field is a string");
     }
 
     @Test
