@@ -32,9 +32,12 @@ class ChunkLogContextTest {
             var job = server.admin().waitForJobEnd(jobId);
             assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
 
-            List<ILoggingEvent> chunkLines = log.events().stream()
-                    .filter(e -> e.getLoggerName().equals(ChunkRunner.class.getName()) && e.getFormattedMessage().contains("of job " + jobId))
-                    .toList();
+            // the job is COMPLETED when its last chunk commits; that chunk logs its line just after
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (chunkLines(log, jobId).size() < 3 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            List<ILoggingEvent> chunkLines = chunkLines(log, jobId);
             assertThat(chunkLines).as("a line per chunk").hasSize(3);
             for (var line : chunkLines) {
                 assertThat(line.getMDCPropertyMap()).containsEntry("job_id", jobId).containsEntry("node", "log-node-1")
@@ -50,5 +53,11 @@ class ChunkLogContextTest {
             runner.setLevel(level);
             server.stop();
         }
+    }
+
+    private static List<ILoggingEvent> chunkLines(CapturedLog log, String jobId) {
+        return log.events().stream()
+                .filter(e -> e.getLoggerName().equals(ChunkRunner.class.getName()) && e.getFormattedMessage().contains("of job " + jobId))
+                .toList();
     }
 }
