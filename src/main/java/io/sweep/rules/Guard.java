@@ -12,6 +12,9 @@ import org.graalvm.polyglot.PolyglotException;
  * safepoint.
  */
 final class Guard {
+    /** Made ahead of time: when the heap ran out, there may be no room to make it. */
+    static final ScriptDecision.Fatal OUT_OF_MEMORY = new ScriptDecision.Fatal(ScriptFailure.SCRIPT_MEMORY,
+            "the server's heap ran out while the script allocated; the script was stopped to protect the server");
     private final Watchdog watchdog;
     private final AtomicReference<ScriptDecision.Fatal> stopped = new AtomicReference<>();
     /** When the stop reason was set ({@link System#nanoTime()}); meaningful once {@link #stopped} is set. */
@@ -103,9 +106,19 @@ final class Guard {
 
     /** The first reason wins; returns whether this call set it. */
     boolean stop(ScriptFailure failure, String message) {
-        if (!stopped.compareAndSet(null, new ScriptDecision.Fatal(failure, message))) return false;
+        return stop(new ScriptDecision.Fatal(failure, message));
+    }
+
+    private boolean stop(ScriptDecision.Fatal reason) {
+        if (!stopped.compareAndSet(null, reason)) return false;
         stoppedAt = System.nanoTime();
         return true;
+    }
+
+    /** The heap ran out while the script ran: the reason it stops, unless it was stopped already. Allocates nothing. */
+    ScriptDecision.Fatal outOfMemory() {
+        stop(OUT_OF_MEMORY);
+        return stopped.get();
     }
 
     /** The {@link System#nanoTime()} after which a caller stops waiting for the running call: the stop plus a grace, or never. */
@@ -127,10 +140,20 @@ final class Guard {
         watchdog.untrack(this);
         Context c = context;
         if (c == null || !cancelling.compareAndSet(false, true)) return;
-        try {
-            c.close(true);
-        } catch (PolyglotException | IllegalStateException e) {
-            // closing a cancelled context reports the cancellation again: it is closed all the same
+        for (int attempt = 1; ; attempt++) {
+            try {
+                c.close(true);
+                break;
+            } catch (PolyglotException | IllegalStateException e) {
+                // closing a cancelled context reports the cancellation again: it is closed all the same
+                break;
+            } catch (OutOfMemoryError e) {
+                // the heap is full of the script's objects and closing needs a little of it: once more now, later by the next cancel or close
+                if (attempt == 2) {
+                    cancelling.set(false);
+                    return;
+                }
+            }
         }
         context = null;
     }

@@ -137,6 +137,8 @@ public final class RuleRun {
             if (failed != null) stop(failed);
         } catch (ScriptThread.Unresponsive e) {
             abandon(timeout + "; the script was stopped");
+        } catch (ScriptThread.OutOfMemory e) {
+            stop(guard.outOfMemory());
         } finally {
             usedNanos += System.nanoTime() - start;
         }
@@ -184,6 +186,9 @@ public final class RuleRun {
             } catch (ScriptThread.Unresponsive e) {
                 outcomes.clear();
                 stopped = abandon(current.get().timeout());
+            } catch (ScriptThread.OutOfMemory e) {
+                outcomes.clear();
+                stopped = stop(guard.outOfMemory());
             }
         }
         while (outcomes.size() < count) outcomes.add(stopped);
@@ -214,6 +219,9 @@ public final class RuleRun {
                 watchdog.begin(guard, deadline, timeout);
                 try {
                     answer = invoke.execute(update, recordsJson[i], paramsJson, now, trigger.jsName(), seeds[i]).asString();
+                } catch (OutOfMemoryError e) {
+                    // GraalJS hands most out-of-memory errors back as a resource-exhausted PolyglotException, not all
+                    return new Decided(decided, guard.outOfMemory());
                 } finally {
                     watchdog.end(guard);
                 }
@@ -305,6 +313,9 @@ public final class RuleRun {
                 }, () -> giveUpAt);
             } catch (ScriptThread.Unresponsive e) {
                 sandbox.abandon(guard, rule.file());
+            } catch (ScriptThread.OutOfMemory e) {
+                // the call has returned, the script's thread is idle: cancel from here
+                guard.cancel();
             }
         }
         release();
@@ -341,6 +352,9 @@ public final class RuleRun {
                     }, () -> giveUpAt);
                 } catch (ScriptThread.Unresponsive e) {
                     sandbox.abandon(guard, rule.file());
+                } catch (ScriptThread.OutOfMemory e) {
+                    // the call has returned, the script's thread is idle: cancel from here
+                    guard.cancel();
                 }
             }
             thread.close();

@@ -228,6 +228,10 @@ public final class RuleSandbox implements AutoCloseable {
                     guard.close();
                 }
             }, () -> giveUpAt(guard, deadline));
+        } catch (ScriptThread.OutOfMemory e) {
+            // the call has returned, the script's thread is idle: cancel from here
+            guard.cancel();
+            return new Inspection.Failed(0, 0, guard.outOfMemory().message());
         } catch (ScriptThread.Unresponsive e) {
             abandon(guard, fileName + " (module code)");
             ScriptDecision.Fatal stopped = guard.stopped();

@@ -32,6 +32,18 @@ final class ScriptThread {
     });
     private volatile boolean abandoned;
 
+    /**
+     * The heap ran out on the context's thread. That thread only runs the script and the calls
+     * around it, so the script filled the heap (or was allocating when something else did): the
+     * caller stops it with {@code SCRIPT_MEMORY}. Thrown without a stack trace: the heap may
+     * still be short.
+     */
+    static final class OutOfMemory extends RuntimeException {
+        OutOfMemory() {
+            super("the script's thread ran out of memory", null, false, false);
+        }
+    }
+
     /** The context's thread did not answer in time; the caller has given up on it. */
     static final class Unresponsive extends RuntimeException {
         Unresponsive() {
@@ -45,6 +57,7 @@ final class ScriptThread {
      * sooner). The work's own exceptions come back as they were thrown.
      *
      * @throws Unresponsive when the time passed first; this thread is then abandoned
+     * @throws OutOfMemory   when the work ran out of memory
      */
     <T> T call(Callable<T> work, LongSupplier giveUpAt) {
         if (abandoned) throw new Unresponsive();
@@ -61,9 +74,13 @@ final class ScriptThread {
                 // look at the deadline again
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (cause instanceof OutOfMemoryError) throw new OutOfMemory();
                 if (cause instanceof RuntimeException r) throw r;
                 if (cause instanceof Error err) throw err;
                 throw new IllegalStateException(cause);
+            } catch (OutOfMemoryError e) {
+                // waiting for the answer needs a little heap too
+                throw new OutOfMemory();
             } catch (CancellationException e) {
                 throw new Unresponsive();
             } catch (InterruptedException e) {

@@ -31,7 +31,9 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>Memory: GraalJS community cannot cap a context's heap, and a script can allocate gigabytes
  * in well under a second. After every garbage collection the JVM reports how much heap is still
- * in use. When that is above the threshold, the scripts that allocated a large share of the
+ * in use; between collections the old generation (where large values go at once, and what
+ * survives collections) is looked at every few milliseconds, since a script piling up large
+ * strings can fill the heap between two collections. When either is above the threshold, the scripts that allocated a large share of the
  * memory in the last second or so (the JVM counts each thread's allocations, and we count them
  * per context) are stopped at once, whether they are running or between two records, and their
  * memory is collected. Which script retains the memory cannot be known; the one allocating
@@ -56,6 +58,8 @@ final class Watchdog implements AutoCloseable {
     private final Thread thread;
     private final ExecutorService cancellers;
     private final Set<String> heapPools;
+    /** The old generation: the heap pools that hold what survives collections (the JVM watches only their usage between collections). */
+    private final List<MemoryPoolMXBean> tenuredPools;
     private final long maxHeap;
     /** A script that recently allocated less than this is not suspected of filling the heap. */
     private final long suspectBytes;
@@ -70,6 +74,9 @@ final class Watchdog implements AutoCloseable {
                 .filter(p -> p.getType() == MemoryType.HEAP)
                 .map(MemoryPoolMXBean::getName)
                 .collect(Collectors.toUnmodifiableSet());
+        this.tenuredPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported())
+                .toList();
         long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
         this.maxHeap = max > 0 ? max : Runtime.getRuntime().maxMemory();
         this.suspectBytes = Math.max(16L << 20, maxHeap / 20);
@@ -151,11 +158,19 @@ final class Watchdog implements AutoCloseable {
                 lastCheckpoint = now;
                 for (Guard g : open) g.checkpoint(allocated(g), now);
             }
+            double tenured = tenuredFraction();
+            if (tenured >= heapThreshold) stopHeavyAllocators(tenured, "while the script ran");
             LockSupport.parkNanos(POLL_NANOS);
         }
     }
 
-    private synchronized void afterGc(Notification n, Object handback) {
+    private double tenuredFraction() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : tenuredPools) used += pool.getUsage().getUsed();
+        return (double) used / maxHeap;
+    }
+
+    private void afterGc(Notification n, Object handback) {
         if (open.isEmpty() || !GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
         var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
         long used = 0;
@@ -163,7 +178,11 @@ final class Watchdog implements AutoCloseable {
             if (heapPools.contains(pool.getKey())) used += pool.getValue().getUsed();
         }
         double fraction = (double) used / maxHeap;
-        if (fraction < heapThreshold) return;
+        if (fraction >= heapThreshold) stopHeavyAllocators(fraction, "after garbage collection while the script ran");
+    }
+
+    /** The heap is {@code fraction} full: stops the scripts that allocated a large share of the memory lately. */
+    private synchronized void stopHeavyAllocators(double fraction, String when) {
         long now = System.nanoTime();
         Map<Guard, Long> recent = new HashMap<>();
         long total = 0;
@@ -172,8 +191,8 @@ final class Watchdog implements AutoCloseable {
             recent.put(g, bytes);
             total += bytes;
         }
-        String message = "the server's heap was %d%% full after garbage collection while the script ran (the limit is %d%%); the script was stopped to protect the server"
-                .formatted(Math.round(fraction * 100), Math.round(heapThreshold * 100));
+        String message = "the server's heap was %d%% full %s (the limit is %d%%); the script was stopped to protect the server"
+                .formatted(Math.round(fraction * 100), when, Math.round(heapThreshold * 100));
         long share = Math.max(suspectBytes, total / 4);
         List<Guard> hit = new ArrayList<>();
         for (var e : recent.entrySet()) {
@@ -183,6 +202,7 @@ final class Watchdog implements AutoCloseable {
         }
         if (hit.isEmpty()) return;
         cancellers.execute(() -> {
+            // a cancel that runs short of heap leaves its context open; the script's own call or close cancels it again
             hit.forEach(Guard::cancel);
             // the stopped contexts' objects are garbage now: collect them before anything else runs short
             System.gc();
