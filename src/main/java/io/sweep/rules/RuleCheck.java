@@ -20,7 +20,11 @@ import java.util.UUID;
 public final class RuleCheck {
     private RuleCheck() {}
 
-    /** Every problem of every {@code *.js} file in {@code dir}, files in name order; empty when all are valid. */
+    /**
+     * Every problem of every {@code *.js} file in {@code dir}, files in name order, then of the library
+     * files in {@code dir/lib} that no rule imports (a library's problem is reported for each rule
+     * importing it, at its place in the library); empty when all are valid.
+     */
     public static List<RuleProblem> check(Path dir) {
         List<RuleProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -36,7 +40,9 @@ public final class RuleCheck {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
         files.sort(null);
-        if (files.isEmpty()) return problems;
+        RuleLibraries libraries = RuleLibraries.read(dir);
+        if (files.isEmpty() && libraries.isEmpty()) return problems;
+        java.util.Set<String> imported = new java.util.HashSet<>();
         try (var sandbox = new RuleSandbox()) {
             var validator = new RuleValidator(standardMetadata(), sandbox);
             for (Path file : files) {
@@ -53,7 +59,15 @@ public final class RuleCheck {
                     problems.add(new RuleProblem(file.toString(), 1, 1, "cannot read the file: " + e.getMessage()));
                     continue;
                 }
-                problems.addAll(validator.validate(id, text, file.toString()).problems());
+                var checked = validator.validateImports(id, text, file.toString(), libraries);
+                imported.addAll(checked.libraries());
+                problems.addAll(checked.validation().problems());
+            }
+            java.util.SortedSet<String> names = new java.util.TreeSet<>(libraries.texts().keySet());
+            names.addAll(libraries.unusable().keySet());
+            for (String name : names) {
+                if (imported.contains(name)) continue;
+                problems.addAll(validator.validateLibrary(name, libraries, dir.resolve(RuleLibraries.FOLDER).resolve(name).toString()));
             }
         }
         return problems;

@@ -47,6 +47,8 @@ class CheckCommandTest {
         for (String name : new String[] {"stale-contacted-leads.js", "normalise-lead-phones.js"}) {
             Files.copy(Path.of("rules", name), dir.resolve(name));
         }
+        Files.createDirectories(dir.resolve("lib"));
+        Files.copy(Path.of("rules", "lib", "phone.js"), dir.resolve("lib/phone.js"));
         Path stale = dir.resolve("stale-contacted-leads.js");
         Files.writeString(stale, Files.readString(stale).replace("module: \"Leads\"", "module: \"Leadz\"").replace("0 3 * * *", "0 25 * * *"));
         Files.writeString(dir.resolve("typo.js"), "export const rule = {\n  module: \"Leads\"\n  select: {},\n};\n");

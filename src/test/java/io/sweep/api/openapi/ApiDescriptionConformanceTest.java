@@ -51,6 +51,10 @@ class ApiDescriptionConformanceTest {
         try (Stream<Path> files = Files.list(Path.of("rules"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) Files.copy(file, rulesDir.resolve(file.getFileName()));
         }
+        Files.createDirectories(rulesDir.resolve("lib"));
+        try (Stream<Path> files = Files.list(Path.of("rules", "lib"))) {
+            for (Path file : files.toList()) Files.copy(file, rulesDir.resolve("lib").resolve(file.getFileName()));
+        }
         // without the demo data's many records the server starts in seconds; the walk makes what it calls
         server = TestServer.start(Backend.H2.newDatabaseUrl(), config -> config.withDemo(false).withRulesDir(rulesDir));
         admin = server.admin();
