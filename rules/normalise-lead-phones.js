@@ -1,6 +1,8 @@
-// Tidies the phone numbers of leads the sales team is about to call. US numbers become
-// "+1 555 123 4567" (an extension is kept as " x12"); other numbers keep only their digits and
-// a leading "+" ("0049 (0)30 …" becomes "+4930…"). Runs on Mondays at 02:30 UTC.
+// Tidies the phone numbers of leads the sales team is about to call, in the form lib/phone.js
+// gives them ("+1 555 123 4567" for US numbers, digits with a leading "+" otherwise).
+// Runs on Mondays at 02:30 UTC.
+import { normalisePhone } from "./lib/phone.js";
+
 export const rule = {
   module: "Leads",
   description: "Normalise phone numbers of leads still to be called",
@@ -11,28 +13,11 @@ export const rule = {
   runAs: "admin@sweep.local",
 };
 
-const EXTENSION = /\s*(?:x|ext\.?)\s*(\d{1,6})\s*$/i;
-
-export function normalise(phone, country) {
-  let text = phone.trim();
-  let extension = "";
-  const ext = EXTENSION.exec(text);
-  if (ext) {
-    extension = " x" + ext[1];
-    text = text.slice(0, ext.index);
-  }
-  // "(0)" is the trunk prefix written after a country code: it is not dialled from abroad
-  let digits = text.replace(/\(0\)/g, "").replace(/[^\d+]/g, "");
-  if (digits.startsWith("00")) digits = "+" + digits.slice(2);
-  digits = digits.replace(/(?!^)\+/g, "");
-  const us = /^(?:\+?1)?(\d{3})(\d{3})(\d{4})$/.exec(digits);
-  const looksUs = country === "USA" || digits.startsWith("+1") || (country == null && us !== null);
-  if (us && looksUs) return "+1 " + us[1] + " " + us[2] + " " + us[3] + extension;
-  return digits === "" ? null : digits + extension;
-}
+// the helper under its old name, for whoever imported it from this file's exports
+export { normalisePhone as normalise };
 
 export function update(record) {
   if (typeof record.Phone !== "string") return null;
-  const phone = normalise(record.Phone, record.Country);
+  const phone = normalisePhone(record.Phone, record.Country);
   return phone !== null && phone !== record.Phone ? { Phone: phone } : null;
 }

@@ -67,6 +67,18 @@ export async function render(container, { params: [id], query, navigate }) {
       });
       parts.push(details);
     }
+    // the library files the rule imported, as this job ran them
+    for (const [name, source] of Object.entries(j.rule_libraries || {})) {
+      const box = h("div", { class: "editor" });
+      const details = h("details", { class: "job-rule-library" }, h("summary", {}, `Library lib/${name} as this job ran it`), box);
+      let editor = null;
+      details.addEventListener("toggle", () => {
+        if (details.open && !editor) {
+          editor = createEditor(box, { source, label: `Source of library lib/${name} as job ${id} ran it`, readOnly: true });
+        }
+      });
+      parts.push(details);
+    }
     if (j.rule_id) {
       parts.push(h("details", { id: "job-log" }, h("summary", {}, j.log ? "Script log" : "Script log (empty)"),
         h("pre", { class: "code" }, j.log || "The script logged nothing.")));

@@ -139,8 +139,9 @@ public final class JobService {
     }
 
     /**
-     * What a rule job keeps as its request: the rule, its version and source as they are when the job
-     * starts (a later edit of the file changes nothing mid-way), the trigger and the parameters.
+     * What a rule job keeps as its request: the rule, its version, source and the sources of the library
+     * files it imports as they are when the job starts (a later edit of the files changes nothing
+     * mid-way), the trigger and the parameters.
      */
     static String ruleRequest(Rule rule, Trigger trigger, ObjectNode runParams) {
         ObjectNode request = Json.object();
@@ -149,6 +150,11 @@ public final class JobService {
         request.put("trigger", trigger.dbName());
         request.set("params", runParams);
         request.put("source", rule.source());
+        // the libraries it imports, as they were: every chunk (on any node) runs this exact code, and the job page shows it
+        if (!rule.libraries().texts().isEmpty()) {
+            ObjectNode libraries = request.putObject("libraries");
+            rule.libraries().texts().forEach(libraries::put);
+        }
         return request.toString();
     }
 

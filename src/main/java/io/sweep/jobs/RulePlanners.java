@@ -9,6 +9,7 @@ import io.sweep.crm.RecordRepository;
 import io.sweep.json.Json;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.rules.Rule;
+import io.sweep.rules.RuleLibraries;
 import io.sweep.rules.RuleRun;
 import io.sweep.rules.RuleSandbox;
 import io.sweep.rules.RuleTrigger;
@@ -53,7 +54,9 @@ public final class RulePlanners implements AutoCloseable {
     ScriptedPlanner open(Job job, Principal principal, Module module) {
         JsonNode request = Json.parseBody(job.request());
         Rule rule = byVersion.computeIfAbsent(job.ruleVersion(), version -> {
-            var validation = rules.validate(job.ruleId(), request.path("source").asText(), job.ruleId() + ".js");
+            Map<String, String> libraries = new LinkedHashMap<>();
+            request.path("libraries").properties().forEach(e -> libraries.put(e.getKey(), e.getValue().asText()));
+            var validation = rules.validate(job.ruleId(), request.path("source").asText(), job.ruleId() + ".js", RuleLibraries.of(libraries));
             if (!validation.ok()) throw new ChunkRunner.JobCannotRun("the rule no longer validates: " + validation.problems());
             return validation.rule();
         });

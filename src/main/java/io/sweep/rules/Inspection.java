@@ -12,8 +12,17 @@ sealed interface Inspection {
      */
     record Exports(String rule, JsonNode value, String ruleError, String update) implements Inspection {}
 
-    /** A syntax error, an error thrown by the top-level code, or a budget that ran out; line 0 when unknown. */
-    record Failed(int line, int column, String message) implements Inspection {}
+    /**
+     * A syntax error, an error thrown by the top-level code, a refused import, or a budget that ran
+     * out; line 0 when unknown.
+     *
+     * @param library the library file ({@code phone.js}) the position is in, or null for the rule's own file
+     */
+    record Failed(int line, int column, String message, String library) implements Inspection {
+        Failed(int line, int column, String message) {
+            this(line, column, message, null);
+        }
+    }
 
     static Exports exports(JsonNode json) {
         return new Exports(json.path("rule").asText(), json.get("value"), json.path("ruleError").asText(null), json.path("update").asText());

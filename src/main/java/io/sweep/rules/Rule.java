@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param id          the file name without {@code .js}
  * @param file        the file name ({@code id + ".js"}); stack traces and messages name it
- * @param version     SHA-256 (hex) of the file's bytes; a job records it
+ * @param version     SHA-256 (hex) of the file's bytes, and of the libraries it imports when it imports any; a job records it
  * @param module      the module's api name, as the metadata spells it (e.g. {@code Leads})
  * @param description free text, empty when the file gives none
  * @param select      which records a run selects
@@ -23,6 +23,7 @@ import java.util.Map;
  * @param source      the file's text
  * @param allow       who besides administrators may run and preview it by hand
  * @param schema      the parameters the rule declares, with types and bounds; {@link ParamSchema#NONE} when it declares none
+ * @param libraries   the library files it imports (also through other libraries), as they were when it was validated
  */
 public record Rule(
         String id,
@@ -36,12 +37,19 @@ public record Rule(
         Map<String, JsonNode> params,
         String source,
         Allow allow,
-        ParamSchema schema) {
+        ParamSchema schema,
+        RuleLibraries libraries) {
 
     /** A rule that only administrators may run by hand. */
     public Rule(String id, String file, String version, String module, String description, Selection select, Triggers triggers,
                 String runAs, Map<String, JsonNode> params, String source) {
         this(id, file, version, module, description, select, triggers, runAs, params, source, Allow.NOBODY, ParamSchema.NONE);
+    }
+
+    /** A rule that imports no library. */
+    public Rule(String id, String file, String version, String module, String description, Selection select, Triggers triggers,
+                String runAs, Map<String, JsonNode> params, String source, Allow allow, ParamSchema schema) {
+        this(id, file, version, module, description, select, triggers, runAs, params, source, allow, schema, RuleLibraries.NONE);
     }
 
     /** A rule that declares no parameter types. */
@@ -53,6 +61,7 @@ public record Rule(
     public Rule {
         if (allow == null) allow = Allow.NOBODY;
         if (schema == null) schema = ParamSchema.NONE;
+        if (libraries == null) libraries = RuleLibraries.NONE;
         var copy = new LinkedHashMap<String, JsonNode>();
         params.forEach((k, v) -> copy.put(k, v.deepCopy()));
         params = Collections.unmodifiableMap(copy);

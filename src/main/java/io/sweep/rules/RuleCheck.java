@@ -18,9 +18,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,21 +44,34 @@ public final class RuleCheck {
     /** What rules are checked against: the metadata, and the users' e-mails (lower case) when known, else null. */
     public record Reference(Metadata metadata, Set<String> users) {}
 
-    /** Every problem of every {@code *.js} file in {@code dir} against the standard metadata; empty when all are valid. */
+    /**
+     * Every problem of every {@code *.js} file in {@code dir} against the standard metadata, files in
+     * name order, then of the library files in {@code dir/lib} that no rule imports (a library's
+     * problem is reported for each rule importing it, at its place in the library); empty when all are valid.
+     */
     public static List<RuleProblem> check(Path dir) {
         return check(List.of(dir), RuleCheck::standardReference);
     }
 
     /**
      * Every problem of the given rule files and of the {@code *.js} files in the given folders,
-     * each folder's files in name order. The reference is read on a thread of its own while
-     * GraalJS starts (each takes seconds of a cold JVM), and not at all when there is no file.
+     * each folder's files in name order, then each folder's libraries no rule imported. A rule's
+     * imports are served by the {@code lib} folder beside it. The reference is read on a thread of
+     * its own while GraalJS starts (each takes seconds of a cold JVM), and not at all when there is
+     * nothing to check.
      */
     public static List<RuleProblem> check(List<Path> paths, Supplier<Reference> reference) {
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleFile> files = new ArrayList<>();
-        for (Path path : paths) files.addAll(ruleFiles(path, problems));
-        if (files.isEmpty()) return problems;
+        List<Path> folders = new ArrayList<>();
+        for (Path path : paths) {
+            files.addAll(ruleFiles(path, problems));
+            if (Files.isDirectory(path)) folders.add(path);
+        }
+        Map<Path, RuleLibraries> libraries = new HashMap<>();
+        for (RuleFile file : files) libraries.computeIfAbsent(file.folder(), RuleLibraries::read);
+        for (Path folder : folders) libraries.computeIfAbsent(folder, RuleLibraries::read);
+        if (files.isEmpty() && libraries.values().stream().allMatch(RuleLibraries::isEmpty)) return problems;
         // logging starts here, on one thread: two threads starting it at once make SLF4J print a warning
         org.slf4j.LoggerFactory.getILoggerFactory();
         CompletableFuture<Reference> loading = new CompletableFuture<>();
@@ -69,7 +87,22 @@ public final class RuleCheck {
         try (var sandbox = new RuleSandbox()) {
             Reference ref = join(loading);
             var validator = new RuleValidator(ref.metadata(), sandbox);
-            for (RuleFile file : files) problems.addAll(check(file, validator, ref));
+            Set<String> imported = new HashSet<>();
+            for (RuleFile file : files) problems.addAll(check(file, validator, ref, libraries.get(file.folder()), imported));
+            for (Path folder : folders) problems.addAll(unimportedLibraries(folder, libraries.get(folder), validator, imported));
+        }
+        return problems;
+    }
+
+    /** The problems of the libraries of {@code folder} that no checked rule imported (those are reported for the rules importing them). */
+    private static List<RuleProblem> unimportedLibraries(Path folder, RuleLibraries libraries, RuleValidator validator, Set<String> imported) {
+        List<RuleProblem> problems = new ArrayList<>();
+        SortedSet<String> names = new TreeSet<>(libraries.texts().keySet());
+        names.addAll(libraries.unusable().keySet());
+        for (String name : names) {
+            Path file = folder.resolve(RuleLibraries.FOLDER).resolve(name);
+            if (imported.contains(file.toAbsolutePath().normalize().toString())) continue;
+            problems.addAll(validator.validateLibrary(name, libraries, file.toString()));
         }
         return problems;
     }
@@ -110,7 +143,7 @@ public final class RuleCheck {
         return files;
     }
 
-    private static List<RuleProblem> check(RuleFile rf, RuleValidator validator, Reference ref) {
+    private static List<RuleProblem> check(RuleFile rf, RuleValidator validator, Reference ref, RuleLibraries libraries, Set<String> imported) {
         Path file = rf.file();
         String name = file.getFileName().toString();
         String id = name.substring(0, name.length() - ".js".length());
@@ -121,7 +154,11 @@ public final class RuleCheck {
         } catch (IOException e) {
             return List.of(new RuleProblem(file.toString(), 1, 1, "cannot read the file: " + e.getMessage()));
         }
-        var validation = validator.validate(id, text, file.toString());
+        var checked = validator.validateImports(id, text, file.toString(), libraries);
+        for (String library : checked.libraries()) {
+            imported.add(rf.folder().resolve(RuleLibraries.FOLDER).resolve(library).toAbsolutePath().normalize().toString());
+        }
+        var validation = checked.validation();
         if (!validation.ok()) return validation.problems();
         return beyondTheShape(validation.rule(), text, file.toString(), ref);
     }

@@ -47,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * editors' rename-into-place saves without special cases. A file is revalidated only when its
  * content hash changes.
  *
+ * <p>The library files of the {@code lib} folder are not rules: they are read with every poll, and
+ * when any of them changes (or appears, or goes) every rule is validated again, so a rule using a
+ * library gets a new version (or its problems) as soon as the library changes.
+ *
  * <p>A file that is a link resolving outside the directory is reported as a problem and never
  * read: whoever may read rules would otherwise read any file the server can.
  *
@@ -69,6 +73,8 @@ public final class RuleRegistry implements AutoCloseable {
     /** Each file's text as last read, for the diff of its next change. Guarded by {@code this}. */
     private final Map<String, String> texts = new HashMap<>();
     private boolean loaded;
+    /** The stamp of the libraries the entries were validated with. Guarded by {@code this}. */
+    private String librariesStamp = RuleLibraries.NONE.stamp();
     private ScheduledExecutorService poller;
 
     public RuleRegistry(Path dir, RuleValidator validator, AuditLog audit) {
@@ -150,7 +156,7 @@ public final class RuleRegistry implements AutoCloseable {
 
     /** {@link #write(String, String)}, recording the change as {@code author}'s. */
     public Rule write(String id, String source, Actor author) {
-        var validation = validator.validate(id, source, id + SUFFIX);
+        var validation = validator.validate(id, source, id + SUFFIX, RuleLibraries.read(dir));
         if (!validation.ok()) throw new RuleValidationException(validation.problems());
         // the poller must not find the new file before this write's own scan does: it would record it as the disk's
         synchronized (this) {
@@ -197,13 +203,18 @@ public final class RuleRegistry implements AutoCloseable {
     /** As {@link #rescan()}; a change of rule {@code writtenId} is {@code author}'s, every other the disk's. */
     private synchronized void rescan(String writtenId, Actor author) {
         Map<String, Path> files = list();
+        RuleLibraries libraries = RuleLibraries.read(dir);
+        String stamp = libraries.stamp();
+        // a library changed: every rule is validated again (those not using it come out as they were)
+        boolean librariesChanged = !stamp.equals(librariesStamp);
+        librariesStamp = stamp;
         Map<String, RuleEntry> next = new TreeMap<>();
         List<String> changed = new ArrayList<>();
         Map<String, String> read = new HashMap<>();
         for (var file : files.entrySet()) {
             String id = file.getKey();
             RuleEntry previous = entries.get(id);
-            RuleEntry entry = load(id, file.getValue(), previous, read);
+            RuleEntry entry = load(id, file.getValue(), librariesChanged ? null : previous, previous, read, libraries);
             if (entry == null) continue;
             next.put(id, entry);
             if (!entry.equals(previous)) changed.add(id);
@@ -293,8 +304,13 @@ public final class RuleRegistry implements AutoCloseable {
 
     static final String OUTSIDE = "the file is a link to a file outside the rules folder; it is not read";
 
-    /** The entry for a file's current content; null when the file vanished while being read. */
-    private RuleEntry load(String id, Path path, RuleEntry previous, Map<String, String> read) {
+    /**
+     * The entry for a file's current content; null when the file vanished while being read.
+     *
+     * @param unchanged the entry that stands when the file's content has not changed (null: validate anyway)
+     * @param previous  the entry before, whose active rule stays when the file does not validate
+     */
+    private RuleEntry load(String id, Path path, RuleEntry unchanged, RuleEntry previous, Map<String, String> read, RuleLibraries libraries) {
         String label = path.getFileName().toString();
         String text;
         if (!insideFolder(dir, path)) {
@@ -318,9 +334,12 @@ public final class RuleRegistry implements AutoCloseable {
             throw new UncheckedIOException("cannot read " + path, e);
         }
         String version = RuleValidator.version(text);
-        if (previous != null && previous.fileVersion().equals(version)) return previous;
+        if (unchanged != null && unchanged.fileVersion().equals(version)) return unchanged;
         read.put(id, text);
-        var validation = validator.validate(id, text, label);
+        var validation = validator.validate(id, text, label, libraries);
+        if (previous != null && previous.fileVersion().equals(version) && validation.ok() && validation.rule().equals(previous.active())) {
+            return previous;
+        }
         if (validation.ok()) return new RuleEntry(id, label, validation.rule(), List.of(), version);
         return new RuleEntry(id, label, previous == null ? null : previous.active(), validation.problems(), version);
     }

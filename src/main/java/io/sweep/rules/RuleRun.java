@@ -113,7 +113,7 @@ public final class RuleRun {
         try {
             ScriptDecision.Fatal failed = thread.call(() -> {
                 try {
-                    context = sandbox.newContext(log, guard);
+                    context = sandbox.newContext(log, guard, new LibraryFileSystem(rule.libraries()));
                     watchdog.begin(guard, deadline, timeout);
                     Value helpers = sandbox.install(context, rule.file(), now, seedFor(""));
                     invoke = helpers.getMember("invoke");
@@ -126,8 +126,10 @@ public final class RuleRun {
                 } catch (PolyglotException e) {
                     ScriptDecision.Fatal reason = sandbox.stopReason(e, guard, "loading the rule");
                     if (reason != null) return reason;
-                    var at = ModuleErrors.locate(e, rule.file(), rule.source());
-                    return new ScriptDecision.Fatal(ScriptFailure.SCRIPT_ERROR, "the rule failed to load: " + where(at.line(), at.column()) + at.message());
+                    var at = ModuleErrors.locate(e, rule.file(), rule.source(), rule.libraries());
+                    String where = at.library() == null ? where(at.line(), at.column())
+                            : RuleLibraries.FOLDER + "/" + at.library() + ":" + at.line() + ":" + at.column() + ": ";
+                    return new ScriptDecision.Fatal(ScriptFailure.SCRIPT_ERROR, "the rule failed to load: " + where + at.message());
                 } catch (IllegalStateException e) {
                     return stoppedOr("the rule failed to load: " + e.getMessage());
                 } finally {

@@ -92,7 +92,7 @@ public final class RuleSandbox implements AutoCloseable {
      */
     private void warmUp() {
         var guard = new Guard(watchdog);
-        Context context = newContext(OutputStream.nullOutputStream(), guard);
+        Context context = newContext(OutputStream.nullOutputStream(), guard, new LibraryFileSystem(RuleLibraries.NONE));
         try {
             Value helpers = install(context, "warm-up.js", 0L, 0);
             Value exports = context.eval(Source.newBuilder("js", "export function update(r, c) { return { a: r.a }; }", "warm-up.js")
@@ -147,8 +147,11 @@ public final class RuleSandbox implements AutoCloseable {
         return new RuleRun(this, rule, merged.toString(), nowMillis, trigger, scriptTimeUsed.toNanos(), seed);
     }
 
-    /** A new, locked-down context writing its output to {@code log}, watched through {@code guard}. */
-    Context newContext(OutputStream log, Guard guard) {
+    /**
+     * A new, locked-down context writing its output to {@code log}, watched through {@code guard}.
+     * Its only files are the libraries {@code libraries} serves, read only and from memory.
+     */
+    Context newContext(OutputStream log, Guard guard, LibraryFileSystem libraries) {
         Context context = Context.newBuilder("js")
                 .engine(engine)
                 .sandbox(SandboxPolicy.CONSTRAINED)
@@ -156,7 +159,7 @@ public final class RuleSandbox implements AutoCloseable {
                 .err(log)
                 .in(InputStream.nullInputStream())
                 .allowHostAccess(NO_HOST_ACCESS)
-                .allowIO(IOAccess.NONE)
+                .allowIO(IOAccess.newBuilder().fileSystem(libraries).build())
                 .allowCreateThread(false)
                 .allowCreateProcess(false)
                 .allowNativeAccess(false)
@@ -201,10 +204,11 @@ public final class RuleSandbox implements AutoCloseable {
     }
 
     /**
-     * Evaluates a module to read its exports, under the same sandbox and budgets as a run. Used
-     * by {@link RuleValidator}; the context is thrown away.
+     * Evaluates a module to read its exports, under the same sandbox and budgets as a run, its
+     * imports served by {@code libraries} (which records the ones read). Used by
+     * {@link RuleValidator}; the context is thrown away.
      */
-    Inspection inspect(String fileName, String version, String text) {
+    Inspection inspect(String fileName, String version, String text, LibraryFileSystem libraries) {
         var log = new BoundedLog(0);
         var guard = new Guard(watchdog);
         var thread = new ScriptThread();
@@ -212,7 +216,7 @@ public final class RuleSandbox implements AutoCloseable {
         String timeout = "the module's top-level code ran longer than " + human(loadTime());
         try {
             return thread.call(() -> {
-                Context context = newContext(log, guard);
+                Context context = newContext(log, guard, libraries);
                 watchdog.begin(guard, deadline, timeout);
                 try {
                     Value helpers = install(context, fileName, clock.millis(), 0);
@@ -222,7 +226,7 @@ public final class RuleSandbox implements AutoCloseable {
                 } catch (PolyglotException e) {
                     ScriptDecision.Fatal stopped = stopReason(e, guard, "the module's top-level code");
                     if (stopped != null) return new Inspection.Failed(0, 0, stopped.message());
-                    return ModuleErrors.locate(e, fileName, text);
+                    return ModuleErrors.locate(e, fileName, text, libraries.libraries());
                 } finally {
                     watchdog.end(guard);
                     guard.close();

@@ -79,7 +79,60 @@ public final class RuleValidator {
      * @param label how problems name the file, e.g. {@code rules/stale-leads.js}
      */
     public Validation validate(String id, String text, String label) {
-        return new Check(id, text, label).run();
+        return validate(id, text, label, RuleLibraries.NONE);
+    }
+
+    /**
+     * As {@link #validate(String, String, String)}, the rule's imports served by {@code libraries}.
+     * The rule keeps the libraries it imports (transitively) and its version covers them. A problem
+     * in a library is reported at its place in the library, labelled as the library file beside
+     * {@code label} ({@code rules/lib/phone.js} for {@code rules/x.js}).
+     */
+    public Validation validate(String id, String text, String label, RuleLibraries libraries) {
+        return new Check(id, text, label, libraries).run();
+    }
+
+    /** The libraries a validation read (by file name), whether it succeeded or not: the rules of a library to report. */
+    public record Imports(Validation validation, java.util.SortedSet<String> libraries) {}
+
+    /** {@link #validate(String, String, String, RuleLibraries)}, also telling which libraries the rule imported. */
+    public Imports validateImports(String id, String text, String label, RuleLibraries libraries) {
+        Check check = new Check(id, text, label, libraries);
+        Validation validation = check.run();
+        return new Imports(validation, check.files.read());
+    }
+
+    /**
+     * The problems of one library file on its own (a syntax error, top-level code that throws, an
+     * import it may not make), for a library no rule imports; a rule reports the problems of those it imports.
+     *
+     * @param label how problems name the library file, e.g. {@code rules/lib/phone.js}
+     */
+    public List<RuleProblem> validateLibrary(String name, RuleLibraries libraries, String label) {
+        String why = libraries.unusable().get(name);
+        if (why != null) return List.of(new RuleProblem(label, 1, 1, why));
+        if (!RuleLibraries.NAME.matcher(name).matches()) {
+            return List.of(new RuleProblem(label, 1, 1, "a library file's name must be [A-Za-z0-9_-]+.js; it cannot be imported"));
+        }
+        // a module that only imports the library: its errors are the library's
+        String importer = "import \"./" + RuleLibraries.FOLDER + "/" + name + "\";\n";
+        var files = new LibraryFileSystem(libraries);
+        if (sandbox.inspect("library-check.js", version(importer), importer, files) instanceof Inspection.Failed f) {
+            return List.of(new RuleProblem(label, f.line(), f.column(), f.message()));
+        }
+        return List.of();
+    }
+
+    /**
+     * The version of a rule importing {@code libraries}: the SHA-256 of its text alone when it imports
+     * none (as it always was), else of its text and every library's name and text, so a change to a
+     * library it uses is a new version of the rule.
+     */
+    public static String version(String text, RuleLibraries libraries) {
+        if (libraries.texts().isEmpty()) return version(text);
+        var all = new StringBuilder(text);
+        libraries.texts().forEach((name, lib) -> all.append("\0lib/").append(name).append('\0').append(lib.length()).append('\0').append(lib));
+        return version(all.toString());
     }
 
     public static String version(String text) {
@@ -116,12 +169,14 @@ public final class RuleValidator {
         private final String label;
         private final SourcePositions positions;
         private final List<RuleProblem> problems = new ArrayList<>();
+        private final LibraryFileSystem files;
 
-        Check(String id, String text, String label) {
+        Check(String id, String text, String label, RuleLibraries libraries) {
             this.id = id;
             this.text = text;
             this.label = label;
             this.positions = new SourcePositions(text);
+            this.files = new LibraryFileSystem(libraries);
         }
 
         Validation run() {
@@ -131,15 +186,16 @@ public final class RuleValidator {
                 problem(1, 1, "the file is larger than " + MAX_FILE_BYTES + " bytes");
                 return new Validation(null, problems);
             }
-            String version = version(text);
             String file = id + ".js";
-            switch (sandbox.inspect(file, version, text)) {
+            switch (sandbox.inspect(file, version(text), text, files)) {
                 case Inspection.Failed f -> {
-                    problem(f.line(), f.column(), f.message());
+                    if (f.library() == null) problem(f.line(), f.column(), f.message());
+                    else problems.add(new RuleProblem(libraryLabel(f.library()), f.line(), f.column(), f.message() + " (imported by " + file + ")"));
                     return new Validation(null, problems);
                 }
                 case Inspection.Exports exports -> {
-                    Rule rule = rule(exports, file, version);
+                    RuleLibraries imported = files.libraries().only(files.read());
+                    Rule rule = rule(exports, file, version(text, imported), imported);
                     update(exports.update());
                     return problems.isEmpty() ? new Validation(rule, List.of()) : new Validation(null, problems);
                 }
@@ -155,7 +211,13 @@ public final class RuleValidator {
             }
         }
 
-        private Rule rule(Inspection.Exports exports, String file, String version) {
+        /** A library file as problems name it: beside the rule's label, in the lib folder. */
+        private String libraryLabel(String library) {
+            int slash = Math.max(label.lastIndexOf('/'), label.lastIndexOf('\\'));
+            return label.substring(0, slash + 1) + RuleLibraries.FOLDER + "/" + library;
+        }
+
+        private Rule rule(Inspection.Exports exports, String file, String version, RuleLibraries imported) {
             switch (exports.rule()) {
                 case "missing" -> {
                     problem(1, 1, "missing export: export const rule = { module, select, runAs, … }");
@@ -181,7 +243,7 @@ public final class RuleValidator {
             Rule.Allow allow = allow(rule.get("allow"));
             if (!problems.isEmpty()) return null;
             return new Rule(id, file, version, module.apiName(), description == null ? "" : description, select, triggers, runAs, params, text,
-                    allow, declared.schema());
+                    allow, declared.schema(), imported);
         }
 
         private Module module(JsonNode node) {

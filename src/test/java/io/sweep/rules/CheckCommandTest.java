@@ -47,6 +47,8 @@ class CheckCommandTest {
         for (String name : new String[] {"stale-contacted-leads.js", "normalise-lead-phones.js"}) {
             Files.copy(Path.of("rules", name), dir.resolve(name));
         }
+        Files.createDirectories(dir.resolve("lib"));
+        Files.copy(Path.of("rules", "lib", "phone.js"), dir.resolve("lib/phone.js"));
         Path stale = dir.resolve("stale-contacted-leads.js");
         Files.writeString(stale, Files.readString(stale).replace("module: \"Leads\"", "module: \"Leadz\"").replace("0 3 * * *", "0 25 * * *"));
         Files.writeString(dir.resolve("typo.js"), "export const rule = {\n  module: \"Leads\"\n  select: {},\n};\n");
@@ -137,5 +139,31 @@ class CheckCommandTest {
         Run run = check(rules.toString(), "--db-url", url);
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out().lines().toList()).containsExactly(rules.resolve("ghost.js") + ":4:3: rule.runAs: no user ghost@example.com in the database");
+    }
+
+    @Test
+    void a_broken_library_is_reported_in_the_library_for_every_rule_using_it_and_an_unused_one_once() throws IOException {
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/phone.js"), "export function normalisePhone(p) {\n  return p.;\n}\n");
+        Files.writeString(dir.resolve("lib/unused.js"), "export const x = ;\n");
+        String rule = Files.readString(Path.of("rules", "normalise-lead-phones.js"));
+        Files.writeString(dir.resolve("a.js"), rule);
+        Files.writeString(dir.resolve("b.js"), rule);
+        Run run = check(dir.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        var lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith(dir.resolve("lib/phone.js") + ":2:12: SyntaxError: ").endsWith("(imported by a.js)");
+        assertThat(lines.get(1)).startsWith(dir.resolve("lib/phone.js") + ":2:12: SyntaxError: ").endsWith("(imported by b.js)");
+        assertThat(lines.get(2)).startsWith(dir.resolve("lib/unused.js") + ":1:18: SyntaxError: ");
+    }
+
+    @Test
+    void a_rule_importing_outside_the_lib_folder_fails_the_check() throws IOException {
+        Files.writeString(dir.resolve("sneaky.js"), "import \"../etc/passwd\";\n" + Files.readString(Path.of("rules", "stale-contacted-leads.js")));
+        Run run = check(dir.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines().toList()).containsExactly(
+                dir.resolve("sneaky.js") + ":1:8: cannot import \"../etc/passwd\": " + ModuleErrors.IMPORTABLE);
     }
 }

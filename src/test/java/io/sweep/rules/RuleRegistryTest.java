@@ -208,4 +208,62 @@ class RuleRegistryTest {
         assertThat(registry.fileSource("x".repeat(RuleValidator.MAX_ID_LENGTH + 1))).isEmpty();
         assertThat(registry.fileSource("../ok")).isEmpty();
     }
+
+    private static final String USES_LIB = """
+            import { status } from "./lib/status.js";
+            export const rule = {
+              module: "Leads",
+              select: { criteria: "(Lead_Status:equals:Contacted)" },
+              runAs: "admin@sweep.local",
+            };
+            export function update() { return { Lead_Status: status() }; }
+            """;
+
+    private void writeLib(String name, String text) throws IOException {
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib").resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_library_change_is_picked_up_by_the_rules_using_it_and_libraries_are_not_rules() throws Exception {
+        writeLib("status.js", "export function status() { return \"Cold\"; }\n");
+        write("uses.js", USES_LIB);
+        write("plain.js", source("Cold"));
+        List<String> changed = new CopyOnWriteArrayList<>();
+        var registry = registry();
+        registry.addListener(changed::add);
+        registry.start();
+        assertThat(registry.entries()).extracting(RuleEntry::id).containsExactly("plain", "uses");
+        Rule first = registry.rule("uses").orElseThrow();
+        assertThat(first.libraries().texts()).containsOnlyKeys("status.js");
+        Rule plain = registry.rule("plain").orElseThrow();
+        changed.clear();
+
+        writeLib("status.js", "export function status() { return \"Contacted\"; }\n");
+        eventually(() -> !registry.rule("uses").orElseThrow().version().equals(first.version()));
+        assertThat(registry.rule("uses").orElseThrow().libraries().texts().get("status.js")).contains("Contacted");
+        assertThat(changed).contains("uses").doesNotContain("plain");
+        assertThat(registry.rule("plain").orElseThrow()).isSameAs(plain);
+    }
+
+    @Test
+    void a_broken_library_is_reported_for_each_rule_using_it_and_their_last_valid_version_stays() throws Exception {
+        writeLib("status.js", "export function status() { return \"Cold\"; }\n");
+        write("uses.js", USES_LIB);
+        write("also.js", USES_LIB);
+        var registry = registry();
+        registry.start();
+        Rule valid = registry.rule("uses").orElseThrow();
+        writeLib("status.js", "export function status() {\n  return \"Cold\";;\n  }}\n");
+        eventually(() -> !registry.entry("uses").orElseThrow().ok() && !registry.entry("also").orElseThrow().ok());
+        for (String id : List.of("uses", "also")) {
+            RuleEntry entry = registry.entry(id).orElseThrow();
+            assertThat(entry.problems()).hasSize(1);
+            RuleProblem p = entry.problems().get(0);
+            assertThat(p.file()).isEqualTo("lib/status.js");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).startsWith("SyntaxError: ").endsWith("(imported by " + id + ".js)");
+        }
+        assertThat(registry.rule("uses").orElseThrow()).isEqualTo(valid);
+    }
 }

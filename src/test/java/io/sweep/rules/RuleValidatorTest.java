@@ -266,14 +266,14 @@ class RuleValidatorTest {
         RuleProblem p = only("// reads files\nimport { readFileSync } from \"fs\";\n" + rule(MODULE + SELECT + RUN_AS));
         assertThat(p.line()).isEqualTo(2);
         assertThat(p.column()).isEqualTo(30);
-        assertThat(p.message()).isEqualTo("rules cannot import modules (import of \"fs\")");
+        assertThat(p.message()).isEqualTo("cannot import \"fs\": " + ModuleErrors.IMPORTABLE);
     }
 
     @Test
     void an_import_of_another_rule_file_is_refused_too() {
         RuleProblem p = only("import { rule as other } from './stale-contacted-leads.js';\n" + rule(MODULE + SELECT + RUN_AS));
         assertThat(p.line()).isEqualTo(1);
-        assertThat(p.message()).startsWith("rules cannot import modules");
+        assertThat(p.message()).startsWith("cannot import \"./stale-contacted-leads.js\": a rule imports library files");
     }
 
     @Test

@@ -23,7 +23,7 @@ class SampleRulesTest {
 
     private static Rule sample(String id) {
         try {
-            var validation = TestRules.validator().validate(id, Files.readString(RULES.resolve(id + ".js")), id + ".js");
+            var validation = TestRules.validator().validate(id, Files.readString(RULES.resolve(id + ".js")), id + ".js", RuleLibraries.read(RULES));
             assertThat(validation.problems()).isEmpty();
             return validation.rule();
         } catch (IOException e) {

@@ -106,7 +106,7 @@ class SandboxAbuseTest {
                 export function update() { return { Description: status + " / " + file }; }
                 """);
         ScriptDecision o = once(rule);
-        assertThat(((ScriptDecision.Updated) o).values().get("Description").asText()).isEqualTo("refused: Operation is not allowed for: fs / refused");
+        assertThat(((ScriptDecision.Updated) o).values().get("Description").asText()).isEqualTo("refused: " + LibraryFileSystem.REFUSED + "fs / refused");
     }
 
     @Test

@@ -115,13 +115,20 @@ final class UiHarness implements AutoCloseable {
         return new ChromeDriver(service, options);
     }
 
-    /** The sample rules plus the browser tests' own rule, in a folder the tests may write. */
+    /** The sample rules (and their libraries) plus the browser tests' own rule, in a folder the tests may write. */
     private static Path copyRules() {
         try {
             Path dir = Files.createTempDirectory("sweep-ui-rules");
             try (var files = Files.list(Path.of("rules"))) {
                 for (Path f : files.filter(f -> f.toString().endsWith(".js")).toList()) {
                     Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            // the library files the samples import
+            Files.createDirectories(dir.resolve("lib"));
+            try (var files = Files.list(Path.of("rules", "lib"))) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                    Files.copy(f, dir.resolve("lib").resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             Files.writeString(dir.resolve(UiRuleEditorTest.RULE_ID + ".js"), UiRuleEditorTest.RULE_SOURCE);

@@ -177,9 +177,10 @@ final class JobJson {
      * need not carry it. One job's page shows it apart ({@link #ruleSource}).
      */
     private static JsonNode withoutSource(JsonNode request) {
-        if (request instanceof ObjectNode object && object.has("source")) {
+        if (request instanceof ObjectNode object && (object.has("source") || object.has("libraries"))) {
             ObjectNode copy = object.deepCopy();
             copy.remove("source");
+            copy.remove("libraries");
             return copy;
         }
         return request;
@@ -189,6 +190,13 @@ final class JobJson {
     static String ruleSource(Job job) {
         if (job.ruleId() == null) return null;
         return jsonOrText(job.request()).path("source").asText(null);
+    }
+
+    /** The library files the rule imported, by file name ({@code phone.js}), as the job ran them; empty when it imported none. */
+    static JsonNode ruleLibraries(Job job) {
+        JsonNode request = jsonOrText(job.request());
+        JsonNode libraries = request == null ? null : request.get("libraries");
+        return libraries != null && libraries.isObject() ? libraries : Json.object();
     }
 
     private static JsonNode jsonOrText(String text) {

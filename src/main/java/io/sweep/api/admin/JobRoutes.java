@@ -80,6 +80,7 @@ final class JobRoutes {
         var node = json.of(job);
         if (job.ruleId() != null) {
             node.put("rule_source", JobJson.ruleSource(job));
+            node.set("rule_libraries", JobJson.ruleLibraries(job));
             node.put("log", jobs.log(call.principal(), job));
         }
         JsonResponse.send(ctx, 200, node);

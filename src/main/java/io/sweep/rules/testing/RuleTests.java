@@ -9,6 +9,7 @@ import io.sweep.crm.Module;
 import io.sweep.massupdate.Limits;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.rules.RuleCheck;
+import io.sweep.rules.RuleLibraries;
 import io.sweep.rules.RuleProblem;
 import io.sweep.rules.RuleSandbox;
 import io.sweep.rules.RuleValidator;
@@ -134,7 +135,9 @@ public final class RuleTests {
         } catch (IOException e) {
             return problem(t, new RuleProblem(t.ruleFile().toString(), 1, 1, "cannot read the file: " + e.getMessage()));
         }
-        var validation = validator.validate(t.id(), text, t.ruleFile().toString());
+        // the rule imports the libraries of its own folder's lib folder
+        Path folder = t.ruleFile().toAbsolutePath().getParent();
+        var validation = validator.validate(t.id(), text, t.ruleFile().toString(), folder == null ? RuleLibraries.NONE : RuleLibraries.read(folder));
         if (!validation.ok()) return new RuleReport(t.id(), validation.problems(), List.of(), null);
         if (!hasCases) return new RuleReport(t.id(), List.of(), List.of(), "no cases (write " + caseFile + ")");
         List<RuleCase> cases;

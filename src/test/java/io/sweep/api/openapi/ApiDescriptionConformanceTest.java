@@ -52,6 +52,10 @@ class ApiDescriptionConformanceTest {
         try (Stream<Path> files = Files.list(Path.of("rules"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) Files.copy(file, rulesDir.resolve(file.getFileName()));
         }
+        Files.createDirectories(rulesDir.resolve("lib"));
+        try (Stream<Path> files = Files.list(Path.of("rules", "lib"))) {
+            for (Path file : files.toList()) Files.copy(file, rulesDir.resolve("lib").resolve(file.getFileName()));
+        }
         // without the demo data's many records the server starts in seconds; the walk makes what it calls.
         // An H2 file, not memory: the walk takes a backup, and only a file database has one
         String dbUrl = "jdbc:h2:file:" + Files.createTempDirectory("sweep-openapi-db").resolve("sweep").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";

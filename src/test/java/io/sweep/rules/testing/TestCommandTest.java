@@ -223,4 +223,22 @@ class TestCommandTest {
         Element failure = (Element) ((Element) testcases.item(2)).getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).isEqualTo("expected set {\"Lead_Status\":\"Cold\"}, got skip");
     }
+
+    @Test
+    void a_rule_file_named_runs_its_cases_with_the_libraries_beside_it_and_a_broken_library_is_reported() throws IOException {
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/status.js"), "export const COLD = \"Cold\";\n");
+        Path file = rule("uses", "import { COLD } from \"./lib/status.js\";\n" + leadsRule("return { Lead_Status: COLD };"));
+        cases("uses", """
+                [{"name": "goes cold", "record": {"Lead_Status": "Contacted"}, "expect": {"set": {"Lead_Status": "Cold"}}}]
+                """);
+        Run ok = test(file.toString());
+        assertThat(ok.lines()).containsExactly("ok   uses/goes cold", "1 case: 1 passed, 0 failed");
+        assertThat(ok.exit()).isZero();
+
+        Files.writeString(dir.resolve("lib/status.js"), "export const COLD = ;\n");
+        Run broken = test(file.toString());
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.lines()).anyMatch(l -> l.startsWith(dir.resolve("lib/status.js") + ":1:21: SyntaxError: ") && l.endsWith("(imported by uses.js)"));
+    }
 }
