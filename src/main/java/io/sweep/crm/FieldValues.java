@@ -69,17 +69,23 @@ public final class FieldValues {
 
     private static String picklist(Field field, JsonNode node) {
         String value = text(field, node);
-        if (!field.hasPicklistValue(value)) throw new InvalidValueException(field, "not a value of the picklist");
+        if (!field.hasPicklistValue(value)) throw new InvalidValueException(field, notOneOf(field, value));
         return value;
+    }
+
+    /** Names the value and the values allowed (the first 30 of a long picklist): a typo is then plain to see. */
+    private static String notOneOf(Field field, String value) {
+        var allowed = field.picklistValues().stream().map(PicklistValue::actualValue).toList();
+        String shown = String.join(", ", allowed.subList(0, Math.min(30, allowed.size())));
+        return "'" + value + "' is not one of " + shown + (allowed.size() > 30 ? ", … (" + allowed.size() + " values)" : "");
     }
 
     private static List<String> multiSelect(Field field, JsonNode node) {
         if (!node.isArray()) throw new InvalidValueException(field, "expected an array of picklist values");
         var values = new LinkedHashSet<String>();
         for (JsonNode item : node) {
-            if (!item.isTextual() || !field.hasPicklistValue(item.asText())) {
-                throw new InvalidValueException(field, "not a value of the picklist: " + item);
-            }
+            if (!item.isTextual()) throw new InvalidValueException(field, "expected an array of picklist values, found " + item);
+            if (!field.hasPicklistValue(item.asText())) throw new InvalidValueException(field, notOneOf(field, item.asText()));
             values.add(item.asText());
         }
         return List.copyOf(values);

@@ -36,8 +36,29 @@ public final class MassUpdateValidator {
             for (FieldUpdate u : validate(principal, module, values, true).updates()) set.put(u.field(), u.value());
             return new Plan.Set(set);
         } catch (ApiException e) {
-            return new Plan.Fail(e.error(), e.zohoMessage() + (e.details().isEmpty() ? "" : " " + e.details()));
+            return new Plan.Fail(e.error(), explain(module, values, e));
         }
+    }
+
+    /**
+     * A record's failure in words a rule's author acts on: an unknown field said to be unknown (the
+     * Zoho code cannot tell it from a field that may not be mass updated), a bad value named with
+     * what is allowed. The Zoho code and details stay the error's.
+     */
+    private static String explain(Module module, Map<String, JsonNode> values, ApiException e) {
+        if (e.details().get("api_name") instanceof String name) {
+            var field = module.field(name);
+            if (field.isEmpty()) return name + ": unknown field (" + module.apiName() + " has no field " + name + ")";
+            if (e.error() == ErrorCode.FIELD_NOT_MASS_UPDATABLE) return name + ": this field cannot be updated in a mass update";
+            if (e.error() == ErrorCode.INVALID_DATA && values.get(name) != null) {
+                try {
+                    FieldValues.parse(field.get(), values.get(name));
+                } catch (InvalidValueException reason) {
+                    return reason.getMessage();
+                }
+            }
+        }
+        return e.zohoMessage() + (e.details().isEmpty() ? "" : " " + e.details());
     }
 
     public MassUpdate validate(Principal principal, Module module, Map<String, JsonNode> values, boolean overWrite) {

@@ -65,6 +65,23 @@ class TestCommandTest {
     }
 
     @Test
+    void a_failing_value_names_the_bad_value_and_the_allowed_ones_and_an_unknown_field_is_called_unknown() throws IOException {
+        rule("typo", leadsRule("return record.Last_Name === 'a' ? { Rating: 'Hott' } : { Ratingg: 'Hot' };"));
+        cases("typo", """
+                [
+                  {"name": "picklist", "record": {"Last_Name": "a"}, "expect": {"skip": true}},
+                  {"name": "field", "record": {"Last_Name": "b"}, "expect": {"skip": true}}
+                ]
+                """);
+        Run run = test(dir.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.lines()).anySatisfy(l -> assertThat(l).startsWith("FAIL typo/picklist: ")
+                .contains("INVALID_DATA: Rating: 'Hott' is not one of Acquired, Active, "));
+        assertThat(run.lines()).anySatisfy(l -> assertThat(l).startsWith("FAIL typo/field: ")
+                .contains("Ratingg: unknown field (Leads has no field Ratingg)"));
+    }
+
+    @Test
     void a_case_gives_included_related_fields_inline_and_only_those_the_rule_includes() throws IOException {
         rule("related", """
                 export const rule = { module: "Contacts", select: { criteria: "(Last_Name:equals:x)",
