@@ -170,18 +170,20 @@ public final class RuleRun {
         if (closed) throw new IllegalStateException("the run is closed");
         int count = records.size();
         String[] recordsJson = new String[count];
+        String[] ids = new String[count];
         int[] seeds = new int[count];
         for (int i = 0; i < count; i++) {
             recordsJson[i] = JsonText.of(records.get(i));
-            seeds[i] = seedFor(String.valueOf(records.get(i).get("id")));
+            ids[i] = String.valueOf(records.get(i).get("id"));
+            seeds[i] = seedFor(ids[i]);
         }
         List<ScriptDecision> outcomes = new ArrayList<>(count);
         ScriptDecision.Fatal stopped = fatal;
         if (stopped == null) {
             // the record being decided now: how long the caller waits for it, and what a timeout says
-            var current = new AtomicReference<>(new Deadline(System.nanoTime() + recordNanos, recordTimeout(false)));
+            var current = new AtomicReference<>(new Deadline(System.nanoTime() + recordNanos, recordTimeout(false, count > 0 ? ids[0] : "")));
             try {
-                Decided decided = thread.call(() -> decideAll(recordsJson, seeds, current),
+                Decided decided = thread.call(() -> decideAll(recordsJson, ids, seeds, current),
                         () -> sandbox.giveUpAt(guard, current.get().nanos()));
                 outcomes.addAll(decided.outcomes());
                 if (decided.stop() != null) stopped = stop(decided.stop());
@@ -204,14 +206,14 @@ public final class RuleRun {
     private record Decided(List<ScriptDecision> outcomes, ScriptDecision.Fatal stop) {}
 
     /** On the context's thread: asks {@code update} about each record, publishing each record's deadline to the waiting caller. */
-    private Decided decideAll(String[] recordsJson, int[] seeds, AtomicReference<Deadline> current) {
+    private Decided decideAll(String[] recordsJson, String[] ids, int[] seeds, AtomicReference<Deadline> current) {
         List<ScriptDecision> decided = new ArrayList<>(recordsJson.length);
         Watchdog watchdog = sandbox.watchdog();
         for (int i = 0; i < recordsJson.length; i++) {
             if (guard.stopped() != null) return new Decided(decided, guard.stopped());
             long left = jobNanos - usedNanos;
             if (left <= 0) return new Decided(decided, jobTimeUsedUp());
-            String timeout = recordTimeout(left < recordNanos);
+            String timeout = recordTimeout(left < recordNanos, ids[i]);
             long start = System.nanoTime();
             long deadline = start + Math.min(left, recordNanos);
             current.set(new Deadline(deadline, timeout));
@@ -228,7 +230,7 @@ public final class RuleRun {
                     watchdog.end(guard);
                 }
             } catch (PolyglotException e) {
-                ScriptDecision.Fatal reason = sandbox.stopReason(e, guard, "update on one record");
+                ScriptDecision.Fatal reason = sandbox.stopReason(e, guard, "update on record " + ids[i]);
                 if (reason != null) return new Decided(decided, reason);
                 // the helper catches what update throws, so this is a failure around it (a stack overflow, say)
                 decided.add(new ScriptDecision.Failed(ScriptFailure.SCRIPT_ERROR, rule.file() + ": " + e.getMessage()));
@@ -244,10 +246,10 @@ public final class RuleRun {
         return new Decided(decided, null);
     }
 
-    private String recordTimeout(boolean jobBound) {
+    private String recordTimeout(boolean jobBound, String recordId) {
         return jobBound ? jobTimeUsedUp().message()
                 : "update ran longer than " + RuleSandbox.human(sandbox.limits().recordTime())
-                        + " on one record (the per-record time budget); the script was stopped";
+                        + " on record " + recordId + " (the per-record time budget); the script was stopped";
     }
 
     /** The job's seed mixed with a record id (SplitMix64's finaliser), folded to the 32 bits the script's generator keeps. */

@@ -229,6 +229,29 @@ class RuleSandboxTest {
     }
 
     @Test
+    void a_timeout_names_the_record() {
+        try (var tight = new RuleSandbox(SandboxLimits.defaults().withRecordTime(Duration.ofMillis(200)), TestRules.CLOCK)) {
+            Rule rule = TestRules.rule("spin", """
+                    export function update(r) {
+                      if (r.id !== "7") return null;
+                      for (;;) {
+                        r.Description = "x";
+                      }
+                    }
+                    """);
+            RuleRun run = tight.open(rule, Map.of(), RuleTrigger.MANUAL);
+            try {
+                assertThat(run.update(TestRules.lead("6"))).isInstanceOf(ScriptDecision.Skipped.class);
+                var stopped = (ScriptDecision.Fatal) run.update(TestRules.lead("7"));
+                assertThat(stopped.failure()).isEqualTo(ScriptFailure.SCRIPT_TIMEOUT);
+                assertThat(stopped.message()).isEqualTo("update ran longer than 200 ms on record 7 (the per-record time budget); the script was stopped");
+            } finally {
+                run.close();
+            }
+        }
+    }
+
+    @Test
     void the_job_time_budget_counts_script_time_across_records() {
         try (var tight = new RuleSandbox(SandboxLimits.defaults().withJobTime(Duration.ofMillis(300)), TestRules.CLOCK)) {
             Rule rule = TestRules.rule("slow", """

@@ -305,7 +305,9 @@ class SandboxAbuseTest {
     @Test
     void a_date_is_an_invalid_return_with_a_hint() {
         invalidReturn(once(updating("return { Follow_Up_Date: new Date(ctx.now) };")), "a Date is not a field value", "toISOString()");
-        assertThat(((ScriptDecision.Updated) once(updating("return { Follow_Up_Date: new Date(ctx.now).toISOString().slice(0, 10) };")))
+        // the first toISOString() of a fresh context loads time-zone data: the strict sandbox's 300 ms can be too few on a busy machine
+        assertThat(((ScriptDecision.Updated) TestRules.once(TestRules.roomy(), updating("return { Follow_Up_Date: new Date(ctx.now).toISOString().slice(0, 10) };"),
+                TestRules.lead("1")))
                 .values().get("Follow_Up_Date").asText()).isEqualTo("2026-03-01");
     }
 
