@@ -135,7 +135,7 @@ public final class App implements AutoCloseable {
         var adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
                 new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
                 new ViewService(views, selections, records, metadata, users, clock), clock, audit,
-                new RecordHistory(recordService, recordHistory), notifications);
+                new RecordHistory(recordService, recordHistory), notifications, scheduleTrigger);
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
         this.http = new HttpServer(new HttpServer.Settings(config.bind(), config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
                 java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register,

@@ -4,6 +4,7 @@ import io.sweep.db.Database;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** Cron fires of rules: claimed once each, across nodes, by their primary key. */
@@ -13,6 +14,17 @@ public final class RuleFireRepository {
 
     public RuleFireRepository(Database db) {
         this.db = db;
+    }
+
+    /** One fire of a rule's schedule: the job it started, or why it started none (no records, a run still going…). */
+    public record Fire(Instant time, Long jobId, String message) {}
+
+    public List<Fire> recent(String ruleId, int limit) {
+        return db.read(h -> h.createQuery("SELECT fire_time, job_id, message FROM rule_fires WHERE rule_id = :rule ORDER BY fire_time DESC LIMIT :limit")
+                .bind("rule", ruleId).bind("limit", limit)
+                .map((rs, ctx) -> new Fire(rs.getObject("fire_time", OffsetDateTime.class).toInstant(),
+                        rs.getObject("job_id") == null ? null : rs.getLong("job_id"), rs.getString("message")))
+                .list());
     }
 
     public Optional<Instant> lastFire(String ruleId) {

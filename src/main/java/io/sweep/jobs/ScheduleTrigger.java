@@ -6,34 +6,53 @@ import io.sweep.rules.Rule;
 import io.sweep.rules.RuleEntry;
 import io.sweep.rules.RuleRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fires rules on their cron schedule ({@code triggers.schedule}). Each fire is claimed by a row
  * in {@code rule_fires} (primary key: rule and fire time), so with several nodes a fire runs
- * once. After downtime, the missed fires of a rule run once, as the latest of them.
+ * once. After downtime, the missed fires of a rule run once, as the latest of them. A rule that
+ * never fired fires from when this node started or saw it change on: not for a time already
+ * past when it was saved.
  */
 public final class ScheduleTrigger implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleTrigger.class);
-    /** A rule seen for the first time fires from now on, not for its whole past. */
-    private static final Duration FIRST_LOOK_BACK = Duration.ofMinutes(1);
     private static final int MAX_STEPS = 100_000;
 
     private final RuleRegistry rules;
     private final RuleFireRepository fires;
     private final JobService jobs;
     private final Clock clock;
+    /** When this node started: rules it found then and that never fired count from here. */
+    private final Instant startedAt;
+    /** When this node saw each rule change (saved here, or read from the folder); a rule that never fired counts from there. */
+    private final Map<String, Instant> changedAt = new ConcurrentHashMap<>();
 
     public ScheduleTrigger(RuleRegistry rules, RuleFireRepository fires, JobService jobs, Clock clock) {
         this.rules = rules;
         this.fires = fires;
         this.jobs = jobs;
         this.clock = clock;
+        this.startedAt = clock.instant();
+        rules.addListener(id -> changedAt.put(id, clock.instant()));
+    }
+
+    /** The next time the rule's schedule fires after now, if it has one. */
+    public Optional<Instant> nextFire(Rule rule) {
+        if (rule == null || rule.triggers().cron() == null) return Optional.empty();
+        return Optional.ofNullable(new CronSchedule(rule.triggers().cron(), ZoneOffset.UTC).getInitialExecutionTime(clock.instant()));
+    }
+
+    /** The rule's latest fires, newest first: each with its job, or why it started none. */
+    public List<RuleFireRepository.Fire> recentFires(String ruleId, int limit) {
+        return fires.recent(ruleId, limit);
     }
 
     @Override
@@ -52,7 +71,7 @@ public final class ScheduleTrigger implements Runnable {
 
     private void fire(Rule rule, Instant now) {
         var schedule = new CronSchedule(rule.triggers().cron(), ZoneOffset.UTC);
-        Instant last = fires.lastFire(rule.id()).orElse(now.minus(FIRST_LOOK_BACK));
+        Instant last = fires.lastFire(rule.id()).orElseGet(() -> changedAt.getOrDefault(rule.id(), startedAt));
         Instant due = null;
         Instant next = schedule.getInitialExecutionTime(last);
         for (int i = 0; i < MAX_STEPS && next != null && !next.isAfter(now); i++) {

@@ -120,6 +120,34 @@ abstract class ScheduleTriggerContract {
     }
 
     @Test
+    void a_rule_saved_mid_minute_fires_from_the_next_minute_and_its_page_shows_the_next_fire_and_why_a_fire_started_nothing() throws Exception {
+        String dbUrl = backend().newDatabaseUrl();
+        Path rules = Files.createTempDirectory("sweep-schedule");
+        var clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        try (Node node = node(dbUrl, rules, clock)) {
+            clock.set(Instant.parse("2026-03-01T10:00:30Z"));
+            String source = RULE.formatted("Nobody Co").replace("0 3 * * *", "* * * * *");
+            assertThat(node.admin().put("/api/rules/every-minute", source).status()).isEqualTo(200);
+            clock.set(Instant.parse("2026-03-01T10:00:40Z"));
+            node.app().scheduleTrigger().run();
+            assertThat(fires(node.app(), "every-minute")).as("not for the minute it was saved in").isEmpty();
+            var page = node.admin().get("/api/rules/every-minute").json();
+            assertThat(page.get("triggers").get("next_fire_time").asText()).isEqualTo("2026-03-01T10:01:00+00:00");
+            assertThat(page.get("recent_fires")).isEmpty();
+
+            clock.set(Instant.parse("2026-03-01T10:01:05Z"));
+            node.app().scheduleTrigger().run();
+            assertThat(fires(node.app(), "every-minute")).containsExactly(Instant.parse("2026-03-01T10:01:00Z"));
+            page = node.admin().get("/api/rules/every-minute").json();
+            assertThat(page.get("triggers").get("next_fire_time").asText()).isEqualTo("2026-03-01T10:02:00+00:00");
+            var fire = page.get("recent_fires").get(0);
+            assertThat(fire.get("fire_time").asText()).isEqualTo("2026-03-01T10:01:00+00:00");
+            assertThat(fire.get("job_id").isNull()).isTrue();
+            assertThat(fire.get("skipped_because").asText()).startsWith("NO_RECORDS_FOUND");
+        }
+    }
+
+    @Test
     void two_nodes_on_one_database_fire_a_schedule_once() throws Exception {
         String dbUrl = backend().newDatabaseUrl();
         Path rules = rules("nightly-two", "Two Nodes Co");

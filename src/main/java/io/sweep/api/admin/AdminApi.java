@@ -12,6 +12,7 @@ import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.PreviewService;
+import io.sweep.jobs.ScheduleTrigger;
 import io.sweep.notify.Notifications;
 import io.sweep.hooks.WebhookSecrets;
 import io.sweep.records.RecordHistory;
@@ -43,7 +44,7 @@ public final class AdminApi {
 
     public AdminApi(Authenticator authenticator, Sessions sessions, Metadata metadata, UserRepository users, Tokens tokens, JobService jobService,
                     PreviewService previewService, RuleRegistry ruleRegistry, WebhookSecrets secrets, ViewService viewService, Clock clock,
-                    AuditLog audit, RecordHistory recordHistory, Notifications notifications) {
+                    AuditLog audit, RecordHistory recordHistory, Notifications notifications, ScheduleTrigger schedules) {
         this.admin = new AdminContext(metadata, jobService);
         this.ruleRegistry = ruleRegistry;
         this.metadata = metadata;
@@ -51,7 +52,7 @@ public final class AdminApi {
         this.session = new SessionRoutes(authenticator, sessions, users);
         this.jobs = new JobRoutes(admin, jobService, jobJson);
         this.previews = new PreviewRoutes(admin, previewService);
-        this.rules = new RuleRoutes(admin, ruleRegistry, jobService, jobJson, secrets, previewService, audit);
+        this.rules = new RuleRoutes(admin, ruleRegistry, jobService, jobJson, secrets, previewService, audit, schedules);
         this.views = new ViewRoutes(admin, viewService, metadata, users);
         this.users = new UserRoutes(admin, users, sessions, audit);
         this.tokens = new TokenRoutes(admin, tokens, metadata, clock, audit);

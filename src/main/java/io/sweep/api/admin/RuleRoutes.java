@@ -1,6 +1,7 @@
 package io.sweep.api.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sweep.api.JsonResponse;
@@ -13,12 +14,15 @@ import io.sweep.hooks.WebhookSecrets;
 import io.sweep.api.QueryParams;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.PreviewService;
+import io.sweep.jobs.ScheduleTrigger;
+import io.sweep.crm.RecordTime;
 import io.sweep.json.Json;
 import io.sweep.rules.Rule;
 import io.sweep.rules.RuleEntry;
 import io.sweep.rules.RuleProblem;
 import io.sweep.rules.RuleRegistry;
 import io.sweep.rules.RuleValidationException;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import java.util.Map;
 /** {@code /api/rules}: list, read, write (the file stays the source of truth), run, and webhook secrets. */
 final class RuleRoutes {
     private static final int LAST_RUNS = 5;
+    private static final int RECENT_FIRES = 10;
     private final AdminContext admin;
     private final RuleRegistry rules;
     private final JobService jobs;
@@ -33,9 +38,11 @@ final class RuleRoutes {
     private final WebhookSecrets secrets;
     private final PreviewService previews;
     private final AuditLog audit;
+    private final ScheduleTrigger schedules;
 
     RuleRoutes(AdminContext admin, RuleRegistry rules, JobService jobs, JobJson jobJson, WebhookSecrets secrets, PreviewService previews,
-               AuditLog audit) {
+               AuditLog audit, ScheduleTrigger schedules) {
+        this.schedules = schedules;
         this.previews = previews;
         this.audit = audit;
         this.admin = admin;
@@ -56,7 +63,21 @@ final class RuleRoutes {
     void get(Context ctx) {
         Principal p = admin.caller(ctx);
         RuleEntry e = entry(ctx.pathParam("id"));
-        JsonResponse.send(ctx, 200, withLastRuns(p, entry(e, true), e.id()));
+        ObjectNode node = withLastRuns(p, entry(e, true), e.id());
+        if (e.active() != null && e.active().triggers().cron() != null) node.set("recent_fires", recentFires(e.id()));
+        JsonResponse.send(ctx, 200, node);
+    }
+
+    /** The schedule's latest fires, newest first: the job each started, or why none (`NO_RECORDS_FOUND: …`, a run still going). */
+    private ArrayNode recentFires(String ruleId) {
+        var list = Json.array();
+        for (var fire : schedules.recentFires(ruleId, RECENT_FIRES)) {
+            ObjectNode f = list.addObject();
+            f.put("fire_time", RecordTime.format(fire.time().atOffset(ZoneOffset.UTC)));
+            f.put("job_id", fire.jobId() == null ? null : String.valueOf(fire.jobId()));
+            f.put("skipped_because", fire.jobId() == null ? fire.message() : null);
+        }
+        return list;
     }
 
     /** The rule's latest jobs the caller may see, newest first ({@code /api/jobs?rule=} pages through all of them). */
@@ -179,6 +200,7 @@ final class RuleRoutes {
             ObjectNode triggers = node.putObject("triggers");
             triggers.put("webhook", r.triggers().webhook());
             triggers.put("schedule", r.triggers().schedule());
+            triggers.put("next_fire_time", schedules.nextFire(r).map(t -> RecordTime.format(t.atOffset(ZoneOffset.UTC))).orElse(null));
             ObjectNode params = node.putObject("params");
             r.params().forEach(params::set);
             if (withSource) node.put("source", r.source());
