@@ -79,6 +79,8 @@ export async function render(container, { params: [id], query, session, navigate
       term("Run by hand by", r.allow ? ["administrators", ...r.allow.users, ...r.allow.profiles.map((p) => `profile ${p}`)].join(", ") : "—"),
       term("Selects", r.select ? (r.select.criteria || (r.select.cvid ? `custom view ${r.select.cvid}` : "—")) : "—"),
       term("Triggers", r.triggers ? ["manual", r.triggers.webhook ? "webhook" : null, r.triggers.schedule ? `schedule ${r.triggers.schedule} (UTC)` : null].filter(Boolean).join(", ") : "—"),
+      r.triggers && r.triggers.next_fire_time ? term("Next fire", time(r.triggers.next_fire_time)) : null,
+      r.recent_fires && r.recent_fires.length ? term("Recent fires", recentFires(r.recent_fires)) : null,
       term("Version", r.version ? r.version.slice(0, 12) : "—"));
     paramsInput.placeholder = r.params && Object.keys(r.params).length ? JSON.stringify(r.params) : "{}";
     showProblems(r.problems, r.status !== "error" ? null
@@ -206,6 +208,12 @@ export async function render(container, { params: [id], query, session, navigate
   };
   document.addEventListener("keydown", onKey);
   return () => { document.removeEventListener("keydown", onKey); editor.destroy(); };
+}
+
+/** The schedule's latest fires: each links to its job, or says why it started none. */
+function recentFires(fires) {
+  return h("ul", { class: "plain", id: "rule-recent-fires" }, fires.map((f) => h("li", null, time(f.fire_time), " — ",
+    f.job_id ? h("a", { href: `#/jobs/${f.job_id}` }, `job ${f.job_id}`) : h("span", { class: "hint" }, `skipped: ${f.skipped_because || "no job"}`))));
 }
 
 function term(name, value) {

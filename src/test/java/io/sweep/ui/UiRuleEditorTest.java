@@ -36,6 +36,13 @@ class UiRuleEditorTest {
     private static final String BROKEN_LINE = "let broken = ;";
 
     @Test
+    void a_scheduled_rule_shows_when_it_fires_next(UiHarness ui) {
+        ui.open("/rules/stale-contacted-leads");
+        WebElement next = ui.await(By.xpath("//dt[normalize-space()='Next fire']/following-sibling::dd"));
+        assertThat(next.getText()).isNotBlank().isNotEqualTo("—");
+    }
+
+    @Test
     void a_syntax_error_is_shown_at_its_line_and_once_fixed_the_rule_previews_and_runs(UiHarness ui) throws IOException {
         List<String> leads = ui.createLeads(
                 "{\"Last_Name\":\"One\",\"Company\":\"" + COMPANY + "\"}", "{\"Last_Name\":\"Two\",\"Company\":\"" + COMPANY + "\"}");
