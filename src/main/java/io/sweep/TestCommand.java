@@ -32,11 +32,22 @@ final class TestCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
     @Option(names = "--junit", paramLabel = "FILE", description = "also write a JUnit XML report to FILE, for CI")
     Path junit;
+    @Option(names = "--snapshot", paramLabel = "RULE",
+            description = "instead of testing: add cases to tests/RULE.json made from real records of a running server (--ids), each expecting what the rule makes of it now")
+    String snapshot;
+    @Option(names = "--ids", split = ",", paramLabel = "ID", description = "with --snapshot: the records' ids (comma-separated or repeated)")
+    List<String> ids = new ArrayList<>();
+    @Option(names = "--url", description = "with --snapshot: the server (env SWEEP_URL, default http://localhost:7070)")
+    String url;
+    @Option(names = "--token", description = "with --snapshot: an API token that may read the rule's module (env SWEEP_TOKEN)")
+    String token;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Config config = Config.fromEnvironment(System.getenv());
+        if (snapshot != null) return snapshot(out, config);
+        if (!ids.isEmpty()) throw new IllegalArgumentException("--ids goes with --snapshot RULE");
         List<Path> targets = paths.isEmpty() ? List.of(config.rulesDir()) : paths;
         RuleTests.Report report = new RuleTests(config.limits(), config.ruleLimits(), Clock.systemUTC()).run(targets);
         for (RuleTests.RuleReport rule : report.rules()) {
@@ -51,6 +62,37 @@ final class TestCommand implements Callable<Integer> {
         out.flush();
         if (junit != null) JunitReport.write(report, junit);
         return report.passed() ? 0 : 1;
+    }
+
+    /** Appends the snapshot's cases to the rule's case file (a case of the same name is replaced), creating it if need be. */
+    private int snapshot(PrintWriter out, Config config) throws IOException {
+        if (!io.sweep.rules.RuleValidator.validId(snapshot)) throw new IllegalArgumentException("--snapshot: not a rule id: " + snapshot);
+        if (ids.isEmpty()) throw new IllegalArgumentException("--snapshot needs --ids: the records to make cases of");
+        if (paths.size() > 1) throw new IllegalArgumentException("--snapshot takes at most one rules folder");
+        Path dir = paths.isEmpty() ? config.rulesDir() : paths.get(0);
+        Path ruleFile = dir.resolve(snapshot + ".js");
+        if (!java.nio.file.Files.isRegularFile(ruleFile)) throw new IllegalArgumentException("no rule " + snapshot + " (expected " + ruleFile + ")");
+        String base = url != null ? url : System.getenv().getOrDefault("SWEEP_URL", "http://localhost:7070");
+        String t = token != null ? token : System.getenv("SWEEP_TOKEN");
+        var source = new io.sweep.cli.ServerRecords(base, t, ids);
+        var cases = new RuleTests(config.limits(), config.ruleLimits(), Clock.systemUTC())
+                .snapshot(ruleFile, source, Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Path caseFile = dir.resolve(RuleTests.CASES_FOLDER).resolve(snapshot + ".json");
+        var all = io.sweep.json.Json.MAPPER.createArrayNode();
+        if (java.nio.file.Files.isRegularFile(caseFile)) {
+            var existing = io.sweep.json.Json.MAPPER.readTree(caseFile.toFile());
+            if (!existing.isArray()) throw new IllegalArgumentException(caseFile + " is not a JSON array of cases");
+            var names = cases.stream().map(c -> c.get("name").asText()).collect(java.util.stream.Collectors.toSet());
+            for (var c : existing) if (!names.contains(c.path("name").asText())) all.add(c);
+        }
+        cases.forEach(all::add);
+        java.nio.file.Files.createDirectories(caseFile.getParent());
+        java.nio.file.Files.writeString(caseFile, io.sweep.json.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n");
+        for (var c : cases) out.println("added " + snapshot + "/" + c.get("name").asText() + ": expects " + c.get("expect"));
+        out.println("wrote " + cases.size() + (cases.size() == 1 ? " case" : " cases") + " to " + caseFile
+                + ": read each expectation, correct those that are wrong, and run `sweep test`");
+        out.flush();
+        return 0;
     }
 
     private static String summary(RuleTests.Report report) {

@@ -219,4 +219,32 @@ class RunCommandTest {
         assertThat(typo.exit()).isEqualTo(2);
         assertThat(typo.err()).contains("no rule cli-ratin in");
     }
+
+    @Test
+    void test_snapshot_turns_real_records_with_their_related_fields_into_cases_that_then_pass() throws Exception {
+        Path dir = Files.createTempDirectory("sweep-snapshot");
+        Files.copy(Path.of("rules", "contacts-copy-account-country.js"), dir.resolve("contacts-copy-account-country.js"));
+        String account = admin.post("/crm/v2/Accounts", "{\"data\":[{\"Account_Name\":\"Snap Co\",\"Billing_Country\":\"Spain\"}]}")
+                .json().get("data").get(0).get("details").get("id").asText();
+        String contact = admin.post("/crm/v2/Contacts", "{\"data\":[{\"Last_Name\":\"Snap\",\"Account_Name\":{\"id\":\"" + account + "\"}}]}")
+                .json().get("data").get(0).get("details").get("id").asText();
+
+        Run run = sweep("test", "--snapshot", "contacts-copy-account-country", "--ids", contact, "--url", url, "--token", TestServer.ADMIN_TOKEN,
+                dir.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("wrote 1 case to ");
+        var cases = io.sweep.json.Json.MAPPER.readTree(dir.resolve("tests/contacts-copy-account-country.json").toFile());
+        assertThat(cases).hasSize(1);
+        var c = cases.get(0);
+        assertThat(c.get("record").get("id").asText()).isEqualTo(contact);
+        assertThat(c.get("record").get("Account_Name").get("Billing_Country").asText()).isEqualTo("Spain");
+        assertThat(c.get("expect").get("set").get("Mailing_Country").asText()).isEqualTo("Spain");
+
+        // a second snapshot of the same record at another time adds a case; the cases pass as written
+        Run tested = sweep("test", dir.toString());
+        assertThat(tested.exit()).as(tested.out()).isZero();
+        assertThat(sweep("test", "--snapshot", "contacts-copy-account-country", "--ids", "123", "--url", url, "--token", TestServer.ADMIN_TOKEN,
+                dir.toString()).exit()).isEqualTo(1);
+        assertThat(sweep("test", "--snapshot", "contacts-copy-account-country", "--url", url, dir.toString()).exit()).isEqualTo(2);
+    }
 }

@@ -50,6 +50,23 @@ final class CaseRunner {
         Map<String, Object> record = ScriptRecord.of(module, c.record(), rule.select(), metadata, problems);
         Map<Field, Object> expectedValues = c.expect() instanceof Expectation.Set set ? expectedValues(module, set, problems) : null;
         if (!problems.isEmpty()) return new CaseResult(rule.id(), c.name(), "the case is wrong: " + String.join("; ", problems), "", elapsed(start));
+        Decided decided = decide(rule, module, c, record);
+        Outcome got = decided.outcome();
+        String log = decided.log();
+        String failure = matches(c.expect(), expectedValues, got) ? null : "expected " + describe(c.expect(), expectedValues) + ", got " + got.describe();
+        return new CaseResult(rule.id(), c.name(), failure, log, elapsed(start));
+    }
+
+    /** What a job made of the case's record, and what the script logged. */
+    record Decided(Outcome outcome, String log) {}
+
+    /** The case's record through the rule and the field checks, whatever the case expects; null when the case's record is wrong. */
+    Decided decide(Rule rule, Module module, RuleCase c, List<String> problems) {
+        Map<String, Object> record = ScriptRecord.of(module, c.record(), rule.select(), metadata, problems);
+        return problems.isEmpty() ? decide(rule, module, c, record) : null;
+    }
+
+    private Decided decide(Rule rule, Module module, RuleCase c, Map<String, Object> record) {
         long now = c.nowMillis() != null ? c.nowMillis() : defaultNow;
         RuleRun run = sandbox.open(rule, c.params(), c.trigger(), now, Duration.ZERO, 0L);
         Outcome got;
@@ -59,8 +76,7 @@ final class CaseRunner {
         } finally {
             log = run.close();
         }
-        String failure = matches(c.expect(), expectedValues, got) ? null : "expected " + describe(c.expect(), expectedValues) + ", got " + got.describe();
-        return new CaseResult(rule.id(), c.name(), failure, log, elapsed(start));
+        return new Decided(got, log);
     }
 
     private Outcome outcome(ScriptDecision decision, Module module) {

@@ -46,11 +46,26 @@ sealed interface Outcome {
 
     /** Stored values as the API shows them, fields in name order: {@code {"Lead_Status":"Cold"}}. */
     static String shown(Map<Field, Object> values) {
+        return shownObject(values).toString();
+    }
+
+    static ObjectNode shownObject(Map<Field, Object> values) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         values.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(Field::apiName)))
                 .forEach(e -> o.set(e.getKey().apiName(), shown(e.getKey(), e.getValue())));
-        return o.toString();
+        return o;
+    }
+
+    /** The outcome as a case file's {@code expect}: a case that expects exactly what happened. */
+    static ObjectNode asExpectation(Outcome outcome) {
+        ObjectNode expect = JsonNodeFactory.instance.objectNode();
+        switch (outcome) {
+            case Set set -> expect.set("set", shownObject(set.values()));
+            case Skip skip -> expect.put("skip", true);
+            case Fail fail -> expect.put("fail", fail.reason()).put("message", fail.message());
+        }
+        return expect;
     }
 
     private static JsonNode shown(Field field, Object value) {

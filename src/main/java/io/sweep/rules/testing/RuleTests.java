@@ -1,5 +1,6 @@
 package io.sweep.rules.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sweep.auth.Principal;
 import io.sweep.auth.Profile;
 import io.sweep.auth.Scopes;
@@ -8,10 +9,12 @@ import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.massupdate.Limits;
 import io.sweep.massupdate.MassUpdateValidator;
+import io.sweep.rules.Rule;
 import io.sweep.rules.RuleCheck;
 import io.sweep.rules.RuleLibraries;
 import io.sweep.rules.RuleProblem;
 import io.sweep.rules.RuleSandbox;
+import io.sweep.rules.RuleTrigger;
 import io.sweep.rules.RuleValidator;
 import io.sweep.rules.SandboxLimits;
 import java.io.IOException;
@@ -150,6 +153,55 @@ public final class RuleTests {
         List<CaseResult> results = new ArrayList<>();
         for (RuleCase c : cases) results.add(runner.run(validation.rule(), module, c));
         return new RuleReport(t.id(), List.of(), results, cases.isEmpty() ? "the case file holds no cases" : null);
+    }
+
+    /** Where a snapshot's records come from: a running server, given the rule's module and the related fields it includes. */
+    public interface RecordSource {
+        List<ObjectNode> records(String module, List<Rule.Include> include);
+    }
+
+    /**
+     * Cases made from real records: each record as {@code source} gives it, through the rule in
+     * {@code ruleFile} at {@code now}, expecting what the rule makes of it now. A starting point to
+     * read and correct, not a proof the rule is right.
+     *
+     * @throws IllegalArgumentException when the rule does not load (its problems, one per line)
+     */
+    public List<ObjectNode> snapshot(Path ruleFile, RecordSource source, java.time.Instant now) {
+        String id = stripped(ruleFile, ".js");
+        String text;
+        try {
+            text = Files.readString(ruleFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + ruleFile + ": " + e.getMessage());
+        }
+        Metadata metadata = RuleCheck.standardMetadata();
+        try (var sandbox = new RuleSandbox(sandboxLimits, clock)) {
+            var validator = new RuleValidator(metadata, sandbox);
+            Path folder = ruleFile.toAbsolutePath().getParent();
+            var validation = validator.validate(id, text, ruleFile.toString(), folder == null ? RuleLibraries.NONE : RuleLibraries.read(folder));
+            if (!validation.ok()) {
+                throw new IllegalArgumentException(String.join("; ", validation.problems().stream().map(RuleProblem::toString).toList()));
+            }
+            Rule rule = validation.rule();
+            Module module = metadata.module(rule.module()).orElseThrow();
+            var runner = new CaseRunner(sandbox, new MassUpdateValidator(limits), administrator(), now.toEpochMilli(), metadata);
+            List<ObjectNode> cases = new ArrayList<>();
+            for (ObjectNode record : source.records(rule.module(), rule.select().include())) {
+                String name = "record " + record.path("id").asText("?") + " as of " + now;
+                var c = new RuleCase(name, 0, record, Map.of(), now.toEpochMilli(), RuleTrigger.MANUAL, new Expectation.Skip());
+                List<String> problems = new ArrayList<>();
+                CaseRunner.Decided decided = runner.decide(rule, module, c, problems);
+                if (decided == null) throw new IllegalArgumentException("record " + record.path("id").asText() + ": " + String.join("; ", problems));
+                ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                node.put("name", name);
+                node.set("record", record);
+                node.put("now", now.toString());
+                node.set("expect", Outcome.asExpectation(decided.outcome()));
+                cases.add(node);
+            }
+            return cases;
+        }
     }
 
     private static RuleReport problem(Target t, RuleProblem problem) {
