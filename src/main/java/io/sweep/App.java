@@ -21,6 +21,9 @@ import io.sweep.db.Database;
 import io.sweep.api.hooks.HookApi;
 import io.sweep.jobs.RuleFireRepository;
 import io.sweep.jobs.ScheduleTrigger;
+import io.sweep.cli.LocalServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.atomic.AtomicReference;
 import io.sweep.hooks.WebhookDeliveryRepository;
 import io.sweep.hooks.WebhookSecrets;
 import io.sweep.hooks.WebhookService;
@@ -75,9 +78,13 @@ public final class App implements AutoCloseable {
     private final ScheduleTrigger scheduleTrigger;
     private final Notifications notifications;
     private final AtomicBoolean ready = new AtomicBoolean(false);
+    /** Where the command line finds this server while it holds its H2 file; null before start, after close, and on other databases. */
+    private final AtomicReference<LocalServer> localServer = new AtomicReference<>();
+    private final Clock clock;
 
     private App(Config config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.storage = Storage.open(config, clock);
         this.db = storage.database();
         this.metadata = storage.metadata();
@@ -128,7 +135,11 @@ public final class App implements AutoCloseable {
         var sessions = new Sessions(new SessionRepository(db), new LoginFailureRepository(db), users, clock, config.sessionIdle(), audit, meters);
         var authenticator = new Authenticator(tokens, users, sessions);
         var accessGate = new AccessGate(authenticator, metadata,
-                new io.sweep.api.TokenRateLimits(config.rateLimits().perMinute(), config.rateLimits().concurrent()));
+                new io.sweep.api.TokenRateLimits(config.rateLimits().perMinute(), config.rateLimits().concurrent()),
+                new AccessGate.CommandLineKey(LocalServer.KEY_HEADER, key -> {
+                    LocalServer published = localServer.get();
+                    return published != null && published.accepts(key);
+                }));
         var zohoApi = new ZohoApi(metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService,
                 new ChangeOwnerService(db, metadata, users, records, updater, clock), clock.getZone());
@@ -139,7 +150,34 @@ public final class App implements AutoCloseable {
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
         this.http = new HttpServer(new HttpServer.Settings(config.bind(), config.port(), config.maxBodyBytes(), ready::get, db::reachable), accessGate,
                 java.util.List.of(zohoApi::register, adminApi::register, hookApi::register, metricsApi::register,
-                        new io.sweep.api.BackupApi(db)::register, new ApiDescription()::register), new HttpMetrics(meters));
+                        new io.sweep.api.BackupApi(db)::register, new io.sweep.api.CommandLineApi(this::runCommand)::register,
+                        new ApiDescription()::register), new HttpMetrics(meters));
+    }
+
+    /** An administration command of the command line, run here for a command that found this server holding the database. */
+    private String runCommand(String command, JsonNode args) {
+        var ops = new AdminOperations(storage, clock);
+        return switch (command) {
+            case "user add" -> ops.addUser(text(args, "email"), text(args, "name"), text(args, "profile"), args.path("password_hash").asText(null));
+            case "user password" -> {
+                ops.setPassword(text(args, "email"), text(args, "password_hash"));
+                yield null;
+            }
+            case "token create" -> ops.createToken(text(args, "user"), io.sweep.json.Json.MAPPER.convertValue(args.path("scopes"),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.List<String>>() {}), args.path("expires").asText(null), args.path("label").asText(null));
+            case "token revoke" -> {
+                if (!ops.revokeToken(text(args, "token"))) throw new IllegalArgumentException("no live token matches");
+                yield null;
+            }
+            case "webhook-secret" -> ops.rotateWebhookSecret(text(args, "rule"), config.rulesDir());
+            default -> throw new IllegalArgumentException("unknown command " + command);
+        };
+    }
+
+    private static String text(JsonNode args, String name) {
+        String value = args.path(name).asText(null);
+        if (value == null || value.isBlank()) throw new IllegalArgumentException(name + " is required");
+        return value;
     }
 
     public static App create(Config config, Clock clock) {
@@ -162,6 +200,7 @@ public final class App implements AutoCloseable {
         ruleRegistry.start();
         jobScheduler.start();
         ready.set(true);
+        LocalServer.publish(config.dbUrl(), http.port()).ifPresent(localServer::set);
         LOG.info("Sweep ready on {} port {}", config.bind(), http.port());
         return http.port();
     }
@@ -221,6 +260,8 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        LocalServer published = localServer.getAndSet(null);
+        if (published != null) published.withdraw();
         http.stop();
         if (ready.get()) {
             jobScheduler.stop();

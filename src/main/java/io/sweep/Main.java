@@ -1,17 +1,15 @@
 package io.sweep;
 
-import io.sweep.audit.Actor;
-import io.sweep.audit.AuditKind;
-import io.sweep.audit.AuditLog;
 import io.sweep.auth.Passwords;
-import io.sweep.auth.Scopes;
-import io.sweep.auth.Tokens;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sweep.cli.CliErrors;
+import io.sweep.cli.CliFailure;
+import io.sweep.cli.LocalServer;
+import io.sweep.db.DatabaseFailures;
+import io.sweep.json.Json;
 import io.sweep.cli.ExitCodes;
 import io.sweep.cli.RunCommand;
-import io.sweep.hooks.WebhookSecrets;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -174,13 +172,8 @@ public final class Main {
             @Override
             public Integer call() throws java.io.IOException {
                 String hash = passwordStdin ? Passwords.hash(passwordFromStdin()) : null;
-                try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
-                    storage.prepare();
-                    var user = storage.users().add(email, name, profile, hash);
-                    storage.audit().record(Actor.cli(), AuditKind.USER_ADD, AuditLog.user(user.id()),
-                            java.util.Map.of("email", user.email(), "profile", profile, "password", hash != null));
-                    System.out.println(user.id());
-                }
+                var args = Json.object().put("email", email).put("name", name).put("profile", profile).put("password_hash", hash);
+                System.out.println(administer(db.config(), "user add", args, ops -> ops.addUser(email, name, profile, hash)));
                 return 0;
             }
         }
@@ -193,13 +186,10 @@ public final class Main {
             @Override
             public Integer call() throws java.io.IOException {
                 String hash = Passwords.hash(passwordFromStdin());
-                try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
-                    storage.prepare();
-                    var user = storage.users().byEmail(email).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + email));
-                    storage.users().setPasswordHash(user.id(), hash);
-                    new io.sweep.auth.SessionRepository(storage.database()).deleteForUser(user.id());
-                    storage.audit().record(Actor.cli(), AuditKind.USER_PASSWORD, AuditLog.user(user.id()), java.util.Map.of("email", user.email()));
-                }
+                administer(db.config(), "user password", Json.object().put("email", email).put("password_hash", hash), ops -> {
+                    ops.setPassword(email, hash);
+                    return null;
+                });
                 System.err.println("password set");
                 return 0;
             }
@@ -230,19 +220,8 @@ public final class Main {
         public Integer call() {
             Config c = db.config();
             java.nio.file.Path dir = rulesDir != null ? rulesDir : c.rulesDir();
-            if (!io.sweep.rules.RuleValidator.ID.matcher(rule).matches()) throw new IllegalArgumentException("not a rule id: " + rule);
-            // a secret for a rule that does not exist would never be used: most likely a typo
-            if (!java.nio.file.Files.isRegularFile(dir.resolve(rule + ".js"))) {
-                throw new IllegalArgumentException("no rule " + rule + " in " + dir + " (expected " + dir.resolve(rule + ".js") + ")");
-            }
-            try (Storage storage = Storage.open(c, Clock.systemUTC())) {
-                storage.prepare();
-                var secrets = new WebhookSecrets(storage.database(), Clock.systemUTC());
-                boolean existed = secrets.exists(rule);
-                String secret = secrets.rotate(rule);
-                storage.audit().record(Actor.cli(), AuditKind.WEBHOOK_SECRET_ROTATE, AuditLog.rule(rule), java.util.Map.of("created", !existed));
-                System.out.println(secret);
-            }
+            // through a running server, its own rules folder is the one that counts
+            System.out.println(administer(c, "webhook-secret", Json.object().put("rule", rule), ops -> ops.rotateWebhookSecret(rule, dir)));
             return 0;
         }
     }
@@ -261,25 +240,10 @@ public final class Main {
 
             @Override
             public Integer call() {
-                try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
-                    storage.prepare();
-                    var owner = storage.users().byEmail(user).orElseThrow(() -> new IllegalArgumentException("no user with e-mail " + user));
-                    var expiry = expiry(expires);
-                    var issued = storage.tokens().create(owner.id(), Scopes.of(scopes), expiry, label);
-                    storage.audit().record(Actor.cli(), AuditKind.TOKEN_CREATE, AuditLog.token(issued.id()), java.util.Map.of(
-                            "owner", owner.email(), "label", label == null ? "" : label, "scopes", scopes,
-                            "expires_time", expiry == null ? "" : io.sweep.crm.RecordTime.format(expiry)));
-                    System.out.println(issued.token());
-                }
+                var args = Json.object().put("user", user).put("expires", expires).put("label", label);
+                scopes.forEach(args.putArray("scopes")::add);
+                System.out.println(administer(db.config(), "token create", args, ops -> ops.createToken(user, scopes, expires, label)));
                 return 0;
-            }
-
-            private static OffsetDateTime expiry(String text) {
-                try {
-                    return Tokens.parseExpiry(text, Clock.systemUTC());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--expires: " + e.getMessage());
-                }
             }
         }
 
@@ -290,18 +254,31 @@ public final class Main {
 
             @Override
             public Integer call() {
-                try (Storage storage = Storage.open(db.config(), Clock.systemUTC())) {
-                    storage.prepare();
-                    var revoked = storage.tokens().revoke(token);
-                    if (revoked.isEmpty()) {
-                        System.err.println("no live token matches");
-                        return 1;
-                    }
-                    storage.audit().record(Actor.cli(), AuditKind.TOKEN_REVOKE, AuditLog.token(revoked.get()));
-                }
+                administer(db.config(), "token revoke", Json.object().put("token", token), ops -> {
+                    if (!ops.revokeToken(token)) throw new CliFailure(ExitCodes.FAILED, "no live token matches");
+                    return null;
+                });
                 System.err.println("revoked");
                 return 0;
             }
+        }
+    }
+
+    /**
+     * An administration command done on the database, or, while a server holds its H2 file (H2
+     * opens a file in one process at a time), done by that server for it (see {@link LocalServer}).
+     */
+    static String administer(Config c, String command, ObjectNode args, java.util.function.Function<AdminOperations, String> local) {
+        Storage storage;
+        try {
+            storage = Storage.open(c, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.inUse(e)) throw e;
+            return LocalServer.ask(c.dbUrl(), command, args);
+        }
+        try (storage) {
+            storage.prepare();
+            return local.apply(new AdminOperations(storage, Clock.systemUTC()));
         }
     }
 }

@@ -74,7 +74,9 @@ final class TestCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isRegularFile(ruleFile)) throw new IllegalArgumentException("no rule " + snapshot + " (expected " + ruleFile + ")");
         String base = url != null ? url : System.getenv().getOrDefault("SWEEP_URL", "http://localhost:7070");
         String t = token != null ? token : System.getenv("SWEEP_TOKEN");
-        var source = new io.sweep.cli.ServerRecords(base, t, ids);
+        var server = new io.sweep.cli.ServerRecords(base, t, ids);
+        RuleTests.RecordSource source = (module, include) -> server.records(module,
+                include.stream().map(i -> new io.sweep.cli.ServerRecords.Related(i.lookup(), i.field())).toList());
         var cases = new RuleTests(config.limits(), config.ruleLimits(), Clock.systemUTC())
                 .snapshot(ruleFile, source, Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         Path caseFile = dir.resolve(RuleTests.CASES_FOLDER).resolve(snapshot + ".json");

@@ -116,12 +116,15 @@ class CliTest {
     }
 
     @Test
-    void commands_on_a_database_a_running_server_holds_say_so_in_one_line_and_exit_4() throws Exception {
+    void commands_on_a_database_a_running_server_holds_without_a_way_in_say_so_in_one_line_and_exit_4() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("held").resolve("sweep").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
         var config = Config.fromEnvironment(java.util.Map.of()).withPort(0).withDb(url, null, null);
         try (App app = App.create(config, Clock.systemUTC())) {
             app.start();
+            // the file through which commands reach the server is gone (removed by hand, say): the commands cannot get in
+            java.nio.file.Files.delete(dir.resolve("held").resolve("sweep.cli.json"));
             for (String[] args : List.of(
+                    new String[] {"migrate", "--db-url", url},
                     new String[] {"token", "create", "--db-url", url, "--user", "admin@sweep.local", "--scope", "ZohoCRM.modules.ALL"},
                     new String[] {"user", "add", "--db-url", url, "--email", "held@example.com", "--name", "Held"})) {
                 Process run = process(args);

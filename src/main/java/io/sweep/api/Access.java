@@ -27,7 +27,12 @@ public record Access(Who who, List<String> scopes, ModuleOf module) implements R
         /** A token or a browser session, holding the route's scopes. */
         SIGNED_IN,
         /** As {@link #SIGNED_IN}, with the Administrator profile. */
-        ADMINISTRATOR
+        ADMINISTRATOR,
+        /**
+         * The command line on this machine: a loopback caller holding the key the server wrote
+         * beside its H2 file, readable by the server's own user only (see {@link CommandLineApi}).
+         */
+        LOCAL_COMMAND_LINE
     }
 
     /** The module a request names, or null when it names none; an unknown module is the resolver's own error. */
@@ -42,6 +47,10 @@ public record Access(Who who, List<String> scopes, ModuleOf module) implements R
 
     public static Access open() {
         return new Access(Who.PUBLIC, List.of(), null);
+    }
+
+    public static Access localCommandLine() {
+        return new Access(Who.LOCAL_COMMAND_LINE, List.of(), null);
     }
 
     public static Access session() {
@@ -87,6 +96,7 @@ public record Access(Who who, List<String> scopes, ModuleOf module) implements R
             case SESSION -> "browser session";
             case SIGNED_IN -> String.join(" + ", scopes);
             case ADMINISTRATOR -> String.join(" + ", scopes) + ", Administrator profile";
+            case LOCAL_COMMAND_LINE -> "the command line on this machine (the key beside the H2 file)";
         };
     }
 

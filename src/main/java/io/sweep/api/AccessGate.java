@@ -7,7 +7,10 @@ import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.MDC;
 
 /**
@@ -23,16 +26,28 @@ public final class AccessGate {
     private final Authenticator authenticator;
     private final Metadata metadata;
     private final TokenRateLimits rateLimits;
+    private final CommandLineKey commandLineKey;
 
-    public AccessGate(Authenticator authenticator, Metadata metadata, TokenRateLimits rateLimits) {
+    /** The header the local command line's key comes in, and whether a key is the one the server published (none is, when it published none). */
+    public record CommandLineKey(String header, Predicate<String> accepts) {
+        public static final CommandLineKey NONE = new CommandLineKey("X-None", key -> false);
+    }
+
+    public AccessGate(Authenticator authenticator, Metadata metadata, TokenRateLimits rateLimits, CommandLineKey commandLineKey) {
         this.authenticator = authenticator;
         this.metadata = metadata;
         this.rateLimits = rateLimits;
+        this.commandLineKey = commandLineKey;
     }
 
     public void check(Context ctx) {
         Access access = declared(ctx);
         if (access == null) throw new IllegalStateException("no access declared for " + ctx.method() + " " + ctx.endpoint().path);
+        if (access.who() == Access.Who.LOCAL_COMMAND_LINE) {
+            // the key alone is not enough: it must come from this machine, never across the network
+            if (!loopback(ctx) || !commandLineKey.accepts().test(ctx.header(commandLineKey.header()))) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+            return;
+        }
         if (!access.signedIn()) return;
         Authenticator.Caller caller = authenticator.identify(SessionCookie.credentials(ctx));
         Principal p = caller.principal();
@@ -53,6 +68,14 @@ public final class AccessGate {
         if (access.who() == Access.Who.ADMINISTRATOR && !p.profile().administrator()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
         ctx.attribute(PRINCIPAL, p);
         if (module != null) ctx.attribute(MODULE, module);
+    }
+
+    private static boolean loopback(Context ctx) {
+        try {
+            return InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The access a route was registered with, or null. */

@@ -5,7 +5,7 @@ import io.sweep.db.DatabaseFailures;
 /** What a command's exception becomes: one line for stderr and an exit code of {@link ExitCodes}. */
 public final class CliErrors {
     static final String IN_USE = "the database is in use by another process, most likely a running `sweep serve` "
-            + "(an H2 file opens in one process at a time): stop the server first, or do this through it: "
+            + "(an H2 file opens in one process at a time) that published no way in beside it: stop the server first, or do this through it: "
             + "the admin UI, or its API with an administrator's token (POST /api/users, /api/tokens, /api/rules/RULE/webhook_secret)";
 
     private CliErrors() {}

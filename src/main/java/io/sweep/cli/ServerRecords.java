@@ -2,8 +2,6 @@ package io.sweep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sweep.rules.Rule;
-import io.sweep.rules.testing.RuleTests;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +15,10 @@ import java.util.Map;
  * rule includes from the records its lookups point at (a related record the user may not see
  * arrives without them, as in a job).
  */
-public final class ServerRecords implements RuleTests.RecordSource {
+public final class ServerRecords {
+    /** A related field a rule includes: {@code Account_Name.Billing_Country}. */
+    public record Related(String lookup, String field) {}
+
     private final SweepClient client;
     private final List<String> ids;
 
@@ -27,14 +28,14 @@ public final class ServerRecords implements RuleTests.RecordSource {
         this.ids = List.copyOf(ids);
     }
 
-    @Override
-    public List<ObjectNode> records(String module, List<Rule.Include> include) {
+    /** The records, each with the related fields of {@code include}. */
+    public List<ObjectNode> records(String module, List<Related> include) {
         Map<String, JsonNode> fields = fields(module);
         List<ObjectNode> records = new ArrayList<>();
         for (String id : ids) {
             if (!id.matches("\\d{1,19}")) throw new CliFailure(ExitCodes.USAGE, "--ids: not a record id: " + id);
             ObjectNode record = asUpdateSeesIt(first(client.get("/crm/v2/" + enc(module) + "/" + id), "data", module + " " + id), fields);
-            for (Rule.Include related : include) addRelated(record, related, fields.get(related.lookup()));
+            for (Related related : include) addRelated(record, related, fields.get(related.lookup()));
             records.add(record);
         }
         return records;
@@ -61,7 +62,7 @@ public final class ServerRecords implements RuleTests.RecordSource {
         return record;
     }
 
-    private void addRelated(ObjectNode record, Rule.Include related, JsonNode field) {
+    private void addRelated(ObjectNode record, Related related, JsonNode field) {
         if (!(record.get(related.lookup()) instanceof ObjectNode lookup) || !lookup.hasNonNull("id") || field == null) return;
         String relatedId = lookup.get("id").asText();
         SweepClient.Answer answer;

@@ -16,10 +16,23 @@ final class SweepClient {
 
     private final String baseUrl;
     private final String token;
+    private final java.util.Map<String, String> headers;
 
     SweepClient(String baseUrl, String token) {
+        this(baseUrl, token, java.util.Map.of());
+    }
+
+    private SweepClient(String baseUrl, String token, java.util.Map<String, String> headers) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
+        this.headers = headers;
+    }
+
+    /** The same client, sending this header too. */
+    SweepClient withHeader(String name, String value) {
+        var more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new SweepClient(baseUrl, token, java.util.Map.copyOf(more));
     }
 
     String baseUrl() {
@@ -88,9 +101,10 @@ final class SweepClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Zoho-oauthtoken " + token)
-                .header("Accept", "application/json");
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2)).header("Accept", "application/json");
+        if (token != null) builder.header("Authorization", "Zoho-oauthtoken " + token);
+        headers.forEach(builder::header);
+        return builder;
     }
 
     private Answer send(HttpRequest request) {

@@ -33,11 +33,20 @@ class RouteAccessTest {
     void every_api_and_crm_route_but_the_session_ones_needs_a_named_scope() {
         assertThat(server.app().routes())
                 .filteredOn(r -> r.path().startsWith("/api/") || r.path().startsWith("/crm/"))
-                .filteredOn(r -> !r.path().equals("/api/session") && !r.path().equals("/api/openapi.json"))
+                .filteredOn(r -> !r.path().equals("/api/session") && !r.path().equals("/api/openapi.json") && !r.path().equals("/api/cli"))
                 .allSatisfy(r -> {
                     assertThat(r.access().signedIn()).as(r.method() + " " + r.path()).isTrue();
                     assertThat(r.access().scopes()).as(r.method() + " " + r.path()).isNotEmpty();
                 });
+    }
+
+    @Test
+    void only_the_command_line_route_answers_the_local_command_line_and_nobody_signed_in() {
+        assertThat(server.app().routes()).filteredOn(r -> r.access().who() == Access.Who.LOCAL_COMMAND_LINE)
+                .extracting(r -> r.method() + " " + r.path())
+                .containsExactly("POST /api/cli");
+        // a server on an in-memory database publishes no key: even the administrator's token is refused
+        assertThat(server.admin().post("/api/cli", "{\"command\":\"token revoke\",\"args\":{\"token\":\"x\"}}").status()).isEqualTo(403);
     }
 
     @Test
@@ -86,7 +95,7 @@ class RouteAccessTest {
     void a_route_registered_without_an_access_is_refused_before_its_handler_runs() {
         AtomicBoolean ran = new AtomicBoolean();
         // the gate refuses before it would authenticate, so it needs neither tokens nor metadata here
-        AccessGate gate = new AccessGate(null, null, TokenRateLimits.off());
+        AccessGate gate = new AccessGate(null, null, TokenRateLimits.off(), AccessGate.CommandLineKey.NONE);
         Javalin bare = Javalin.create(cfg -> {
             cfg.jetty.port = 0;
             cfg.startup.showJavalinBanner = false;

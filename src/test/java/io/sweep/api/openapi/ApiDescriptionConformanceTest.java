@@ -45,6 +45,7 @@ class ApiDescriptionConformanceTest {
     private ApiWalk walk;
     private Http admin;
     private Http anonymous;
+    private Path dbFile;
 
     @BeforeAll
     void start() throws IOException {
@@ -58,7 +59,8 @@ class ApiDescriptionConformanceTest {
         }
         // without the demo data's many records the server starts in seconds; the walk makes what it calls.
         // An H2 file, not memory: the walk takes a backup, and only a file database has one
-        String dbUrl = "jdbc:h2:file:" + Files.createTempDirectory("sweep-openapi-db").resolve("sweep").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        dbFile = Files.createTempDirectory("sweep-openapi-db").resolve("sweep").toAbsolutePath();
+        String dbUrl = "jdbc:h2:file:" + dbFile + ";DB_CLOSE_ON_EXIT=FALSE";
         server = TestServer.start(dbUrl, config -> config.withDemo(false).withRulesDir(rulesDir));
         admin = server.admin();
         anonymous = server.http();
@@ -88,6 +90,7 @@ class ApiDescriptionConformanceTest {
         walkSession();
         walkAuditAndMetrics();
         walkBackup();
+        walkCommandLine();
         walkNotifications(jobId);
         admin.delete("/api/views/" + viewId);
 
@@ -298,6 +301,16 @@ class ApiDescriptionConformanceTest {
         walk.call(admin, "GET", template, "/api/records/Nope/1/history", null, 400);
         walk.call(admin, "GET", template, "/api/records/Activities/1/history", null, 400);
         walk.call(anonymous, "GET", template, "/api/records/Leads/" + leads.get(0) + "/history", null, 401);
+    }
+
+    /** The key the server wrote beside its H2 file lets the command line in; nobody else. */
+    private void walkCommandLine() throws java.io.IOException {
+        String key = io.sweep.json.Json.MAPPER.readTree(dbFile.resolveSibling("sweep.cli.json").toFile()).get("key").asText();
+        Http local = anonymous.withHeader(io.sweep.cli.LocalServer.KEY_HEADER, key);
+        var done = walk.call(local, "POST", "/api/cli", "/api/cli", "{\"command\":\"webhook-secret\",\"args\":{\"rule\":\"stale-contacted-leads\"}}", 200);
+        assertThat(done.json().get("result").asText()).isNotBlank();
+        walk.call(local, "POST", "/api/cli", "/api/cli", "{\"command\":\"token revoke\",\"args\":{\"token\":\"no-such-token\"}}", 400);
+        walk.call(anonymous, "POST", "/api/cli", "/api/cli", "{\"command\":\"token revoke\",\"args\":{\"token\":\"x\"}}", 403);
     }
 
     /** The walk's server is on H2, where a backup is made: a zip. */
