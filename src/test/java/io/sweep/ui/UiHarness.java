@@ -201,7 +201,7 @@ final class UiHarness implements AutoCloseable {
 
     // --- the browser ----------------------------------------------------------------------------
 
-    WebDriver driver() {
+    ChromeDriver driver() {
         return driver;
     }
 

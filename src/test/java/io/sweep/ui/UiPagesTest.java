@@ -40,6 +40,21 @@ class UiPagesTest {
     }
 
     @Test
+    void the_pages_follow_a_dark_system_theme(UiHarness ui) {
+        ui.driver().executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("features", java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            ui.open("/jobs");
+            ui.awaitText(By.tagName("h1"), "Jobs");
+            assertThat(ui.driver().executeScript("return getComputedStyle(document.documentElement).backgroundColor")).isEqualTo("rgb(15, 20, 25)");
+            assertThat(ui.driver().executeScript("return getComputedStyle(document.querySelector('h1')).color")).isEqualTo("rgb(230, 233, 237)");
+            ui.screenshot("jobs-dark");
+        } finally {
+            ui.driver().executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", java.util.List.of()));
+        }
+    }
+
+    @Test
     void the_main_navigation_works_from_the_keyboard_with_visible_focus(UiHarness ui) {
         ui.loggedIn();
         ui.open("/rules");
