@@ -72,6 +72,7 @@ public final class App implements AutoCloseable {
     private final RuleSandbox sandbox;
     private final RulePlanners rulePlanners;
     private final RuleRegistry ruleRegistry;
+    private final PreviewService previews;
     private final ScheduleTrigger scheduleTrigger;
     private final Notifications notifications;
     private final AtomicBoolean ready = new AtomicBoolean(false);
@@ -132,8 +133,9 @@ public final class App implements AutoCloseable {
         var zohoApi = new ZohoApi(metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService,
                 new ChangeOwnerService(db, metadata, users, records, updater, clock), clock.getZone());
+        this.previews = new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock);
         var adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
-                new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
+                previews, ruleRegistry, webhookSecrets,
                 new ViewService(views, selections, records, metadata, users, clock), clock, audit,
                 new RecordHistory(recordService, recordHistory), notifications);
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
@@ -185,6 +187,14 @@ public final class App implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    public PreviewService previews() {
+        return previews;
+    }
+
+    public RuleRegistry rules() {
+        return ruleRegistry;
     }
 
     public JobService jobs() {
