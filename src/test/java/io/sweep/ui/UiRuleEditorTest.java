@@ -198,6 +198,7 @@ class UiRuleEditorTest {
                 .contains("counted 3 of 3").contains("1 would update");
         assertThat(ui.driver().findElement(By.id("preview-log")).getText()).contains("late Late SAVED");
         assertThat(Files.readString(ui.rulesDir().resolve(rule + ".js"))).as("not saved").isEqualTo(source);
+        ui.script("document.getElementById('rule-preview-result').scrollIntoView()");
         ui.screenshot("rule-editor-preview-unsaved");
 
         // Dry run: a job of the saved file that writes nothing, linked from the page
