@@ -28,10 +28,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Dry runs of mass updates. The request goes through the same parser, validator and selection as
- * the real call, and the first records of the selection through {@link RecordUpdater}'s own
- * checks, on rows read without locks: the outcomes are the ones the real run would produce
- * (permissions, blueprints, multi-select merging), and nothing is written or locked.
+ * Dry runs of mass updates and rules. A mass update's request goes through the same parser,
+ * validator and selection as the real call, and the first records of the selection through
+ * {@link RecordUpdater}'s own checks, on rows read without locks: the outcomes are the ones the
+ * real run would produce (permissions, blueprints, multi-select merging), and nothing is written
+ * or locked. A rule's preview goes further through its selection ({@link #previewRule}).
  */
 public final class PreviewService {
     public static final int DEFAULT_SAMPLE = 20;
@@ -211,8 +212,10 @@ public final class PreviewService {
         } catch (ChunkRunner.JobCannotRun e) {
             return new Preview(module.apiName(), of, new ApiException(ErrorCode.SCRIPT_ERROR, Map.of("rule", rule.id()), e.getMessage()), List.of());
         }
+        // ids that are not ids first (they fail as a mass update by ids fails them), within the sample's size
         List<Preview.Sample> sample = new ArrayList<>(invalid);
         sample.addAll(walk.sample());
+        if (sample.size() > request.sampleSize()) sample = sample.subList(0, request.sampleSize());
         return new Preview(module.apiName(), of, error, sample, walk.counted, walk.totals, log, notSelected);
     }
 
