@@ -101,6 +101,7 @@ export async function render(container, { params: [id], query, navigate }) {
     message.textContent = j.message || "";
     fill(meta,
       term("Module", moduleName(j)), term("What", jobTrigger(j)), term("Who", jobWho(j)),
+      j.dry_run ? term("Dry run", h("span", { id: "job-dry-run" }, "yes: no record was written; the counts and results are what a run would do")) : null,
       j.rule_version ? term("Rule version", j.rule_version.slice(0, 12)) : null,
       j.parameters ? term("Parameters", JSON.stringify(j.parameters)) : null,
       j.request ? term("Request", JSON.stringify(j.request)) : null,
@@ -110,7 +111,8 @@ export async function render(container, { params: [id], query, navigate }) {
       term("Chunks", `${num(j.chunks?.done)} of ${num(j.chunks?.total)}`));
     cancel.hidden = !active(j);
     // Undo only where the server would start one: ended, something updated, not undone already
-    undo.hidden = active(j) || !(j.Updated_Count > 0) || Boolean(j.undone_by);
+    // and not for a dry run, which changed nothing
+    undo.hidden = active(j) || j.dry_run || !(j.Updated_Count > 0) || Boolean(j.undone_by);
     undone.hidden = !j.undone_by;
     fill(undone, j.undone_by ? ["Undone by ", h("a", { href: `#/jobs/${j.undone_by}` }, `job ${j.undone_by}`), "."] : null);
     csv.href = downloadHref("csv");

@@ -23,7 +23,10 @@ export async function render(container, { params: [id], query, session, navigate
 
   const info = h("dl", { class: "meta" });
   const problemsBox = h("div", { class: "problems", id: "rule-problems", attrs: { "aria-live": "polite" } });
-  const dirtyNote = h("p", { class: "hint", id: "rule-dirty", hidden: true }, "Unsaved changes: Preview and Run use the saved file.");
+  // an administrator's Preview sends the editor's text (previewing it asks what saving asks); anyone else's uses the file
+  const dirtyNote = h("p", { class: "hint", id: "rule-dirty", hidden: true }, session.user.admin
+    ? "Unsaved changes: Preview shows the text as edited; Run and Dry run use the saved file."
+    : "Unsaved changes: Preview, Run and Dry run use the saved file.");
   const editorBox = h("div", { class: "editor", id: "rule-editor" });
   // a file that does not validate is shown as it is on disk, so its problems line up with its text
   const fromDisk = rule.status === "error" && typeof rule.file_source === "string";
@@ -62,11 +65,14 @@ export async function render(container, { params: [id], query, session, navigate
   }
 
   const save = h("button", { type: "button", class: "primary", id: "rule-save", disabled: !session.user.admin }, isNew ? "Create" : "Save");
-  const preview = h("button", { type: "button", id: "rule-preview", disabled: isNew }, "Preview");
+  const preview = h("button", { type: "button", id: "rule-preview", disabled: isNew && !session.user.admin }, "Preview");
   const run = h("button", { type: "button", id: "rule-run", disabled: isNew }, "Run");
+  const dryRun = h("button", { type: "button", id: "rule-dry-run", disabled: isNew,
+    title: "A job over the whole selection that writes no record" }, "Dry run");
+  const dryRunStarted = h("p", { class: "hint", id: "rule-dry-run-started", attrs: { "aria-live": "polite" } });
   const paramsInput = h("textarea", { id: "rule-params", rows: 2, spellcheck: false, placeholder: "{}" });
   const previewBox = h("section", { class: "preview", id: "rule-preview-result", attrs: { "aria-label": "Dry run" } });
-  const actions = h("div", { class: "actions toolbar" }, save, preview, run,
+  const actions = h("div", { class: "actions toolbar" }, save, preview, run, dryRun,
     session.user.admin ? null : h("span", { class: "hint" }, "Only administrators save rules: a rule runs as the user it names."));
 
   function showRule(r) {
@@ -113,6 +119,7 @@ export async function render(container, { params: [id], query, session, navigate
         save.textContent = "Save";
         preview.disabled = false;
         run.disabled = false;
+        dryRun.disabled = false;
         replaceQuery({});
       }
       showRule(saved);
@@ -143,13 +150,36 @@ export async function render(container, { params: [id], query, session, navigate
     clearErrors(container);
     const params = runParams();
     if (params === null) return;
-    fill(previewBox, loading("Running the dry run…"));
+    fill(previewBox, loading("Previewing…"));
+    // the text as edited, unsaved, for those who may save it; the saved file for anyone else
+    const source = session.user.admin && (isNew || editor.getValue() !== savedSource) ? editor.getValue() : null;
+    const body = source !== null ? { params: params ?? {}, source } : params ?? "";
     try {
-      const p = await api("POST", `/api/rules/${id}/preview`, { body: params ?? "", query: { limit: 20 } });
-      renderPreview(previewBox, p, { module: rule.module });
+      const p = await api("POST", `/api/rules/${id}/preview`, { body, query: { limit: 20 } });
+      if (source !== null) showProblems([]);
+      renderPreview(previewBox, p, { module: rule.module, whole: true });
     } catch (e) {
       fill(previewBox);
-      showError(preview, e);
+      if (e.details && Array.isArray(e.details.problems)) {
+        showProblems(e.details.problems, "Not previewed: the text as edited has these problems.");
+        const first = e.details.problems[0];
+        if (first) editor.goToLine(first.line, first.column);
+      } else {
+        showError(preview, e);
+      }
+    }
+  }));
+
+  dryRun.addEventListener("click", () => busy(dryRun, async () => {
+    clearErrors(container);
+    const params = runParams();
+    if (params === null) return;
+    try {
+      const job = await api("POST", `/api/rules/${id}/run`, { body: params ?? "", query: { dry_run: true } });
+      fill(dryRunStarted, "Dry run started (the saved file; nothing will be written): ",
+        h("a", { href: `#/jobs/${job.id}`, id: "rule-dry-run-job" }, `job ${job.id}`), ".");
+    } catch (e) {
+      showError(dryRun, e);
     }
   }));
 
@@ -197,6 +227,7 @@ export async function render(container, { params: [id], query, session, navigate
     dirtyNote,
     field("Run parameters (JSON object, optional)", paramsInput, { hint: "override the rule's params for Preview and Run" }),
     actions,
+    dryRunStarted,
     previewBox);
   if (!isNew) showRule(rule);
   // Ctrl+S / Cmd+S saves the rule instead of the browser saving the page

@@ -75,6 +75,7 @@ public final class App implements AutoCloseable {
     private final RuleSandbox sandbox;
     private final RulePlanners rulePlanners;
     private final RuleRegistry ruleRegistry;
+    private final PreviewService previews;
     private final ScheduleTrigger scheduleTrigger;
     private final Notifications notifications;
     private final AtomicBoolean ready = new AtomicBoolean(false);
@@ -143,8 +144,9 @@ public final class App implements AutoCloseable {
         var zohoApi = new ZohoApi(metadata, users, views, records, recordService,
                 new References(db, metadata, users), selections, massUpdates, jobService,
                 new ChangeOwnerService(db, metadata, users, records, updater, clock), clock.getZone());
+        this.previews = new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock);
         var adminApi = new AdminApi(authenticator, sessions, metadata, users, tokens, jobService,
-                new PreviewService(db, jobService, validator, records, updater, rulePlanners, clock), ruleRegistry, webhookSecrets,
+                previews, ruleRegistry, webhookSecrets,
                 new ViewService(views, selections, records, metadata, users, clock), clock, audit,
                 new RecordHistory(recordService, recordHistory), notifications, scheduleTrigger);
         var metricsApi = new MetricsApi(meters, new JobGauges(jobRepository, meters)::refresh);
@@ -224,6 +226,14 @@ public final class App implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    public PreviewService previews() {
+        return previews;
+    }
+
+    public RuleRegistry rules() {
+        return ruleRegistry;
     }
 
     public JobService jobs() {

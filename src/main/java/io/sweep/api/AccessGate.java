@@ -78,6 +78,22 @@ public final class AccessGate {
         }
     }
 
+    /**
+     * For a route whose request may ask for more than its declared access covers (a rule preview
+     * that carries unsaved source asks what saving the rule asks): the caller the gate let through
+     * must also hold {@code stronger}, which names no {@code {module}} scope. {@code 401}/{@code 403}
+     * as the gate answers.
+     */
+    public static void requireAlso(Context ctx, Access stronger) {
+        if (!stronger.signedIn()) throw new IllegalArgumentException("a stronger access is a signed-in one");
+        Principal p = principal(ctx);
+        for (String scope : stronger.scopes()) {
+            if (scope.contains(Access.MODULE)) throw new IllegalArgumentException("a stronger access names no module scope: " + scope);
+            if (!p.scopes().covers(scope)) throw new ApiException(ErrorCode.OAUTH_SCOPE_MISMATCH, Map.of("scope", scope));
+        }
+        if (stronger.who() == Access.Who.ADMINISTRATOR && !p.profile().administrator()) throw new ApiException(ErrorCode.PERMISSION_DENIED);
+    }
+
     /** The access a route was registered with, or null. */
     public static Access declared(Context ctx) {
         return ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst().orElse(null);

@@ -61,7 +61,7 @@ public final class RecordHistoryRepository {
                     FROM job_records r
                     JOIN jobs j ON j.id = r.job_id
                     LEFT JOIN job_chunks c ON c.job_id = r.job_id AND c.chunk_no = r.chunk_no
-                    WHERE r.record_id = :record AND r.status = 'UPDATED' AND j.module_id = :module"""
+                    WHERE r.record_id = :record AND r.status = 'UPDATED' AND j.module_id = :module AND j.dry_run = FALSE"""
                     + mentions.replace("after_values", "r.after_values"))
                     .bind("record", recordId).bind("module", moduleId);
             if (pattern != null) jobs.bind("mention", pattern);

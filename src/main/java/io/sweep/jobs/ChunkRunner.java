@@ -90,7 +90,7 @@ public final class ChunkRunner {
     private void runTimed(long jobId, int chunk) {
         try {
             Job job = jobs.find(jobId).orElseThrow(() -> new IllegalStateException("chunk of unknown job " + jobId));
-            if (JobKind.of(job) instanceof JobKind.RuleRun && job.status().active()) {
+            if (JobKind.of(job).scripted() && job.status().active()) {
                 // a script decides: outside the transaction that applies its plans
                 runScripted(job, chunk);
             } else {
@@ -181,23 +181,23 @@ public final class ChunkRunner {
         if (job.status() == JobStatus.SCHEDULED) jobs.markRunning(h, jobId, now);
         Module module = moduleOf(job);
         Principal principal = principal(job);
+        JobKind kind = JobKind.of(job);
         List<Long> ids = jobs.chunkRecordIds(h, jobId, chunk);
         List<RecordOutcome> outcomes;
         if (scripted != null) {
             List<RecordRow> stale = new ArrayList<>();
-            outcomes = updater.apply(h, principal, module, ids, scripted.plans().applying(scripted.lastAttempt(), stale), now,
-                    new WriteCause.JobChunk(jobId));
+            outcomes = outcomes(h, kind, principal, module, ids, scripted.plans().applying(scripted.lastAttempt(), stale), now, jobId);
             if (!stale.isEmpty()) throw new StaleRows(stale);
             jobs.appendLog(h, jobId, scripted.planner().takeLog());
             java.time.Duration scriptTime = scripted.planner().scriptTimeHere();
             jobs.addScriptTime(h, jobId, scriptTime.toMillis());
             h.afterCommit(() -> meters.scriptTime(job.ruleId(), scriptTime));
         } else {
-            outcomes = updater.apply(h, principal, module, ids, planner(h, JobKind.of(job), job, principal, module, ids), now,
-                    new WriteCause.JobChunk(jobId));
+            outcomes = outcomes(h, kind, principal, module, ids, planner(h, kind, job, principal, module, ids), now, jobId);
         }
         jobs.saveOutcomes(h, jobId, outcomes);
-        h.afterCommit(() -> meters.committed(outcomes));
+        // a dry run's outcomes are not updates: the records-updated meters leave them out
+        if (kind.writesRecords()) h.afterCommit(() -> meters.committed(outcomes));
         int updated = (int) outcomes.stream().filter(RecordOutcome::updated).count();
         int failed = (int) outcomes.stream().filter(o -> o.status() == RecordOutcome.Status.FAILED).count();
         int skipped = (int) outcomes.stream().filter(o -> o.status() == RecordOutcome.Status.SKIPPED).count();
@@ -205,6 +205,22 @@ public final class ChunkRunner {
         // the last chunk as far as this node can tell (another may be finishing elsewhere: its idle run times out)
         if (scripted != null && job.chunksDone() + 1 >= job.chunkCount()) rulePlanners.jobEnded(jobId);
         return null;
+    }
+
+    /**
+     * The one place a chunk meets its records, chosen by the job's kind alone: every kind but a dry
+     * run has them written with its results; a dry run's chunk only reads them (no lock, no write,
+     * no history), so its results are what a run would do and no setting or state can send it down
+     * the write path.
+     */
+    private List<RecordOutcome> outcomes(Handle h, JobKind kind, Principal principal, Module module, List<Long> ids,
+                                         RecordUpdater.Planner planner, OffsetDateTime now, long jobId) {
+        return switch (kind) {
+            case JobKind.RuleDryRun dry -> updater.dryRun(h, principal, module, ids, planner);
+            case JobKind.RuleRun run -> updater.apply(h, principal, module, ids, planner, now, new WriteCause.JobChunk(jobId));
+            case JobKind.ViewUpdate view -> updater.apply(h, principal, module, ids, planner, now, new WriteCause.JobChunk(jobId));
+            case JobKind.Undo undo -> updater.apply(h, principal, module, ids, planner, now, new WriteCause.JobChunk(jobId));
+        };
     }
 
     /** Records of a rule chunk changed between the script's read and the transaction: it is rolled back, they are planned again. */
@@ -256,6 +272,7 @@ public final class ChunkRunner {
             }
             // an ended rule job's chunk is closed before anything is planned
             case JobKind.RuleRun rule -> throw new IllegalStateException("a rule job's chunk is planned by its script");
+            case JobKind.RuleDryRun rule -> throw new IllegalStateException("a rule job's chunk is planned by its script");
         };
     }
 

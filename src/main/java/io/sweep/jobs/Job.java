@@ -9,12 +9,14 @@ import java.time.OffsetDateTime;
  * {@code userId} is whose rights the job runs with; {@code startedBy} who started it (null when a
  * webhook or a schedule did). {@code skippedCount} counts records a committed chunk reached and left
  * alone; they are part of {@code notUpdatedCount}, the rest of which the job has not reached.
+ * A {@code dryRun} job wrote no record: its counts and results are what a run would have done.
  */
 public record Job(
         long id, long moduleId, long userId, Trigger trigger, JobStatus status, String request,
         Long cvid, String ruleId, String ruleVersion, String parameters, Long undoOf,
         int totalCount, int updatedCount, int failedCount, int chunkCount, int chunksDone, String message,
-        OffsetDateTime createdTime, OffsetDateTime startTime, OffsetDateTime endTime, long scriptMillis, Long startedBy, int skippedCount) {
+        OffsetDateTime createdTime, OffsetDateTime startTime, OffsetDateTime endTime, long scriptMillis, Long startedBy, int skippedCount,
+        boolean dryRun) {
 
     /** Whether {@code userId} started the job or it runs with their rights. */
     public boolean concerns(long userId) {

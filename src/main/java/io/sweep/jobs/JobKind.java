@@ -27,6 +27,25 @@ public sealed interface JobKind {
         }
     }
 
+    /**
+     * A rule's run that decides about every record of its selection as a run does (the same
+     * script, checks, chunks, limits, progress and cancel) and writes none of them: its results
+     * are what a run would have done. It has a key of its own, so it neither waits for nor holds
+     * up a real run of the rule or a mass update of its view. Its chunks take no write path
+     * ({@link ChunkRunner}), and nothing can undo it.
+     */
+    record RuleDryRun(String ruleId, String version, String parameters) implements JobKind {
+        @Override
+        public ActiveKey activeKey() {
+            return ActiveKey.dryRun(ruleId);
+        }
+
+        @Override
+        public boolean writesRecords() {
+            return false;
+        }
+    }
+
     /** Putting back the values another job replaced; a job is undone by one job at a time. */
     record Undo(long undoneJobId) implements JobKind {
         @Override
@@ -37,9 +56,23 @@ public sealed interface JobKind {
 
     ActiveKey activeKey();
 
+    /** Whether its chunks write the records they decide about. */
+    default boolean writesRecords() {
+        return true;
+    }
+
+    /** Whether a rule's script decides about its records (outside the chunk's transaction). */
+    default boolean scripted() {
+        return this instanceof RuleRun || this instanceof RuleDryRun;
+    }
+
     /** The kind of a stored job. */
     static JobKind of(Job job) {
         if (job.undoOf() != null) return new Undo(job.undoOf());
+        if (job.dryRun()) {
+            if (job.ruleId() == null) throw new IllegalStateException("job " + job.id() + " is a dry run of no rule");
+            return new RuleDryRun(job.ruleId(), job.ruleVersion(), job.parameters());
+        }
         if (job.ruleId() != null) return new RuleRun(job.ruleId(), job.ruleVersion(), job.parameters(), job.cvid());
         if (job.cvid() != null) return new ViewUpdate(job.cvid());
         throw new IllegalStateException("job " + job.id() + " is of no known kind");
@@ -56,6 +89,10 @@ public sealed interface JobKind {
 
         static ActiveKey rule(String ruleId) {
             return new ActiveKey("rule:" + ruleId);
+        }
+
+        static ActiveKey dryRun(String ruleId) {
+            return new ActiveKey("dry_run:" + ruleId);
         }
 
         static ActiveKey undoOf(long jobId) {

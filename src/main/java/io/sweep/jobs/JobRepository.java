@@ -30,7 +30,8 @@ public final class JobRepository {
             rs.getInt("total_count"), rs.getInt("updated_count"), rs.getInt("failed_count"), rs.getInt("chunk_count"),
             rs.getInt("chunks_done"), rs.getString("message"), rs.getObject("created_time", OffsetDateTime.class),
             rs.getObject("start_time", OffsetDateTime.class), rs.getObject("end_time", OffsetDateTime.class),
-            rs.getLong("script_millis"), rs.getObject("started_by", Long.class), rs.getInt("skipped_count"));
+            rs.getLong("script_millis"), rs.getObject("started_by", Long.class), rs.getInt("skipped_count"),
+            rs.getBoolean("dry_run"));
 
     private static final RowMapper<JobResult> RECORD = (rs, ctx) -> new JobResult(
             rs.getLong("record_id"), rs.getString("status"), rs.getString("code"), rs.getString("message"),
@@ -57,6 +58,7 @@ public final class JobRepository {
         String ruleVersion = null;
         String parameters = null;
         Long undoOf = null;
+        boolean dryRun = false;
         switch (d.kind()) {
             case JobKind.ViewUpdate v -> cvid = v.cvid();
             case JobKind.RuleRun r -> {
@@ -65,20 +67,26 @@ public final class JobRepository {
                 ruleVersion = r.version();
                 parameters = r.parameters();
             }
+            case JobKind.RuleDryRun r -> {
+                ruleId = r.ruleId();
+                ruleVersion = r.version();
+                parameters = r.parameters();
+                dryRun = true;
+            }
             case JobKind.Undo u -> undoOf = u.undoneJobId();
         }
         String key = d.kind().activeKey().value();
         try {
             h.createUpdate("""
                     INSERT INTO jobs (id, module_id, user_id, trigger_type, status, request, cvid, rule_id, rule_version, parameters,
-                                      undo_of, active_key, queued_key, total_count, chunk_count, created_time, started_by)
+                                      undo_of, active_key, queued_key, total_count, chunk_count, created_time, started_by, dry_run)
                     VALUES (:id, :module, :user, :trigger, 'SCHEDULED', :request, :cvid, :ruleId, :ruleVersion, :parameters,
-                            :undoOf, :activeKey, :queuedKey, 0, 0, :created, :startedBy)""")
+                            :undoOf, :activeKey, :queuedKey, 0, 0, :created, :startedBy, :dryRun)""")
                     .bind("id", d.id()).bind("module", d.moduleId()).bind("user", d.userId()).bind("trigger", d.trigger().dbName())
                     .bind("request", d.request()).bind("cvid", cvid).bind("ruleId", ruleId).bind("ruleVersion", ruleVersion)
                     .bind("parameters", parameters).bind("undoOf", undoOf)
                     .bind("activeKey", d.waits() ? null : key).bind("queuedKey", d.waits() ? key : null)
-                    .bind("created", d.created()).bind("startedBy", d.startedBy())
+                    .bind("created", d.created()).bind("startedBy", d.startedBy()).bind("dryRun", dryRun)
                     .execute();
             return true;
         } catch (RuntimeException e) {

@@ -98,6 +98,15 @@ public final class JobService {
         return scheduleRule(rule, params, Trigger.RULE, caller);
     }
 
+    /**
+     * A dry run by hand: as {@link #runRule} (the same caller check, selection, limits and chunks),
+     * as a job of its own kind that writes no record ({@link JobKind.RuleDryRun}).
+     */
+    public Job dryRunRule(Principal caller, Rule rule, Map<String, JsonNode> params) {
+        requireMayRun(caller, rule);
+        return scheduleRule(rule, params, Trigger.RULE, caller, true);
+    }
+
     /** A run started by a trigger (a webhook, a schedule): no one started it, it runs as {@code runAs}. */
     public Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger) {
         return scheduleRule(rule, params, trigger, null);
@@ -110,12 +119,17 @@ public final class JobService {
      * parameters, the trigger that started it and who did ({@code startedBy}, null for a trigger).
      */
     private Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger, Principal startedBy) {
+        return scheduleRule(rule, params, trigger, startedBy, false);
+    }
+
+    private Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger, Principal startedBy, boolean dryRun) {
         ObjectNode runParams = runParams(rule, params);
         RuleSelection selection = selectForRule(rule, runParams);
         requireSchedulableCount(selection.count());
         Module module = selection.module();
         Where where = selection.where();
-        Job job = start(new NewJob(ruleRun(rule, runParams), trigger, module, selection.runAs(), startedBy, ruleRequest(rule, trigger, runParams),
+        JobKind kind = dryRun ? new JobKind.RuleDryRun(rule.id(), rule.version(), runParams.toString()) : ruleRun(rule, runParams);
+        Job job = start(new NewJob(kind, trigger, module, selection.runAs(), startedBy, ruleRequest(rule, trigger, runParams),
                 (h, jobId) -> jobs.freezeSelection(h, jobId, module, where)));
         return audit.started(job, startedBy);
     }
@@ -273,6 +287,7 @@ public final class JobService {
             case JobKind.ViewUpdate v -> new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("cvid", String.valueOf(v.cvid())));
             case JobKind.RuleRun r -> new ApiException(ErrorCode.ALREADY_SCHEDULED,
                     r.cvid() == null ? Map.of() : Map.of("cvid", String.valueOf(r.cvid())));
+            case JobKind.RuleDryRun r -> new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("rule", r.ruleId()));
             case JobKind.Undo u -> new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of());
         };
     }
@@ -372,6 +387,11 @@ public final class JobService {
      */
     public Job undo(Principal p, String id) {
         Job job = visibleJob(p, id);
+        // read from the stored flag, not the kind: a job of no known kind is still answered as before
+        if (job.dryRun()) {
+            throw new ApiException(ErrorCode.INVALID_DATA, Map.of("job_id", String.valueOf(job.id())),
+                    "a dry run changed no record: there is nothing to undo");
+        }
         if (job.status().active()) {
             throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id()), "status", job.status().name()),
                     "a job can be undone once it has ended");

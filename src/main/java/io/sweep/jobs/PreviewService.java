@@ -18,7 +18,9 @@ import io.sweep.massupdate.MassUpdateRequest;
 import io.sweep.massupdate.MassUpdateValidator;
 import io.sweep.massupdate.RecordOutcome;
 import io.sweep.massupdate.RecordUpdater;
+import io.sweep.crm.Where;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,10 +28,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Dry runs of mass updates. The request goes through the same parser, validator and selection as
- * the real call, and the first records of the selection through {@link RecordUpdater}'s own
- * checks, on rows read without locks: the outcomes are the ones the real run would produce
- * (permissions, blueprints, multi-select merging), and nothing is written or locked.
+ * Dry runs of mass updates and rules. A mass update's request goes through the same parser,
+ * validator and selection as the real call, and the first records of the selection through
+ * {@link RecordUpdater}'s own checks, on rows read without locks: the outcomes are the ones the
+ * real run would produce (permissions, blueprints, multi-select merging), and nothing is written
+ * or locked. A rule's preview goes further through its selection ({@link #previewRule}).
  */
 public final class PreviewService {
     public static final int DEFAULT_SAMPLE = 20;
@@ -43,9 +46,19 @@ public final class PreviewService {
     private final Clock clock;
 
     private final RulePlanners rulePlanners;
+    private final Duration countBudget;
+
+    /** How long a rule preview goes on counting the selection, at most; it always goes through one chunk. */
+    public static final Duration COUNT_BUDGET = Duration.ofSeconds(5);
 
     public PreviewService(Database db, JobService jobs, MassUpdateValidator validator, RecordRepository records,
                           RecordUpdater updater, RulePlanners rulePlanners, Clock clock) {
+        this(db, jobs, validator, records, updater, rulePlanners, clock, COUNT_BUDGET);
+    }
+
+    private PreviewService(Database db, JobService jobs, MassUpdateValidator validator, RecordRepository records,
+                           RecordUpdater updater, RulePlanners rulePlanners, Clock clock, Duration countBudget) {
+        this.countBudget = countBudget;
         this.db = db;
         this.rulePlanners = rulePlanners;
         this.jobs = jobs;
@@ -53,6 +66,11 @@ public final class PreviewService {
         this.records = records;
         this.updater = updater;
         this.clock = clock;
+    }
+
+    /** The same previews, counting a rule's selection for at most {@code budget}. */
+    public PreviewService withCountBudget(Duration budget) {
+        return new PreviewService(db, jobs, validator, records, updater, rulePlanners, clock, budget);
     }
 
     /**
@@ -119,16 +137,31 @@ public final class PreviewService {
     }
 
     /**
+     * What a rule preview is asked: the run's parameters, the records to go through ({@code ids},
+     * null for the whole selection) and how many of them to show ({@code sampleSize}).
+     */
+    public record RuleRequest(Map<String, JsonNode> params, List<String> ids, int sampleSize) {
+        public RuleRequest {
+            params = Map.copyOf(params);
+            ids = ids == null ? null : List.copyOf(ids);
+        }
+    }
+
+    /**
      * A rule's dry run for {@code caller}, who must be allowed to run it ({@code 403} otherwise):
      * its selection as a run builds it, narrowed to the records the caller may see (the count
-     * too), and the first of them through its {@code update} and the same checks; nothing is written. The error is the one a run would answer; values of fields hidden from
-     * the caller are left out.
+     * too), and gone through chunk by chunk as a job goes ({@link #CHUNK}s read in id order, the
+     * script asked with no connection held, its plans through the updater's checks), until the
+     * selection ends or {@link #countBudget} runs out. The sample holds the records that would
+     * change or fail first, then skipped ones while there is room. Nothing is written. The error
+     * is the one a run would answer; values of fields hidden from the caller are left out, and so
+     * is the script's log unless the caller may read the log of the rule's jobs.
      */
-    public Preview previewRule(Principal caller, Rule rule, Map<String, JsonNode> params, int sampleSize) {
+    public Preview previewRule(Principal caller, Rule rule, RuleRequest request) {
         JobService.requireMayRun(caller, rule);
         JobService.RuleSelection selection;
         try {
-            selection = jobs.selectForRule(rule, JobService.runParams(rule, params));
+            selection = jobs.selectForRule(rule, JobService.runParams(rule, request.params()));
         } catch (ApiException e) {
             return new Preview(rule.module(), 0, e, List.of());
         }
@@ -141,21 +174,104 @@ public final class PreviewService {
         }
         Module module = selection.module();
         JobService.RuleSelection seen = jobs.seenBy(selection, caller);
-        var where = seen.where();
-        List<Long> ids = records.select(module, where.sql(), where.params(), "id", 0, sampleSize).stream().map(RecordRow::id).toList();
-        Map<Long, RecordOutcome> outcomes;
-        try (ScriptedPlanner planner = rulePlanners.open(rule, params, RuleTrigger.MANUAL, selection.runAs(), module)) {
-            // the script decides with no connection held, as in a job; its plans then meet the same checks
-            List<RecordRow> rows = db.withHandle(h -> records.findByIds(h, module, ids, false));
-            ScriptPlans plans = new ScriptPlans(planner, selection.runAs(), module);
-            plans.planAll(rows);
-            outcomes = dryRun(selection.runAs(), module, ids, plans.applying(true, new ArrayList<>()));
-        } catch (ChunkRunner.JobCannotRun e) {
-            return new Preview(module.apiName(), seen.count(), new ApiException(ErrorCode.SCRIPT_ERROR, Map.of("rule", rule.id()), e.getMessage()), List.of());
+        Where where = seen.where();
+        long of = seen.count();
+        List<Preview.Sample> invalid = new ArrayList<>();
+        List<String> notSelected = new ArrayList<>();
+        if (request.ids() != null) {
+            var asked = new LinkedHashSet<Long>();
+            for (String id : request.ids()) {
+                Ids.parse(id).ifPresentOrElse(asked::add,
+                        () -> invalid.add(new Preview.Sample(id, RecordOutcome.Status.FAILED, ErrorCode.INVALID_ID.code(), "invalid id", List.of())));
+            }
+            where = Where.and(List.of(where, idIn(asked)));
+            var inSelection = new java.util.HashSet<Long>(asked.isEmpty() ? List.of()
+                    : records.select(module, where.sql(), where.params(), "id", 0, asked.size()).stream().map(RecordRow::id).toList());
+            for (long id : asked) if (!inSelection.contains(id)) notSelected.add(String.valueOf(id));
+            of = inSelection.size();
         }
-        List<Preview.Sample> sample = new ArrayList<>(ids.size());
-        for (long id : ids) sample.add(seenBy(caller, module, sample(String.valueOf(id), outcomes.get(id))));
-        return new Preview(module.apiName(), seen.count(), error, sample);
+        Walk walk = new Walk(request.sampleSize());
+        String log;
+        try (ScriptedPlanner planner = rulePlanners.open(rule, request.params(), RuleTrigger.MANUAL, selection.runAs(), module)) {
+            long deadline = System.nanoTime() + countBudget.toNanos();
+            long after = Long.MIN_VALUE;
+            while (walk.counted < of) {
+                Where next = Where.and(List.of(where, new Where("id > :preview_after", Map.of("preview_after", after))));
+                List<Long> ids = records.select(module, next.sql(), next.params(), "id", 0, CHUNK).stream().map(RecordRow::id).toList();
+                if (ids.isEmpty()) break;
+                // the script decides with no connection held, as in a job; its plans then meet the same checks
+                List<RecordRow> rows = db.withHandle(h -> records.findByIds(h, module, ids, false));
+                ScriptPlans plans = new ScriptPlans(planner, selection.runAs(), module);
+                plans.planAll(rows);
+                Map<Long, RecordOutcome> outcomes = dryRun(selection.runAs(), module, ids, plans.applying(true, new ArrayList<>()));
+                for (long id : ids) walk.add(seenBy(caller, module, sample(String.valueOf(id), outcomes.get(id))));
+                after = ids.get(ids.size() - 1);
+                if (System.nanoTime() - deadline >= 0) break;
+            }
+            log = mayReadLog(caller, selection.runAs()) ? planner.takeLog() : null;
+        } catch (ChunkRunner.JobCannotRun e) {
+            return new Preview(module.apiName(), of, new ApiException(ErrorCode.SCRIPT_ERROR, Map.of("rule", rule.id()), e.getMessage()), List.of());
+        }
+        // ids that are not ids first (they fail as a mass update by ids fails them), within the sample's size
+        List<Preview.Sample> sample = new ArrayList<>(invalid);
+        sample.addAll(walk.sample());
+        if (sample.size() > request.sampleSize()) sample = sample.subList(0, request.sampleSize());
+        return new Preview(module.apiName(), of, error, sample, walk.counted, walk.totals, log, notSelected);
+    }
+
+    /** Records a preview goes through at a time: a job's chunk. */
+    static final int CHUNK = JobRepository.CHUNK_SIZE;
+
+    /** As for a job's log: an administrator, or the user the rule runs as (a script may log any value it reads). */
+    private static boolean mayReadLog(Principal caller, Principal runAs) {
+        return caller.profile().administrator() || caller.user().id() == runAs.user().id();
+    }
+
+    private static Where idIn(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return new Where("1 = 0", Map.of());
+        var sql = new StringBuilder("id IN (");
+        Map<String, Object> params = new HashMap<>();
+        int i = 0;
+        for (long id : ids) {
+            sql.append(i == 0 ? "" : ", ").append(":preview_id").append(i);
+            params.put("preview_id" + i++, id);
+        }
+        return new Where(sql.append(')').toString(), params);
+    }
+
+    /**
+     * The outcomes of a preview as it goes: every one counted, the first ones that would change
+     * or fail kept, and skipped ones kept only while the sample has room for them.
+     */
+    private static final class Walk {
+        private final int size;
+        private final List<Preview.Sample> changing = new ArrayList<>();
+        private final List<Preview.Sample> skipped = new ArrayList<>();
+        private final Map<RecordOutcome.Status, Long> totals = new java.util.EnumMap<>(RecordOutcome.Status.class);
+        private long counted;
+
+        Walk(int size) {
+            this.size = size;
+        }
+
+        void add(Preview.Sample s) {
+            counted++;
+            totals.merge(s.outcome(), 1L, Long::sum);
+            if (s.outcome() != RecordOutcome.Status.SKIPPED) {
+                if (changing.size() < size) changing.add(s);
+            } else if (skipped.size() < size) {
+                skipped.add(s);
+            }
+        }
+
+        List<Preview.Sample> sample() {
+            List<Preview.Sample> sample = new ArrayList<>(changing);
+            for (Preview.Sample s : skipped) {
+                if (sample.size() >= size) break;
+                sample.add(s);
+            }
+            return sample;
+        }
     }
 
     private static Map<String, String> activeJobDetails(Rule rule) {

@@ -31,6 +31,8 @@ final class JobEvent {
         }
         j.put("module", moduleApiName);
         j.put("undo_of", job.undoOf() == null ? null : String.valueOf(job.undoOf()));
+        // a dry run wrote nothing: its counts are what a run would have done
+        j.put("dry_run", job.dryRun());
         user(j, "run_as", job.userId(), runAs);
         if (job.startedBy() == null) {
             j.putNull("started_by");

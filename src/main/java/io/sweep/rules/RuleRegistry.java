@@ -154,10 +154,22 @@ public final class RuleRegistry implements AutoCloseable {
         return write(id, source, Actor.disk());
     }
 
-    /** {@link #write(String, String)}, recording the change as {@code author}'s. */
-    public Rule write(String id, String source, Actor author) {
+    /**
+     * The rule {@code source} would be if it were saved as {@code id}: validated as {@link #write}
+     * validates it (the same problems at the same lines), with the library files as they are now.
+     * Nothing is written; the rule is not loaded into the registry.
+     *
+     * @throws RuleValidationException when the source does not validate
+     */
+    public Rule check(String id, String source) {
         var validation = validator.validate(id, source, id + SUFFIX, RuleLibraries.read(dir));
         if (!validation.ok()) throw new RuleValidationException(validation.problems());
+        return validation.rule();
+    }
+
+    /** {@link #write(String, String)}, recording the change as {@code author}'s. */
+    public Rule write(String id, String source, Actor author) {
+        check(id, source);
         // the poller must not find the new file before this write's own scan does: it would record it as the disk's
         synchronized (this) {
             moveIntoPlace(id, source);

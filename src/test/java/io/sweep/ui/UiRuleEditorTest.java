@@ -158,4 +158,64 @@ class UiRuleEditorTest {
         ui.go("/jobs");
         ui.awaitText(By.tagName("h1"), "Jobs");
     }
+
+    /**
+     * Preview shows the editor's unsaved text at work: the one record it would change first, however
+     * late, the count of the whole selection and what the script logged; Dry run starts a job that
+     * writes nothing and links to it.
+     */
+    @Test
+    void the_preview_uses_the_unsaved_text_shows_changes_first_with_the_count_and_the_log_and_dry_run_links_to_its_job(UiHarness ui)
+            throws IOException {
+        String rule = "ui-preview-rule";
+        String company = "Ui Preview Company";
+        String source = """
+                export const rule = {
+                  module: "Leads",
+                  select: { criteria: "(Company:equals:%s)" },
+                  runAs: "admin@sweep.local",
+                };
+                var VALUE = "saved";
+                export function update(record, ctx) {
+                  if (record.Last_Name !== "Late") return null;
+                  console.log("late", record.Last_Name, VALUE);
+                  return { Designation: VALUE };
+                }
+                """.formatted(company);
+        List<String> leads = ui.createLeads("{\"Last_Name\":\"Early 1\",\"Company\":\"" + company + "\"}",
+                "{\"Last_Name\":\"Early 2\",\"Company\":\"" + company + "\"}", "{\"Last_Name\":\"Late\",\"Company\":\"" + company + "\"}");
+        String late = leads.get(2);
+        Files.writeString(ui.rulesDir().resolve(rule + ".js"), source);
+        ui.until(d -> ui.api().get("/api/rules/" + rule).status() == 200);
+        ui.loggedIn();
+        ui.go("/rules/" + rule);
+        ui.awaitText(By.tagName("h1"), "Rule: " + rule);
+
+        // an edit that is not saved: module code that runs before update() is asked
+        ui.editor().findElement(By.cssSelector(".cm-content")).click();
+        new Actions(ui.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL).sendKeys("VALUE = VALUE.toUpperCase();").perform();
+        ui.await(By.id("rule-dirty"));
+        ui.driver().findElement(By.id("rule-preview")).click();
+
+        ui.await(By.cssSelector("#rule-preview-result .counted[data-counted='3']"));
+        List<WebElement> rows = ui.driver().findElements(By.cssSelector("#rule-preview-result table.diff tbody tr"));
+        assertThat(rows).extracting(tr -> tr.getDomAttribute("data-record")).containsExactly(late, leads.get(0), leads.get(1));
+        assertThat(rows.get(0).findElement(By.cssSelector("td.new")).getText()).isEqualTo("SAVED");
+        assertThat(ui.driver().findElement(By.cssSelector("#rule-preview-result .preview-summary")).getText())
+                .contains("counted 3 of 3").contains("1 would update");
+        assertThat(ui.driver().findElement(By.id("preview-log")).getText()).contains("late Late SAVED");
+        assertThat(Files.readString(ui.rulesDir().resolve(rule + ".js"))).as("not saved").isEqualTo(source);
+        ui.script("document.getElementById('rule-preview-result').scrollIntoView()");
+        ui.screenshot("rule-editor-preview-unsaved");
+
+        // Dry run: a job of the saved file that writes nothing, linked from the page
+        ui.driver().findElement(By.id("rule-dry-run")).click();
+        ui.await(By.id("rule-dry-run-job")).click();
+        ui.until(ExpectedConditions.alertIsPresent()).accept();
+        ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
+        assertThat(ui.driver().findElement(By.id("job-dry-run")).getText()).contains("no record was written");
+        assertThat(ui.driver().findElement(By.cssSelector("#job-counts .count-updated dd")).getText()).isEqualTo("1");
+        assertThat(ui.driver().findElement(By.id("job-undo")).isDisplayed()).isFalse();
+        assertThat(ui.lead(late).get("Designation").isNull()).isTrue();
+    }
 }

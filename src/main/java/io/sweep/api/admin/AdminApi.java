@@ -79,7 +79,7 @@ public final class AdminApi {
         routes.post("/api/mass_update/preview", previews::preview, Access.scopes(jobsRead, recordsRead).module(this::moduleParam));
         routes.get("/api/rules", rules::list, Access.scopes("Sweep.rules.READ"));
         routes.get("/api/rules/{id}", rules::get, Access.scopes("Sweep.rules.READ"));
-        routes.put("/api/rules/{id}", rules::put, Access.administrator("Sweep.rules.ALL"));
+        routes.put("/api/rules/{id}", rules::put, RuleRoutes.EDIT);
         routes.post("/api/rules/{id}/run", rules::run, Access.scopes("Sweep.rules.READ", jobsUpdate).module(this::ruleModule));
         routes.post("/api/rules/{id}/preview", rules::preview, Access.scopes("Sweep.rules.READ", jobsRead, recordsRead).module(this::ruleModule));
         routes.post("/api/rules/{id}/webhook_secret", rules::rotateSecret, Access.administrator("Sweep.rules.ALL"));

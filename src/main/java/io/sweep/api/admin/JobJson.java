@@ -75,6 +75,8 @@ final class JobJson {
         node.put("module_label", module.map(Module::pluralLabel).orElse(null));
         node.put("status", job.status().name());
         node.put("trigger", job.trigger().dbName());
+        // a dry run wrote no record: its counts and results are what a run would have done
+        node.put("dry_run", job.dryRun());
         ObjectNode u = node.putObject("user");
         u.put("id", String.valueOf(job.userId()));
         u.put("name", user == null ? null : user.fullName());
@@ -137,6 +139,7 @@ final class JobJson {
             node.put("id", String.valueOf(job.id()));
             node.put("status", job.status().name());
             node.put("trigger", job.trigger().dbName());
+            node.put("dry_run", job.dryRun());
             node.put("Total_Count", job.totalCount());
             node.put("Updated_Count", job.updatedCount());
             node.put("Failed_Count", job.failedCount());

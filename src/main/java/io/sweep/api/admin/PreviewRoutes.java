@@ -42,9 +42,14 @@ final class PreviewRoutes {
             error.set("details", Json.MAPPER.valueToTree(preview.error().details()));
             error.put("http_status", preview.error().error().httpStatus());
         }
+        // how many records of the selection it went through: fewer than selected when its time ran out
+        body.put("counted", preview.counted());
         body.put("would_update", preview.count(RecordOutcome.Status.UPDATED));
         body.put("would_fail", preview.count(RecordOutcome.Status.FAILED));
         body.put("would_skip", preview.count(RecordOutcome.Status.SKIPPED));
+        body.put("log", preview.log());
+        var notSelected = body.putArray("not_selected");
+        preview.notSelected().forEach(notSelected::add);
         var sample = body.putArray("sample");
         for (Preview.Sample s : preview.sample()) {
             ObjectNode entry = sample.addObject();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sweep.api.Access;
+import io.sweep.api.AccessGate;
 import io.sweep.api.JsonResponse;
 import io.sweep.audit.AuditKind;
 import io.sweep.audit.AuditLog;
@@ -113,7 +115,16 @@ final class RuleRoutes {
     void run(Context ctx) {
         Principal p = admin.caller(ctx);
         Rule rule = activeRule(ctx.pathParam("id"));
-        JsonResponse.send(ctx, 202, jobJson.of(jobs.runRule(p, rule, params(ctx))));
+        boolean dryRun = dryRun(ctx);
+        JsonResponse.send(ctx, 202, jobJson.of(dryRun ? jobs.dryRunRule(p, rule, params(ctx)) : jobs.runRule(p, rule, params(ctx))));
+    }
+
+    /** {@code ?dry_run=true}: a job that goes through the whole selection and writes no record. */
+    private static boolean dryRun(Context ctx) {
+        String value = ctx.queryParam("dry_run");
+        if (value == null || value.isEmpty() || value.equals("false")) return false;
+        if (value.equals("true")) return true;
+        throw new ApiException(ErrorCode.INVALID_DATA, Map.of("param_name", "dry_run"), "dry_run is true or false");
     }
 
     /** A run's parameters: the body's JSON object, or none. */
@@ -127,13 +138,39 @@ final class RuleRoutes {
         return params;
     }
 
-    /** A dry run: the selected count, the error a run would answer, and the first records' old → new or why they would fail. */
+    /**
+     * A preview: the selected count, the error a run would answer, how many records it went
+     * through and how many of those would be updated, fail or be skipped, the records that would
+     * change (or fail) first, and what the script logged. The body is the run's parameters, as
+     * for a run, besides three names of its own: {@code params} (parameters, for a rule that
+     * declares one named like the others), {@code ids} (only these records) and {@code source}
+     * (the rule as edited, not saved; validated as a save is, and only for those who may save).
+     */
     void preview(Context ctx) {
         Principal p = admin.caller(ctx);
-        Rule rule = activeRule(ctx.pathParam("id"));
+        String id = validId(ctx.pathParam("id"));
         int limit = QueryParams.intParam(ctx, "limit", PreviewService.DEFAULT_SAMPLE, 1, PreviewService.MAX_SAMPLE);
-        JsonResponse.send(ctx, 200, PreviewRoutes.render(previews.previewRule(p, rule, params(ctx), limit)));
+        PreviewBody body = PreviewBody.parse(ctx.body());
+        Rule rule;
+        if (body.source() != null) {
+            // previewing unsaved text asks what saving it asks, whatever the route lets through
+            AccessGate.requireAlso(ctx, EDIT);
+            try {
+                rule = rules.check(id, body.source());
+            } catch (RuleValidationException e) {
+                throw new ApiException(ErrorCode.RULE_INVALID, Map.of("problems", problems(e.problems())));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ErrorCode.INVALID_DATA, Map.of("id", id), e.getMessage());
+            }
+        } else {
+            rule = activeRule(id);
+        }
+        var request = new PreviewService.RuleRequest(body.params(), body.ids(), limit);
+        JsonResponse.send(ctx, 200, PreviewRoutes.render(previews.previewRule(p, rule, request)));
     }
+
+    /** Who may write a rule's file, and so preview text not yet written: administrators with the rules' full scope. */
+    static final Access EDIT = Access.administrator("Sweep.rules.ALL");
 
     /** Creates or rotates the rule's webhook secret and shows it, once. */
     void rotateSecret(Context ctx) {
