@@ -110,11 +110,13 @@ export async function render(container, { params: [id], query, navigate }) {
       j.script_ms !== undefined ? term("Script time", scriptTime(j.script_ms)) : null,
       term("Chunks", `${num(j.chunks?.done)} of ${num(j.chunks?.total)}`));
     cancel.hidden = !active(j);
-    // Undo only where the server would start one: ended, something updated, not undone already
-    // and not for a dry run, which changed nothing
-    undo.hidden = active(j) || j.dry_run || !(j.Updated_Count > 0) || Boolean(j.undone_by);
-    undone.hidden = !j.undone_by;
-    fill(undone, j.undone_by ? ["Undone by ", h("a", { href: `#/jobs/${j.undone_by}` }, `job ${j.undone_by}`), "."] : null);
+    // Undo only where the server would start one: ended, something updated, not undone already,
+    // results still kept, and not for a dry run, which changed nothing
+    undo.hidden = active(j) || j.dry_run || !(j.Updated_Count > 0) || Boolean(j.undone_by) || Boolean(j.results_purged_at);
+    undone.hidden = !j.undone_by && !j.results_purged_at;
+    fill(undone, j.undone_by ? ["Undone by ", h("a", { href: `#/jobs/${j.undone_by}` }, `job ${j.undone_by}`), "."]
+      : j.results_purged_at ? `Its per-record results were removed on ${time(j.results_purged_at)} (history retention); it can no longer be undone.`
+      : null);
     csv.href = downloadHref("csv");
     json.href = downloadHref("json");
     json.download = `job-${id}-results.json`;

@@ -33,6 +33,7 @@ import io.sweep.rules.RuleRegistry;
 import io.sweep.rules.RuleSandbox;
 import io.sweep.rules.RuleValidator;
 import io.sweep.jobs.ChunkRunner;
+import io.sweep.jobs.HistoryRetention;
 import io.sweep.jobs.JobGauges;
 import io.sweep.jobs.JobRepository;
 import io.sweep.jobs.JobScheduler;
@@ -78,6 +79,7 @@ public final class App implements AutoCloseable {
     private final PreviewService previews;
     private final ScheduleTrigger scheduleTrigger;
     private final Notifications notifications;
+    private final HistoryRetention historyRetention;
     private final AtomicBoolean ready = new AtomicBoolean(false);
     /** Where the command line finds this server while it holds its H2 file; null before start, after close, and on other databases. */
     private final AtomicReference<LocalServer> localServer = new AtomicReference<>();
@@ -108,11 +110,12 @@ public final class App implements AutoCloseable {
         this.ruleRegistry = new RuleRegistry(config.rulesDir(), ruleValidator, audit);
         var settings = config.jobs();
         this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator, metadata, records, users);
+        this.historyRetention = new HistoryRetention(jobRepository, recordHistory, config.historyRetention(), clock, meters);
         this.notifications = new Notifications(new NotificationRepository(db), jobRepository, metadata, users, clock, settings.nodeName());
         this.jobScheduler = new JobScheduler(db, jobRepository,
                 new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName(), meters),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock,
-                java.util.List.of(notifications.deliveryTask()));
+                java.util.List.of(notifications.deliveryTask()), java.util.List.of(historyRetention.task()));
         notifications.deliverThrough(jobScheduler);
         this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
         jobService.onCancelled(jobId -> {
@@ -261,6 +264,11 @@ public final class App implements AutoCloseable {
     /** What fires rules on their cron schedule; the scheduler runs it every few seconds on one node at a time. */
     public ScheduleTrigger scheduleTrigger() {
         return scheduleTrigger;
+    }
+
+    /** What removes job results and record history older than the retention; the scheduler runs it hourly on one node. */
+    public HistoryRetention historyRetention() {
+        return historyRetention;
     }
 
     /** What tells the registered endpoints that a job ended. */

@@ -26,7 +26,8 @@ public record Config(
         SandboxLimits ruleLimits,
         int webhookQueueLimit,
         String bind,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        int historyRetentionDays) {
 
     /** How this node takes part in running jobs. */
     public record JobSettings(java.time.Duration heartbeat, java.time.Duration polling, int threads, String nodeName) {}
@@ -37,6 +38,14 @@ public record Config(
      */
     public record RateLimits(int perMinute, int concurrent) {
         public static final RateLimits OFF = new RateLimits(0, 0);
+    }
+
+    /** The most days of history that can be asked to be kept (a hundred years); more is a typo. */
+    public static final int MAX_RETENTION_DAYS = 36_500;
+
+    /** How long job results and record history are kept; zero: forever. */
+    public java.time.Duration historyRetention() {
+        return java.time.Duration.ofDays(historyRetentionDays);
     }
 
     /** The address HTTP listens on when none is set: every interface. */
@@ -78,7 +87,9 @@ public record Config(
                 bind(env.get("SWEEP_BIND")),
                 new RateLimits(
                         (int) number(env, "SWEEP_RATE_LIMIT_PER_MINUTE", 0, 0, Integer.MAX_VALUE),
-                        (int) number(env, "SWEEP_RATE_LIMIT_CONCURRENT", 0, 0, Integer.MAX_VALUE)));
+                        (int) number(env, "SWEEP_RATE_LIMIT_CONCURRENT", 0, 0, Integer.MAX_VALUE)),
+                // 0 (the default): kept forever
+                (int) number(env, "SWEEP_HISTORY_RETENTION_DAYS", 0, 0, MAX_RETENTION_DAYS));
     }
 
     /** The log format is read by the logging set-up itself; a typo is refused here rather than silently logging nothing. */
@@ -184,6 +195,14 @@ public record Config(
         return with(s -> s.rateLimits = limits);
     }
 
+    /** See {@link #historyRetention()}; the range is checked as the environment variable's is. */
+    public Config withHistoryRetentionDays(int days) {
+        if (days < 0 || days > MAX_RETENTION_DAYS) {
+            throw new IllegalArgumentException("the history retention must be a whole number of days from 0 to " + MAX_RETENTION_DAYS + ", not " + days);
+        }
+        return with(s -> s.historyRetentionDays = days);
+    }
+
     public Config withMaxBodyBytes(long bytes) {
         return with(s -> s.maxBodyBytes = bytes);
     }
@@ -213,6 +232,7 @@ public record Config(
         int webhookQueueLimit;
         String bind;
         RateLimits rateLimits;
+        int historyRetentionDays;
 
         Settings(Config c) {
             port = c.port;
@@ -231,11 +251,13 @@ public record Config(
             webhookQueueLimit = c.webhookQueueLimit;
             bind = c.bind;
             rateLimits = c.rateLimits;
+            historyRetentionDays = c.historyRetentionDays;
         }
 
         Config config() {
             return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes,
-                    limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit, bind, rateLimits);
+                    limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit, bind, rateLimits,
+                    historyRetentionDays);
         }
     }
 }

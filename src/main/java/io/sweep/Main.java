@@ -77,6 +77,9 @@ public final class Main {
         boolean demo;
         @Option(names = "--rules-dir", description = "rule files folder (env SWEEP_RULES_DIR, default ./rules)")
         java.nio.file.Path rulesDir;
+        @Option(names = "--history-retention-days",
+                description = "days job results and record history are kept (env SWEEP_HISTORY_RETENTION_DAYS, default 0: forever)")
+        Integer historyRetentionDays;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -85,6 +88,7 @@ public final class Main {
             if (bind != null) c = c.withBind(bind);
             if (demo) c = c.withDemo(true);
             if (rulesDir != null) c = c.withRulesDir(rulesDir);
+            if (historyRetentionDays != null) c = c.withHistoryRetentionDays(historyRetentionDays);
             App app = App.create(c, Clock.systemUTC());
             int actual = app.start();
             System.out.println("Sweep is running at http://localhost:" + actual + "/");

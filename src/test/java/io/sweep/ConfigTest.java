@@ -55,14 +55,26 @@ class ConfigTest {
         Config changed = base.withPort(1).withDb("jdbc:h2:mem:x", "u", "p").withDemo(true).withBootstrapToken("t")
                 .withRulesDir(java.nio.file.Path.of("r")).withLimits(limits).withJobs(jobs).withSessionIdle(Duration.ofMinutes(4))
                 .withRuleLimits(rules).withWebhookQueueLimit(3).withMaxBodyBytes(2).withBind("127.0.0.1")
-                .withRateLimits(new Config.RateLimits(60, 2));
+                .withRateLimits(new Config.RateLimits(60, 2)).withHistoryRetentionDays(30);
 
         assertThat(changed).isEqualTo(new Config(1, "jdbc:h2:mem:x", "u", "p", base.dbPoolSize(), java.nio.file.Path.of("r"), "t", true,
-                2, limits, jobs, Duration.ofMinutes(4), rules, 3, "127.0.0.1", new Config.RateLimits(60, 2)));
+                2, limits, jobs, Duration.ofMinutes(4), rules, 3, "127.0.0.1", new Config.RateLimits(60, 2), 30));
         assertThat(base.withPort(base.port())).isEqualTo(base);
         assertThat(base.withDemo(true)).isEqualTo(new Config(base.port(), base.dbUrl(), base.dbUser(), base.dbPassword(), base.dbPoolSize(),
                 base.rulesDir(), base.bootstrapToken(), true, base.maxBodyBytes(), base.limits(), base.jobs(), base.sessionIdle(),
-                base.ruleLimits(), base.webhookQueueLimit(), base.bind(), base.rateLimits()));
+                base.ruleLimits(), base.webhookQueueLimit(), base.bind(), base.rateLimits(), base.historyRetentionDays()));
+    }
+
+    @Test
+    void history_is_kept_forever_unless_a_number_of_days_is_set_and_a_bad_number_stops_the_start_with_its_name() {
+        assertThat(Config.fromEnvironment(Map.of()).historyRetention()).isEqualTo(Duration.ZERO);
+        assertThat(Config.fromEnvironment(Map.of("SWEEP_HISTORY_RETENTION_DAYS", "0")).historyRetention()).isEqualTo(Duration.ZERO);
+        assertThat(Config.fromEnvironment(Map.of("SWEEP_HISTORY_RETENTION_DAYS", " 90 ")).historyRetention()).isEqualTo(Duration.ofDays(90));
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SWEEP_HISTORY_RETENTION_DAYS", "-1")))
+                .hasMessageStartingWith("SWEEP_HISTORY_RETENTION_DAYS must be a whole number from 0 to 36500");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SWEEP_HISTORY_RETENTION_DAYS", "90d")))
+                .hasMessageStartingWith("SWEEP_HISTORY_RETENTION_DAYS must be a whole number");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of()).withHistoryRetentionDays(-3)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -90,4 +90,16 @@ public final class RecordHistoryRepository {
     private static Long nullableLong(Object value) {
         return value == null ? null : ((Number) value).longValue();
     }
+
+    /**
+     * Removes up to {@code limit} rows written before {@code cutoff}, oldest first, in a short
+     * transaction of their own; returns how many (fewer than {@code limit}: none are left).
+     */
+    public int deleteOlderThan(OffsetDateTime cutoff, int limit) {
+        return db.inTransaction(h -> h.createUpdate("""
+                        DELETE FROM record_history WHERE (record_id, version_after) IN
+                            (SELECT record_id, version_after FROM record_history WHERE change_time < :cutoff
+                             ORDER BY change_time LIMIT :limit)""")
+                .bind("cutoff", cutoff).bind("limit", limit).execute());
+    }
 }

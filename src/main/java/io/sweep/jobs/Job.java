@@ -10,13 +10,15 @@ import java.time.OffsetDateTime;
  * webhook or a schedule did). {@code skippedCount} counts records a committed chunk reached and left
  * alone; they are part of {@code notUpdatedCount}, the rest of which the job has not reached.
  * A {@code dryRun} job wrote no record: its counts and results are what a run would have done.
+ * {@code resultsPurgedAt} is when the retention purge removed its per-record results (null while
+ * they are kept); from then on the job cannot be undone.
  */
 public record Job(
         long id, long moduleId, long userId, Trigger trigger, JobStatus status, String request,
         Long cvid, String ruleId, String ruleVersion, String parameters, Long undoOf,
         int totalCount, int updatedCount, int failedCount, int chunkCount, int chunksDone, String message,
         OffsetDateTime createdTime, OffsetDateTime startTime, OffsetDateTime endTime, long scriptMillis, Long startedBy, int skippedCount,
-        boolean dryRun) {
+        boolean dryRun, OffsetDateTime resultsPurgedAt) {
 
     /** Whether {@code userId} started the job or it runs with their rights. */
     public boolean concerns(long userId) {

@@ -31,7 +31,7 @@ public final class JobRepository {
             rs.getInt("chunks_done"), rs.getString("message"), rs.getObject("created_time", OffsetDateTime.class),
             rs.getObject("start_time", OffsetDateTime.class), rs.getObject("end_time", OffsetDateTime.class),
             rs.getLong("script_millis"), rs.getObject("started_by", Long.class), rs.getInt("skipped_count"),
-            rs.getBoolean("dry_run"));
+            rs.getBoolean("dry_run"), rs.getObject("results_purged_at", OffsetDateTime.class));
 
     private static final RowMapper<JobResult> RECORD = (rs, ctx) -> new JobResult(
             rs.getLong("record_id"), rs.getString("status"), rs.getString("code"), rs.getString("message"),
@@ -477,6 +477,64 @@ public final class JobRepository {
     /** Chunks not yet run, over every job and node. */
     public long pendingChunkCount() {
         return db.read(h -> h.createQuery("SELECT COUNT(*) FROM job_chunks WHERE status = 'PENDING'").mapTo(Long.class).one());
+    }
+
+    // --- retention: see HistoryRetention -------------------------------------------------------
+
+    /**
+     * What makes an ended job's results removable: it ended before {@code :cutoff}, they are still
+     * kept, and no undo of it is active or ended since {@code :cutoff} (an undo reads the results of
+     * the job it undoes while it runs; an active one has no end time).
+     */
+    private static final String PURGEABLE = """
+            j.status IN ('COMPLETED', 'FAILED', 'CANCELLED') AND j.end_time < :cutoff AND j.results_purged_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM jobs u WHERE u.undo_of = j.id AND (u.end_time IS NULL OR u.end_time >= :cutoff))""";
+
+    /** Up to {@code limit} jobs whose results may be removed ({@link #PURGEABLE}), those that ended first first. */
+    public List<Long> purgeableJobs(OffsetDateTime cutoff, int limit) {
+        return db.read(h -> h.createQuery("SELECT j.id FROM jobs j WHERE " + PURGEABLE + " ORDER BY j.end_time, j.id LIMIT :limit")
+                .bind("cutoff", cutoff).bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    /**
+     * Marks the job's results as removed, so no undo of it starts from now on; false when it is no
+     * longer {@link #PURGEABLE}. The job's row is locked first, as starting an undo locks it
+     * ({@link #lockForUndo}): whichever comes second sees what the first committed, so an undo
+     * never starts on results about to go, and a job whose undo started is left for later.
+     */
+    public boolean markResultsPurged(long jobId, OffsetDateTime cutoff, OffsetDateTime now) {
+        return db.inTransaction(h -> {
+            h.createQuery("SELECT id FROM jobs WHERE id = :id FOR UPDATE").bind("id", jobId).mapTo(Long.class).findOne();
+            // a statement of its own after the lock: it sees an undo committed while the lock was waited for
+            return h.createUpdate("UPDATE jobs j SET results_purged_at = :now WHERE j.id = :id AND " + PURGEABLE)
+                    .bind("now", now).bind("id", jobId).bind("cutoff", cutoff).execute() > 0;
+        });
+    }
+
+    /**
+     * Locks the job's row for an undo of it starting in this transaction, and says when its results
+     * were removed (empty while they are kept). See {@link #markResultsPurged}.
+     */
+    public Optional<OffsetDateTime> lockForUndo(Handle h, long jobId) {
+        return h.createQuery("SELECT results_purged_at FROM jobs WHERE id = :id FOR UPDATE").bind("id", jobId)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getObject("results_purged_at", OffsetDateTime.class)))
+                .findOne().flatMap(t -> t);
+    }
+
+    /** Up to {@code limit} jobs marked as purged that still have results (all of them, unless a purge was stopped mid-way). */
+    public List<Long> purgedJobsWithResults(int limit) {
+        return db.read(h -> h.createQuery("""
+                        SELECT j.id FROM jobs j WHERE j.results_purged_at IS NOT NULL
+                        AND EXISTS (SELECT 1 FROM job_records r WHERE r.job_id = j.id) ORDER BY j.id LIMIT :limit""")
+                .bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    /** Removes up to {@code limit} of the job's results, in a short transaction of their own; returns how many. */
+    public int deleteResults(long jobId, int limit) {
+        return db.inTransaction(h -> h.createUpdate("""
+                        DELETE FROM job_records WHERE job_id = :job AND record_id IN
+                            (SELECT record_id FROM job_records WHERE job_id = :job ORDER BY record_id LIMIT :limit)""")
+                .bind("job", jobId).bind("limit", limit).execute());
     }
 
     private static String truncate(String s, int max) {

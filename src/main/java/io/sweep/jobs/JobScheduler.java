@@ -64,6 +64,15 @@ public final class JobScheduler {
 
     /** {@code otherTasks}: one-time work of other parts that runs beside the chunks, scheduled with {@link #scheduleTask}. */
     public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings, Clock clock, List<OneTimeTask<?>> otherTasks) {
+        this(db, jobs, runner, settings, clock, otherTasks, List.of());
+    }
+
+    /**
+     * {@code otherRecurring}: recurring work of other parts (the history retention's purge), each run
+     * by one node at a time as the sweep and the rule schedules are.
+     */
+    public JobScheduler(Database db, JobRepository jobs, ChunkRunner runner, Settings settings, Clock clock, List<OneTimeTask<?>> otherTasks,
+                        List<RecurringTask<?>> otherRecurring) {
         this.jobs = jobs;
         this.runner = runner;
         this.clock = clock;
@@ -94,16 +103,18 @@ public final class JobScheduler {
                 .execute((instance, ctx) -> ruleScheduleTick.run());
         List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = new java.util.ArrayList<>(List.of(chunkTask));
         tasks.addAll(otherTasks);
+        List<RecurringTask<?>> recurring = new java.util.ArrayList<>(List.of(sweep, ruleSchedules));
+        recurring.addAll(otherRecurring);
         if (settings.threads() == 0) {
             this.manual = TestHelper.createManualScheduler(db.dataSource(), tasks)
                     .clock(new SettableClock())
-                    .startTasks(List.of(sweep, ruleSchedules))
+                    .startTasks(recurring)
                     .build();
             this.scheduler = manual;
         } else {
             this.manual = null;
             this.scheduler = Scheduler.create(db.dataSource(), tasks)
-                    .startTasks(sweep, ruleSchedules)
+                    .startTasks(recurring)
                     .schedulerName(new SchedulerName.Fixed(settings.nodeName()))
                     .heartbeatInterval(settings.heartbeat())
                     .missedHeartbeatsLimit(4)

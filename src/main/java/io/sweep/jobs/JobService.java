@@ -376,7 +376,10 @@ public final class JobService {
         this.cancelled = listener;
     }
 
-    /** The undo job that undid (or is undoing) this job; empty when an undo may still start. */
+    /**
+     * The undo job that undid (or is undoing) this job; empty when none did. An undo may start on a
+     * job that has ended, updated something, is not undone and still has its results.
+     */
     public Optional<Job> undoneBy(Job job) {
         return jobs.undoOf(job.id());
     }
@@ -399,6 +402,7 @@ public final class JobService {
         if (jobs.undoOf(job.id()).isPresent()) {
             throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id())), "this job was already undone");
         }
+        if (job.resultsPurgedAt() != null) throw resultsPurged(job.id(), job.resultsPurgedAt());
         if (job.updatedCount() == 0) {
             throw new ApiException(ErrorCode.NO_RECORDS_FOUND, Map.of("job_id", String.valueOf(job.id())), "the job updated no record");
         }
@@ -407,8 +411,21 @@ public final class JobService {
         if (!p.profile().module(module.id()).canMassUpdate()) throw io.sweep.auth.ModulePermission.denied("Mass_Update", module);
         ObjectNode request = Json.object().put("undo_of", String.valueOf(job.id()));
         Job undo = start(new NewJob(new JobKind.Undo(job.id()), Trigger.UNDO, module, p, p, request.toString(),
-                (h, jobId) -> jobs.freezeUpdatedRecordsOf(h, jobId, job.id())));
+                (h, jobId) -> {
+                    // under the job's lock, as the retention purge marks it: its results are either all there or gone
+                    var purged = jobs.lockForUndo(h, job.id());
+                    if (purged.isPresent()) throw resultsPurged(job.id(), purged.get());
+                    return jobs.freezeUpdatedRecordsOf(h, jobId, job.id());
+                }));
         return audit.undone(undo, p);
+    }
+
+    /** Zoho's answer to an undo of a job whose results the history retention removed. */
+    private static ApiException resultsPurged(long jobId, OffsetDateTime purgedAt) {
+        return new ApiException(ErrorCode.INVALID_DATA,
+                Map.of("job_id", String.valueOf(jobId), "results_purged_at", RecordTime.format(purgedAt)),
+                "the job's results were removed on " + RecordTime.format(purgedAt)
+                        + " by the history retention (SWEEP_HISTORY_RETENTION_DAYS); it can no longer be undone");
     }
 
     private Module moduleOf(Job job) {

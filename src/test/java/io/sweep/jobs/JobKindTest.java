@@ -51,6 +51,6 @@ class JobKindTest {
 
     private static Job job(Long cvid, String ruleId, String version, Long undoOf, boolean dryRun) {
         return new Job(1, 2, 3, Trigger.API, JobStatus.SCHEDULED, "{}", cvid, ruleId, version, "{}", undoOf,
-                0, 0, 0, 0, 0, null, OffsetDateTime.now(), null, null, 0, null, 0, dryRun);
+                0, 0, 0, 0, 0, null, OffsetDateTime.now(), null, null, 0, null, 0, dryRun, null);
     }
 }

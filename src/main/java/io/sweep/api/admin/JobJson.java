@@ -100,6 +100,8 @@ final class JobJson {
         node.put("undo_of", idOrNull(job.undoOf()));
         // so a client offers Undo only where the server would start one
         node.put("undone_by", jobService.undoneBy(job).map(undo -> String.valueOf(undo.id())).orElse(null));
+        // when the history retention removed its per-record results (null while kept): from then on no undo
+        node.put("results_purged_at", time(job.resultsPurgedAt()));
         node.set("request", withoutSource(jsonOrText(job.request())));
         node.put("Total_Count", job.totalCount());
         node.put("Updated_Count", job.updatedCount());

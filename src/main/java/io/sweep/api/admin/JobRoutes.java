@@ -100,6 +100,8 @@ final class JobRoutes {
         int page = QueryParams.intParam(ctx, "page", 1, 1, 100_000);
         int perPage = QueryParams.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         Long recordId = recordIdParam(ctx);
+        // an ended job with no rows left: its results were removed by the history retention, and it says so
+        String purgedAt = io.sweep.crm.RecordTime.format(job.resultsPurgedAt());
         ctx.status(200);
         try {
             if (recordId != null) {
@@ -111,20 +113,20 @@ final class JobRoutes {
                     ResultsWriter.csv(ctx.outputStream(), rows::forEach);
                 } else {
                     ctx.contentType(JsonResponse.CONTENT_TYPE);
-                    ResultsWriter.jsonPage(ctx.outputStream(), rows, 1, perPage, false);
+                    ResultsWriter.jsonPage(ctx.outputStream(), rows, 1, perPage, false, purgedAt);
                 }
             } else if (paged) {
                 List<JobResult> rows = jobs.resultsPage(call.principal(), job, dbStatus, (page - 1) * perPage, perPage + 1);
                 boolean more = rows.size() > perPage;
                 ctx.contentType(JsonResponse.CONTENT_TYPE);
-                ResultsWriter.jsonPage(ctx.outputStream(), more ? rows.subList(0, perPage) : rows, page, perPage, more);
+                ResultsWriter.jsonPage(ctx.outputStream(), more ? rows.subList(0, perPage) : rows, page, perPage, more, purgedAt);
             } else if ("csv".equals(format)) {
                 ctx.contentType("text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-results.csv\"");
                 ResultsWriter.csv(ctx.outputStream(), rows -> jobs.results(call.principal(), job, dbStatus, rows));
             } else {
                 ctx.contentType(JsonResponse.CONTENT_TYPE);
-                ResultsWriter.json(ctx.outputStream(), rows -> jobs.results(call.principal(), job, dbStatus, rows));
+                ResultsWriter.json(ctx.outputStream(), purgedAt, rows -> jobs.results(call.principal(), job, dbStatus, rows));
             }
         } catch (IOException | UncheckedIOException e) {
             // the client went away mid-download; the rest of the rows have nobody to go to

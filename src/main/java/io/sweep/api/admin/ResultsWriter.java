@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a job's per-record results as they are read, one row at a time, straight to the
- * response: {@code {"results":[…]}} or CSV with the header {@code id,status,code,message,changes}.
+ * response: {@code {"results":[…],"results_purged_at":…}} or CSV with the header
+ * {@code id,status,code,message,changes}. {@code results_purged_at} says why a job that ran has no
+ * rows: the history retention removed them (null while they are kept).
  */
 final class ResultsWriter {
     static final List<String> CSV_HEADER = List.of("id", "status", "code", "message", "changes");
@@ -27,18 +29,19 @@ final class ResultsWriter {
     private ResultsWriter() {}
 
     /** {@code source} hands every row to the consumer it is given. */
-    static void json(OutputStream out, Consumer<Consumer<JobResult>> source) throws IOException {
+    static void json(OutputStream out, String purgedAt, Consumer<Consumer<JobResult>> source) throws IOException {
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("results");
             source.accept(row -> unchecked(() -> writeJson(g, row)));
             g.writeEndArray();
+            g.writeStringField("results_purged_at", purgedAt);
             g.writeEndObject();
         }
     }
 
-    /** One page: {@code {"results":[…],"info":{"page","per_page","count","more_records"}}}. */
-    static void jsonPage(OutputStream out, List<JobResult> rows, int page, int perPage, boolean more) throws IOException {
+    /** One page: {@code {"results":[…],"info":{"page","per_page","count","more_records"},"results_purged_at":…}}. */
+    static void jsonPage(OutputStream out, List<JobResult> rows, int page, int perPage, boolean more, String purgedAt) throws IOException {
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("results");
@@ -50,6 +53,7 @@ final class ResultsWriter {
             g.writeNumberField("count", rows.size());
             g.writeBooleanField("more_records", more);
             g.writeEndObject();
+            g.writeStringField("results_purged_at", purgedAt);
             g.writeEndObject();
         }
     }
