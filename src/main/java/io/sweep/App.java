@@ -102,7 +102,7 @@ public final class App implements AutoCloseable {
         this.rulePlanners = new RulePlanners(sandbox, ruleValidator, validator, metadata, records, users);
         this.notifications = new Notifications(new NotificationRepository(db), jobRepository, metadata, users, clock, settings.nodeName());
         this.jobScheduler = new JobScheduler(db, jobRepository,
-                new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName(), meters),
+                new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, recordHistory, rulePlanners, clock, settings.nodeName(), meters),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock,
                 java.util.List.of(notifications.deliveryTask()));
         notifications.deliverThrough(jobScheduler);

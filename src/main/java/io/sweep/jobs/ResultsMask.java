@@ -47,9 +47,9 @@ final class ResultsMask {
         List<JobResult> shown = new ArrayList<>(page.size());
         for (JobResult r : page) {
             shown.add(visible.contains(r.recordId())
-                    ? new JobResult(r.recordId(), r.status(), r.code(), r.message(), seen(r.beforeValues()), seen(r.afterValues()))
-                    // a message may quote the record's values (a script's error, a failed check)
-                    : new JobResult(r.recordId(), r.status(), r.code(), null, null, null));
+                    ? new JobResult(r.recordId(), r.status(), r.code(), r.message(), seen(r.beforeValues()), seen(r.afterValues()), r.conflict())
+                    // a message may quote the record's values (a script's error, a failed check); a conflict names who changed it
+                    : new JobResult(r.recordId(), r.status(), r.code(), null, null, null, null));
         }
         return shown;
     }
