@@ -267,7 +267,9 @@ public final class JobService {
             case JobKind.ViewUpdate v -> new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("cvid", String.valueOf(v.cvid())));
             case JobKind.RuleRun r -> new ApiException(ErrorCode.ALREADY_SCHEDULED,
                     r.cvid() == null ? Map.of() : Map.of("cvid", String.valueOf(r.cvid())));
-            case JobKind.Undo u -> new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of());
+            // another node started an undo of the job between the check and the insert
+            case JobKind.Undo u -> new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(u.undoneJobId())),
+                    "this job was already undone");
         };
     }
 
