@@ -85,6 +85,27 @@ class UiJobActionsTest {
         again.findElement(By.xpath(".//button[text()='Cancel']")).click();
     }
 
+    /** A record an undo left as a conflict says what changed it since, and links where to see it. */
+    @Test
+    void a_conflict_links_the_change_that_made_the_undo_leave_the_record(UiHarness ui) {
+        List<String> leads = ui.createLeads(
+                "{\"Last_Name\":\"Conflict\",\"Company\":\"Ui Conflict Co\",\"Lead_Status\":\"Contacted\",\"Twitter\":\"@new\"}");
+        String id = ui.storedTwoFieldJob(leads);
+        assertThat(ui.api().put("/crm/v2/Leads/" + leads.get(0), "{\"data\":[{\"Twitter\":\"@later\"}]}").status()).isEqualTo(200);
+        var undo = ui.api().post("/api/jobs/" + id + "/undo", "");
+        assertThat(undo.status()).as(undo.body()).isEqualTo(202);
+        String undoId = undo.json().get("id").asText();
+        ui.api().waitForJobEnd(undoId);
+
+        ui.loggedIn();
+        ui.open("/jobs/" + undoId);
+        WebElement row = ui.await(By.cssSelector("#results-table tr[data-record='" + leads.get(0) + "']"));
+        assertThat(row.getText()).contains("Changed since").contains("Twitter changed since the job updated it").contains("by Ada Admin");
+        WebElement link = row.findElement(By.cssSelector("a.conflict-link"));
+        assertThat(link.getText()).isEqualTo("See the record's history");
+        assertThat(link.getDomAttribute("href")).isEqualTo("#/records/Leads/" + leads.get(0));
+    }
+
     /** A job that skipped most of its records got through all of them: the text, the bar and the counts say so alike. */
     @Test
     void progress_counts_skipped_records_as_processed_and_every_figure_agrees(UiHarness ui) {
