@@ -93,16 +93,19 @@ export function sectionError(container, err) {
 }
 
 /** A modal confirmation; resolves true when confirmed. Escape or Cancel resolve false. */
-export function confirmDialog({ title, message, confirmLabel = "Confirm", danger = false }) {
+export function confirmDialog({ title, message, confirmLabel = "Confirm", danger = false, body = null, onOpen = null }) {
   return new Promise((resolve) => {
     const titleId = uid("dlg");
     const msgId = uid("dlg");
     const cancel = h("button", { type: "button" }, "Cancel");
     const ok = h("button", { type: "button", class: danger ? "danger" : "primary" }, confirmLabel);
+    // body: more of the question (choices); onOpen(ok) lets it relabel or disable the confirm button as they change
     const dialog = h("dialog", { class: "confirm", attrs: { "aria-labelledby": titleId, "aria-describedby": msgId } },
       h("h2", { id: titleId }, title),
       h("p", { id: msgId }, message),
+      body,
       h("div", { class: "actions" }, cancel, ok));
+    if (onOpen) onOpen(ok);
     let answer = false;
     cancel.addEventListener("click", () => dialog.close());
     ok.addEventListener("click", () => { answer = true; dialog.close(); });

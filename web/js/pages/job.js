@@ -111,12 +111,18 @@ export async function render(container, { params: [id], query, navigate }) {
       term("Chunks", `${num(j.chunks?.done)} of ${num(j.chunks?.total)}`));
     cancel.hidden = !active(j);
     // Undo only where the server would start one: ended, something updated, not undone already,
-    // results still kept, and not for a dry run, which changed nothing
+    // results still kept, and not for a dry run, which changed nothing.
+    // After an undo that left something (a conflict, a failure, fields not chosen) it is "Retry undo"
+    const earlier = (j.undos || []).filter((u) => u !== j.undone_by);
     undo.hidden = active(j) || j.dry_run || !(j.Updated_Count > 0) || Boolean(j.undone_by) || Boolean(j.results_purged_at);
-    undone.hidden = !j.undone_by && !j.results_purged_at;
-    fill(undone, j.undone_by ? ["Undone by ", h("a", { href: `#/jobs/${j.undone_by}` }, `job ${j.undone_by}`), "."]
-      : j.results_purged_at ? `Its per-record results were removed on ${time(j.results_purged_at)} (history retention); it can no longer be undone.`
-      : null);
+    undo.textContent = earlier.length && !j.undone_by ? "Retry undo…" : "Undo…";
+    undone.hidden = !j.undone_by && !earlier.length && !j.results_purged_at;
+    fill(undone,
+      j.undone_by ? ["Undone by ", jobLink(j.undone_by), ". "] : null,
+      earlier.length ? [j.undone_by ? "Earlier undos: " : "Undone in part by ",
+        earlier.map((u, i) => [i ? ", " : "", jobLink(u)]),
+        j.undone_by ? "." : "; what they left (conflicts, failures, fields not chosen) can be undone again. "] : null,
+      j.results_purged_at ? `Its per-record results were removed on ${time(j.results_purged_at)} (history retention); it can no longer be undone.` : null);
     csv.href = downloadHref("csv");
     json.href = downloadHref("json");
     json.download = `job-${id}-results.json`;
@@ -237,7 +243,7 @@ export async function render(container, { params: [id], query, navigate }) {
       h("th", { scope: "row" }, h("a", { href: `#/records/${encodeURIComponent(job.module)}/${r.id}` }, r.id)),
       h("td", null, badge(r.status)),
       h("td", { title: r.code ? `Error code: ${r.code}` : null }, r.code ? codeText(r.code) : ""),
-      h("td", null, r.message || ""),
+      h("td", null, r.message || "", r.conflict ? [" ", conflictLink(r, job.module)] : null),
       h("td", null, r.changes.length ? h("ul", { class: "changes" }, r.changes.map((c) =>
         h("li", null, h("span", { class: "field-name" }, c.field), ": ", h("span", { class: "old" }, changeValue(c.old)),
           unchanged(c) ? " unchanged" : [" → ", h("span", { class: "new" }, changeValue(c.new))]))) : "")));
@@ -280,16 +286,31 @@ export async function render(container, { params: [id], query, navigate }) {
 
   undo.addEventListener("click", async () => {
     clearErrors(actions.parentElement);
-    const n = job.Updated_Count;
+    let fresh;
+    try {
+      // what is left to put back per field is read when asked: live progress does not carry it
+      fresh = await get(`/api/jobs/${id}`);
+    } catch (e) {
+      return void showError(undo, e);
+    }
+    const fields = (fresh.undo_fields || []).filter((f) => f.put_back < f.records);
+    const choice = undoChoice(fields);
+    const n = fresh.Updated_Count;
+    const retry = (fresh.undos || []).length > 0;
     const ok = await confirmDialog({
-      title: `Undo job ${id}?`,
-      message: `This restores the previous values of ${num(n)} ${n === 1 ? "record" : "records"}. A record changed since by anyone is left alone (reported as a conflict). A job is undone once.`,
-      confirmLabel: `Restore ${num(n)} ${n === 1 ? "record" : "records"}`,
+      title: `${retry ? "Retry undo of" : "Undo"} job ${id}?`,
+      message: `This restores the previous values ${retry ? "an earlier undo left" : `of ${num(n)} ${n === 1 ? "record" : "records"}`}.`
+        + " A record whose fields changed since is left alone (reported as a conflict, naming that change)."
+        + " No value is put back twice.",
+      confirmLabel: "Restore",
+      body: choice.box,
+      onOpen: choice.bind,
     });
     if (!ok) return;
     await busy(undo, async () => {
       try {
-        const undoJob = await api("POST", `/api/jobs/${id}/undo`);
+        const chosen = choice.fields();
+        const undoJob = await api("POST", `/api/jobs/${id}/undo`, chosen ? { body: { fields: chosen } } : undefined);
         notify(`Undo started as job ${undoJob.id}`);
         navigate(`#/jobs/${undoJob.id}`);
       } catch (e) {
@@ -304,6 +325,49 @@ export async function render(container, { params: [id], query, navigate }) {
   const onResize = () => chart.draw();
   window.addEventListener("resize", onResize);
   return () => { stopped = true; stopLive(); window.removeEventListener("resize", onResize); if (sourceEditor) sourceEditor.destroy(); };
+}
+
+function jobLink(jobId) {
+  return h("a", { href: `#/jobs/${jobId}` }, `job ${jobId}`);
+}
+
+/** Where to see the change that made an undo leave a record: the job that made it, else the record's history. */
+function conflictLink(r, module) {
+  const c = r.conflict;
+  if (c.job_id) return h("a", { class: "conflict-link", href: `#/jobs/${c.job_id}` }, `See job ${c.job_id}`);
+  return h("a", { class: "conflict-link", href: `#/records/${encodeURIComponent(module)}/${r.id}` }, "See the record's history");
+}
+
+/**
+ * The undo dialog's choice: all fields, or some of those with something left to put back.
+ * {fields()} is null for all of them (the request then names none), else the api names ticked.
+ */
+function undoChoice(fields) {
+  const name = `undo-scope-${Math.random().toString(36).slice(2)}`;
+  const all = h("input", { type: "radio", name, id: "undo-all", checked: true });
+  const some = h("input", { type: "radio", name, id: "undo-some" });
+  const boxes = fields.map((f) => h("input", { type: "checkbox", name: "undo-field", value: f.field, disabled: true }));
+  const left = (f) => f.records - f.put_back;
+  const box = h("fieldset", { class: "undo-choice", id: "undo-choice" },
+    h("legend", null, "What to put back"),
+    h("div", { class: "radios" },
+      h("label", { class: "check" }, all, "All fields"),
+      h("label", { class: "check" }, some, "Only these fields:")),
+    h("div", { class: "checks", id: "undo-fields" }, fields.map((f, i) => h("label", { class: "check" }, boxes[i],
+      h("span", { class: "field-name" }, f.field), ` (${num(left(f))} ${left(f) === 1 ? "record" : "records"})`))));
+  const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value);
+  return {
+    box,
+    fields: () => (some.checked ? chosen() : null),
+    bind(ok) {
+      const update = () => {
+        boxes.forEach((b) => { b.disabled = !some.checked; });
+        ok.disabled = some.checked && chosen().length === 0;
+      };
+      [all, some, ...boxes].forEach((el) => el.addEventListener("change", update));
+      update();
+    },
+  };
 }
 
 function count(label, value, key) {

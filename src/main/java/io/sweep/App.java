@@ -113,7 +113,7 @@ public final class App implements AutoCloseable {
         this.historyRetention = new HistoryRetention(jobRepository, recordHistory, config.historyRetention(), clock, meters);
         this.notifications = new Notifications(new NotificationRepository(db), jobRepository, metadata, users, clock, settings.nodeName());
         this.jobScheduler = new JobScheduler(db, jobRepository,
-                new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, rulePlanners, clock, settings.nodeName(), meters),
+                new ChunkRunner(db, jobRepository, metadata, users, records, validator, updater, recordHistory, rulePlanners, clock, settings.nodeName(), meters),
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock,
                 java.util.List.of(notifications.deliveryTask()), java.util.List.of(historyRetention.task()));
         notifications.deliverThrough(jobScheduler);

@@ -50,41 +50,44 @@ public final class RecordHistoryRepository {
      * when it is given (a prefilter: the caller checks the field exactly).
      */
     public List<Stored> writesOf(long moduleId, long recordId, String field) {
+        return db.read(h -> writesOf(h, moduleId, recordId, field));
+    }
+
+    /** As {@link #writesOf(long, long, String)}, on the caller's handle (inside a chunk's transaction). */
+    public List<Stored> writesOf(Handle h, long moduleId, long recordId, String field) {
         String mentions = field == null ? "" : " AND after_values LIKE :mention";
         // '_' in a field's name matches any character here, which only widens the prefilter
         String pattern = field == null ? null : "%\"" + field + "\":%";
-        return db.read(h -> {
-            List<Stored> all = new ArrayList<>();
-            var jobs = h.createQuery("""
-                    SELECT c.done_time, r.version_after, r.before_values, r.after_values, j.id AS job_id, j.trigger_type,
-                           j.rule_id, j.rule_version, j.user_id, j.started_by, j.undo_of, j.cvid
-                    FROM job_records r
-                    JOIN jobs j ON j.id = r.job_id
-                    LEFT JOIN job_chunks c ON c.job_id = r.job_id AND c.chunk_no = r.chunk_no
-                    WHERE r.record_id = :record AND r.status = 'UPDATED' AND j.module_id = :module AND j.dry_run = FALSE"""
-                    + mentions.replace("after_values", "r.after_values"))
-                    .bind("record", recordId).bind("module", moduleId);
-            if (pattern != null) jobs.bind("mention", pattern);
-            all.addAll(jobs.map((rs, ctx) -> {
-                String ruleId = rs.getString("rule_id");
-                String action = rs.getObject("undo_of") != null ? "undo" : ruleId != null ? "rule" : "mass_update";
-                return new Stored(rs.getObject("done_time", OffsetDateTime.class), rs.getInt("version_after"),
-                        rs.getString("before_values"), rs.getString("after_values"), rs.getLong("job_id"), rs.getString("trigger_type"),
-                        action, ruleId, rs.getString("rule_version"), rs.getLong("user_id"), nullableLong(rs.getObject("started_by")),
-                        nullableLong(rs.getObject("undo_of")), nullableLong(rs.getObject("cvid")));
-            }).list());
-            var direct = h.createQuery("""
-                    SELECT change_time, version_after, before_values, after_values, action, user_id
-                    FROM record_history WHERE record_id = :record AND module_id = :module""" + mentions)
-                    .bind("record", recordId).bind("module", moduleId);
-            if (pattern != null) direct.bind("mention", pattern);
-            all.addAll(direct.map((rs, ctx) -> {
-                long user = rs.getLong("user_id");
-                return new Stored(rs.getObject("change_time", OffsetDateTime.class), rs.getInt("version_after"), rs.getString("before_values"),
-                        rs.getString("after_values"), null, "api", rs.getString("action"), null, null, user, user, null, null);
-            }).list());
-            return all;
-        });
+        List<Stored> all = new ArrayList<>();
+        var jobs = h.createQuery("""
+                SELECT c.done_time, r.version_after, r.before_values, r.after_values, j.id AS job_id, j.trigger_type,
+                       j.rule_id, j.rule_version, j.user_id, j.started_by, j.undo_of, j.cvid
+                FROM job_records r
+                JOIN jobs j ON j.id = r.job_id
+                LEFT JOIN job_chunks c ON c.job_id = r.job_id AND c.chunk_no = r.chunk_no
+                WHERE r.record_id = :record AND r.status = 'UPDATED' AND j.module_id = :module AND j.dry_run = FALSE"""
+                + mentions.replace("after_values", "r.after_values"))
+                .bind("record", recordId).bind("module", moduleId);
+        if (pattern != null) jobs.bind("mention", pattern);
+        all.addAll(jobs.map((rs, ctx) -> {
+            String ruleId = rs.getString("rule_id");
+            String action = rs.getObject("undo_of") != null ? "undo" : ruleId != null ? "rule" : "mass_update";
+            return new Stored(rs.getObject("done_time", OffsetDateTime.class), rs.getInt("version_after"),
+                    rs.getString("before_values"), rs.getString("after_values"), rs.getLong("job_id"), rs.getString("trigger_type"),
+                    action, ruleId, rs.getString("rule_version"), rs.getLong("user_id"), nullableLong(rs.getObject("started_by")),
+                    nullableLong(rs.getObject("undo_of")), nullableLong(rs.getObject("cvid")));
+        }).list());
+        var direct = h.createQuery("""
+                SELECT change_time, version_after, before_values, after_values, action, user_id
+                FROM record_history WHERE record_id = :record AND module_id = :module""" + mentions)
+                .bind("record", recordId).bind("module", moduleId);
+        if (pattern != null) direct.bind("mention", pattern);
+        all.addAll(direct.map((rs, ctx) -> {
+            long user = rs.getLong("user_id");
+            return new Stored(rs.getObject("change_time", OffsetDateTime.class), rs.getInt("version_after"), rs.getString("before_values"),
+                    rs.getString("after_values"), null, "api", rs.getString("action"), null, null, user, user, null, null);
+        }).list());
+        return all;
     }
 
     private static Long nullableLong(Object value) {

@@ -52,4 +52,48 @@ public final class StoredValues {
         }
         return values;
     }
+
+    /** The api names a stored object holds; none for null. */
+    public static java.util.Set<String> fieldNames(String json) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        if (json == null) return names;
+        try {
+            JSON.readTree(json).fieldNames().forEachRemaining(names::add);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored values are not JSON: " + json, e);
+        }
+        return names;
+    }
+
+    /**
+     * Whether two stored values are the same value: numbers by amount (a record read back may
+     * carry another scale than the value written), a multi-select's options in any order.
+     */
+    public static boolean same(JsonNode a, JsonNode b) {
+        boolean aEmpty = a == null || a.isNull();
+        boolean bEmpty = b == null || b.isNull();
+        if (aEmpty || bEmpty) return aEmpty == bEmpty;
+        if (a.isNumber() && b.isNumber()) return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        if (a.isArray() && b.isArray()) {
+            List<String> left = new java.util.ArrayList<>();
+            List<String> right = new java.util.ArrayList<>();
+            a.forEach(v -> left.add(v.toString()));
+            b.forEach(v -> right.add(v.toString()));
+            java.util.Collections.sort(left);
+            java.util.Collections.sort(right);
+            return left.equals(right);
+        }
+        return a.equals(b);
+    }
+
+    /** One value as {@link #write} stores it. */
+    public static JsonNode stored(Object value) {
+        Map<String, Object> one = new java.util.HashMap<>();
+        one.put("v", value);
+        try {
+            return JSON.readTree(write(one)).get("v");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -7,23 +7,20 @@ import io.sweep.auth.Scopes;
 import io.sweep.auth.UserRepository;
 import io.sweep.crm.Metadata;
 import io.sweep.crm.Module;
+import io.sweep.crm.RecordHistoryRepository;
 import io.sweep.crm.RecordRepository;
 import io.sweep.crm.RecordRow;
 import io.sweep.db.Database;
 import io.sweep.errors.ApiException;
-import io.sweep.errors.ErrorCode;
 import io.sweep.json.Json;
 import io.sweep.massupdate.MassUpdateParser;
 import io.sweep.massupdate.MassUpdateValidator;
-import io.sweep.massupdate.Plan;
 import io.sweep.massupdate.RecordOutcome;
 import io.sweep.massupdate.RecordUpdater;
 import io.sweep.massupdate.WriteCause;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +51,8 @@ public final class ChunkRunner {
     private final UserRepository users;
     private final MassUpdateValidator validator;
     private final RecordUpdater updater;
+    /** Where an undo finds the later change that made it leave a record alone. */
+    private final RecordHistoryRepository history;
     private final Clock clock;
     private final String node;
     private final RulePlanners rulePlanners;
@@ -63,8 +62,9 @@ public final class ChunkRunner {
     private volatile boolean stopping;
 
     public ChunkRunner(Database db, JobRepository jobs, Metadata metadata, UserRepository users, RecordRepository records,
-                       MassUpdateValidator validator, RecordUpdater updater, RulePlanners rulePlanners, Clock clock, String node,
-                       MeterRegistry meterRegistry) {
+                       MassUpdateValidator validator, RecordUpdater updater, RecordHistoryRepository history, RulePlanners rulePlanners,
+                       Clock clock, String node, MeterRegistry meterRegistry) {
+        this.history = history;
         this.db = db;
         this.jobs = jobs;
         this.metadata = metadata;
@@ -184,6 +184,7 @@ public final class ChunkRunner {
         JobKind kind = JobKind.of(job);
         List<Long> ids = jobs.chunkRecordIds(h, jobId, chunk);
         List<RecordOutcome> outcomes;
+        Map<Long, String> undoConflicts = Map.of();
         if (scripted != null) {
             List<RecordRow> stale = new ArrayList<>();
             outcomes = outcomes(h, kind, principal, module, ids, scripted.plans().applying(scripted.lastAttempt(), stale), now, jobId);
@@ -193,9 +194,12 @@ public final class ChunkRunner {
             jobs.addScriptTime(h, jobId, scriptTime.toMillis());
             h.afterCommit(() -> meters.scriptTime(job.ruleId(), scriptTime));
         } else {
-            outcomes = outcomes(h, kind, principal, module, ids, planner(h, kind, job, principal, module, ids), now, jobId);
+            RecordUpdater.Planner planner = planner(h, kind, job, principal, module, ids);
+            outcomes = outcomes(h, kind, principal, module, ids, planner, now, jobId);
+            undoConflicts = planner instanceof UndoPlanner undo ? undo.conflicts() : Map.of();
         }
         jobs.saveOutcomes(h, jobId, outcomes);
+        jobs.saveConflicts(h, jobId, undoConflicts);
         // a dry run's outcomes are not updates: the records-updated meters leave them out
         if (kind.writesRecords()) h.afterCommit(() -> meters.committed(outcomes));
         int updated = (int) outcomes.stream().filter(RecordOutcome::updated).count();
@@ -247,21 +251,11 @@ public final class ChunkRunner {
      * How a chunk that no script decides about plans its records. A mass update of a view re-checks
      * its request against today's permissions. An undo puts back the values the job replaced as a
      * mass update of the user who undoes it would: the same field, value and permission checks, per
-     * record (a record changed since is left alone as a conflict).
+     * record (a record whose fields changed since is left alone as a conflict; see {@link UndoPlanner}).
      */
     private RecordUpdater.Planner planner(Handle h, JobKind kind, Job job, Principal principal, Module module, List<Long> ids) {
         return switch (kind) {
-            case JobKind.Undo undo -> {
-                var sources = jobs.updatedRecords(h, undo.undoneJobId(), ids);
-                yield row -> {
-                    var source = sources.get(row.id());
-                    if (source == null) return new Plan.Skip("not updated by the undone job");
-                    if (row.version() != source.versionAfter()) {
-                        return new Plan.Fail(ErrorCode.CONFLICT, "changed since the job updated it; left as it is");
-                    }
-                    return restore(principal, module, source.beforeValues());
-                };
-            }
+            case JobKind.Undo undo -> new UndoPlanner(h, jobs, job, module, principal, validator, history, users, ids);
             case JobKind.ViewUpdate view -> {
                 try {
                     var request = MassUpdateParser.parse(Json.parseBody(job.request()));
@@ -274,13 +268,6 @@ public final class ChunkRunner {
             case JobKind.RuleRun rule -> throw new IllegalStateException("a rule job's chunk is planned by its script");
             case JobKind.RuleDryRun rule -> throw new IllegalStateException("a rule job's chunk is planned by its script");
         };
-    }
-
-    /** The before-values of one record, checked as the values of a mass update by {@code principal}; multi-select values replace. */
-    private Plan restore(Principal principal, Module module, String beforeValues) {
-        Map<String, JsonNode> values = new LinkedHashMap<>();
-        Json.parseBody(beforeValues).properties().forEach(e -> values.put(e.getKey(), e.getValue()));
-        return validator.planSetting(principal, module, values);
     }
 
     private OffsetDateTime now() {

@@ -35,7 +35,7 @@ public final class JobRepository {
 
     private static final RowMapper<JobResult> RECORD = (rs, ctx) -> new JobResult(
             rs.getLong("record_id"), rs.getString("status"), rs.getString("code"), rs.getString("message"),
-            rs.getString("before_values"), rs.getString("after_values"));
+            rs.getString("before_values"), rs.getString("after_values"), rs.getString("conflict"));
 
     private final Database db;
 
@@ -115,6 +115,19 @@ public final class JobRepository {
                         FROM job_records WHERE job_id = :source AND status = 'UPDATED'""")
                 .bind("job_id", jobId).bind("source", sourceJobId).bind("chunk_size", CHUNK_SIZE)
                 .execute();
+    }
+
+    /**
+     * Freezes these records (what an undo still has to put back), in id order, numbered into
+     * chunks as {@link #freezeSelection} numbers them. Returns how many records it holds.
+     */
+    public int freezeRecords(Handle h, long jobId, List<Long> recordIds) {
+        List<Long> sorted = new ArrayList<>(recordIds);
+        Collections.sort(sorted);
+        var batch = h.prepareBatch("INSERT INTO job_records (job_id, record_id, chunk_no, status) VALUES (:job, :record, :chunk, 'PENDING')");
+        for (int i = 0; i < sorted.size(); i++) batch.bind("job", jobId).bind("record", sorted.get(i)).bind("chunk", i / CHUNK_SIZE).add();
+        if (!sorted.isEmpty()) batch.execute();
+        return sorted.size();
     }
 
     /** Sets the counts of a job whose selection is frozen, and creates its chunks. */
@@ -278,6 +291,14 @@ public final class JobRepository {
                 .bind("now", now).bind("node", node).bind("job", jobId).bind("chunk", chunk).execute();
     }
 
+    /** Keeps, with each record's result, the later write an undo found on it (JSON, see {@link UndoConflict}). */
+    public void saveConflicts(Handle h, long jobId, Map<Long, String> conflicts) {
+        if (conflicts.isEmpty()) return;
+        var batch = h.prepareBatch("UPDATE job_records SET conflict = :conflict WHERE job_id = :job AND record_id = :record");
+        conflicts.forEach((record, conflict) -> batch.bind("conflict", truncate(conflict, 4000)).bind("job", jobId).bind("record", record).add());
+        batch.execute();
+    }
+
     /** The job's script log as its chunks appended it (see {@link #appendLog}); empty when there is none or no such job. */
     public String log(long jobId) {
         return db.withHandle(h -> h.createQuery("SELECT log FROM jobs WHERE id = :id").bind("id", jobId)
@@ -320,8 +341,8 @@ public final class JobRepository {
                 .bind("job", jobId).mapTo(Integer.class).list());
     }
 
-    /** The undo source of each record: its values before the job, and the version the job left it at. */
-    public record UpdatedRecord(String beforeValues, int versionAfter) {}
+    /** The undo source of each record: its values before and after the job, and the version the job left it at. */
+    public record UpdatedRecord(String beforeValues, String afterValues, int versionAfter) {}
 
     /**
      * Reads the key range the records span ({@code job_id, record_id} is the primary key) and keeps
@@ -337,17 +358,71 @@ public final class JobRepository {
         if (recordIds.isEmpty()) return result;
         Set<Long> wanted = new HashSet<>(recordIds);
         h.createQuery("""
-                        SELECT record_id, before_values, version_after FROM job_records
+                        SELECT record_id, before_values, after_values, version_after FROM job_records
                         WHERE job_id = :job AND record_id BETWEEN :first AND :last AND status = 'UPDATED'
                         ORDER BY record_id""")
                 .bind("job", jobId).bind("first", Collections.min(recordIds)).bind("last", Collections.max(recordIds))
                 .map((rs, ctx) -> {
                     long id = rs.getLong("record_id");
-                    if (wanted.contains(id)) result.put(id, new UpdatedRecord(rs.getString("before_values"), rs.getInt("version_after")));
+                    if (wanted.contains(id)) result.put(id, new UpdatedRecord(rs.getString("before_values"), rs.getString("after_values"), rs.getInt("version_after")));
                     return id;
                 })
                 .list();
         return result;
+    }
+
+    /**
+     * The fields the undos of {@code jobId} have put back on each of these records (any undo, also
+     * one cancelled or failed after some chunks committed): what their own results say they wrote.
+     * Read as {@link #updatedRecords} reads, by key range.
+     */
+    public Map<Long, Set<String>> putBack(Handle h, long jobId, List<Long> recordIds) {
+        Map<Long, Set<String>> result = new HashMap<>();
+        if (recordIds.isEmpty()) return result;
+        Set<Long> wanted = new HashSet<>(recordIds);
+        h.createQuery("""
+                        SELECT r.record_id, r.after_values FROM jobs u JOIN job_records r ON r.job_id = u.id
+                        WHERE u.undo_of = :job AND r.record_id BETWEEN :first AND :last AND r.status = 'UPDATED'
+                        ORDER BY r.job_id, r.record_id""")
+                .bind("job", jobId).bind("first", Collections.min(recordIds)).bind("last", Collections.max(recordIds))
+                .map((rs, ctx) -> {
+                    long id = rs.getLong("record_id");
+                    if (wanted.contains(id)) result.computeIfAbsent(id, k -> new HashSet<>()).addAll(StoredValues.fieldNames(rs.getString("after_values")));
+                    return id;
+                })
+                .list();
+        return result;
+    }
+
+    /** The fields the undos of {@code jobId} have put back, by record, over all its records. */
+    public Map<Long, Set<String>> putBack(long jobId) {
+        Map<Long, Set<String>> result = new HashMap<>();
+        db.read(h -> h.createQuery("""
+                        SELECT r.record_id, r.after_values FROM jobs u JOIN job_records r ON r.job_id = u.id
+                        WHERE u.undo_of = :job AND r.status = 'UPDATED'""")
+                .bind("job", jobId)
+                .map((rs, ctx) -> result.computeIfAbsent(rs.getLong("record_id"), k -> new HashSet<>())
+                        .addAll(StoredValues.fieldNames(rs.getString("after_values"))))
+                .list());
+        return result;
+    }
+
+    /** The fields {@code jobId} set on each record it updated, handed over a page at a time (no 50,000 rows in memory as text). */
+    public void changedFields(long jobId, java.util.function.BiConsumer<Long, Set<String>> consumer) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            List<Map.Entry<Long, Set<String>>> page = db.read(h -> h.createQuery("""
+                            SELECT record_id, after_values FROM job_records
+                            WHERE job_id = :job AND record_id > :after AND status = 'UPDATED'
+                            ORDER BY job_id, record_id LIMIT :limit""")
+                    .bind("job", jobId).bind("after", from).bind("limit", RESULTS_PAGE)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("record_id"), StoredValues.fieldNames(rs.getString("after_values"))))
+                    .list());
+            page.forEach(e -> consumer.accept(e.getKey(), e.getValue()));
+            if (page.size() < RESULTS_PAGE) return;
+            after = page.get(page.size() - 1).getKey();
+        }
     }
 
     /** Rows of results read per query while streaming. */
@@ -365,7 +440,7 @@ public final class JobRepository {
 
     /** As {@link #streamResults}, a page of up to {@link #RESULTS_PAGE} rows at a time. */
     public void streamResultPages(long jobId, String status, Consumer<List<JobResult>> pages) {
-        String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
+        String sql = "SELECT record_id, status, code, message, before_values, after_values, conflict FROM job_records "
                 + "WHERE job_id = :job AND record_id > :after" + (status == null ? "" : " AND status = :status")
                 + " ORDER BY job_id, record_id LIMIT :limit";
         long after = Long.MIN_VALUE;
@@ -384,7 +459,7 @@ public final class JobRepository {
 
     /** One page of results in record order ({@code limit} rows from {@code offset}), for browsing rather than download. */
     public List<JobResult> resultsPage(long jobId, String status, int offset, int limit) {
-        String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
+        String sql = "SELECT record_id, status, code, message, before_values, after_values, conflict FROM job_records "
                 + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status")
                 + " ORDER BY job_id, record_id LIMIT :limit OFFSET :offset";
         return db.withHandle(h -> {
@@ -396,7 +471,7 @@ public final class JobRepository {
 
     /** One record's result in a job (none when the job did not select it), of {@code status} when it is given. */
     public List<JobResult> resultOf(long jobId, long recordId, String status) {
-        String sql = "SELECT record_id, status, code, message, before_values, after_values FROM job_records "
+        String sql = "SELECT record_id, status, code, message, before_values, after_values, conflict FROM job_records "
                 + "WHERE job_id = :job AND record_id = :record" + (status == null ? "" : " AND status = :status");
         return db.withHandle(h -> {
             var query = h.createQuery(sql).bind("job", jobId).bind("record", recordId);
@@ -411,9 +486,10 @@ public final class JobRepository {
                 .mapTo(Integer.class).one() > 0);
     }
 
-    public Optional<Job> undoOf(long jobId) {
-        return db.withHandle(h -> h.createQuery("SELECT * FROM jobs WHERE undo_of = :id AND status <> 'FAILED' AND status <> 'CANCELLED'")
-                .bind("id", jobId).map(JOB).findFirst());
+    /** Every undo of this job, whatever became of it, oldest first. */
+    public List<Job> undosOf(long jobId) {
+        return db.withHandle(h -> h.createQuery("SELECT * FROM jobs WHERE undo_of = :id ORDER BY id")
+                .bind("id", jobId).map(JOB).list());
     }
 
     /** How many jobs wait for this key. */

@@ -1,4 +1,9 @@
 package io.sweep.jobs;
 
-/** One record's result in a job: status (PENDING, UPDATED, FAILED, SKIPPED), code, message, and before/after values as JSON text. */
-public record JobResult(long recordId, String status, String code, String message, String beforeValues, String afterValues) {}
+/**
+ * One record's result in a job: status (PENDING, UPDATED, FAILED, SKIPPED), code, message, and
+ * before/after values as JSON text; for a record an undo left alone because it was changed
+ * since, {@code conflict} names that later change (JSON text, see {@link UndoConflict}), else null.
+ */
+public record JobResult(long recordId, String status, String code, String message, String beforeValues, String afterValues,
+                        String conflict) {}

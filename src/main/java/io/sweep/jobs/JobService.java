@@ -288,7 +288,9 @@ public final class JobService {
             case JobKind.RuleRun r -> new ApiException(ErrorCode.ALREADY_SCHEDULED,
                     r.cvid() == null ? Map.of() : Map.of("cvid", String.valueOf(r.cvid())));
             case JobKind.RuleDryRun r -> new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("rule", r.ruleId()));
-            case JobKind.Undo u -> new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of());
+            // another node started an undo of the job between the check and the insert
+            case JobKind.Undo u -> new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(u.undoneJobId())),
+                    "this job was already undone");
         };
     }
 
@@ -376,19 +378,36 @@ public final class JobService {
         this.cancelled = listener;
     }
 
-    /**
-     * The undo job that undid (or is undoing) this job; empty when none did. An undo may start on a
-     * job that has ended, updated something, is not undone and still has its results.
-     */
+    /** The undo job that undid (or is undoing) this job; empty while an undo may still start (see {@link UndoState#undoneBy}). */
     public Optional<Job> undoneBy(Job job) {
-        return jobs.undoOf(job.id());
+        return UndoState.undoneBy(jobs.undosOf(job.id()));
+    }
+
+    /** What the undos of a job did so far, and the undo that undid it, from one read of its undos. */
+    public record Undos(List<Job> all, Optional<Job> undoneBy) {}
+
+    public Undos undos(Job job) {
+        List<Job> all = jobs.undosOf(job.id());
+        return new Undos(all, UndoState.undoneBy(all));
+    }
+
+    /** Per field the job set: on how many records, and on how many an undo has put it back (reads all the job's results). */
+    public List<UndoState.FieldProgress> undoFields(Job job) {
+        return UndoState.of(jobs, job.id()).fields();
+    }
+
+    /** {@link #undo(Principal, String, UndoRequest)} of every field. */
+    public Job undo(Principal p, String id) {
+        return undo(p, id, UndoRequest.ALL);
     }
 
     /**
-     * Starts a job that puts back the values a finished job replaced. A record changed by anyone
-     * since is left alone and reported as a conflict. A job is undone at most once.
+     * Starts a job that puts back the values a finished job replaced: every field, or the fields
+     * asked for. A record whose fields hold other values since is left alone and reported as a
+     * conflict naming that later change. A job may be undone again for what earlier undos left
+     * (conflicts, failures, a cancel, fields not chosen); no field change is put back twice.
      */
-    public Job undo(Principal p, String id) {
+    public Job undo(Principal p, String id, UndoRequest asked) {
         Job job = visibleJob(p, id);
         // read from the stored flag, not the kind: a job of no known kind is still answered as before
         if (job.dryRun()) {
@@ -399,9 +418,7 @@ public final class JobService {
             throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id()), "status", job.status().name()),
                     "a job can be undone once it has ended");
         }
-        if (jobs.undoOf(job.id()).isPresent()) {
-            throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id())), "this job was already undone");
-        }
+        if (undoneBy(job).isPresent()) throw alreadyUndone(job);
         if (job.resultsPurgedAt() != null) throw resultsPurged(job.id(), job.resultsPurgedAt());
         if (job.updatedCount() == 0) {
             throw new ApiException(ErrorCode.NO_RECORDS_FOUND, Map.of("job_id", String.valueOf(job.id())), "the job updated no record");
@@ -409,15 +426,37 @@ public final class JobService {
         // an undo is a mass update by the user who asks for it: their profile must allow one in this module
         Module module = moduleOf(job);
         if (!p.profile().module(module.id()).canMassUpdate()) throw io.sweep.auth.ModulePermission.denied("Mass_Update", module);
-        ObjectNode request = Json.object().put("undo_of", String.valueOf(job.id()));
-        Job undo = start(new NewJob(new JobKind.Undo(job.id()), Trigger.UNDO, module, p, p, request.toString(),
+        UndoState state = UndoState.of(jobs, job.id());
+        Set<String> left = state.remainingFields();
+        if (left.isEmpty()) throw alreadyUndone(job);
+        Set<String> fields = asked.fields() == null ? null : new java.util.LinkedHashSet<>(asked.fields());
+        if (fields != null) {
+            Set<String> set = new java.util.HashSet<>();
+            state.fields().forEach(f -> set.add(f.field()));
+            for (String f : fields) {
+                if (!set.contains(f)) {
+                    throw new ApiException(ErrorCode.INVALID_DATA, Map.of("api_name", f), "the job did not change this field");
+                }
+                if (!left.contains(f)) {
+                    throw new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id()), "api_name", f),
+                            "this field was already put back");
+                }
+            }
+        }
+        boolean complete = fields == null || fields.containsAll(left);
+        List<Long> records = state.recordsToPutBack(fields);
+        Job undo = start(new NewJob(new JobKind.Undo(job.id()), Trigger.UNDO, module, p, p, asked.toJson(job.id(), complete),
                 (h, jobId) -> {
                     // under the job's lock, as the retention purge marks it: its results are either all there or gone
                     var purged = jobs.lockForUndo(h, job.id());
                     if (purged.isPresent()) throw resultsPurged(job.id(), purged.get());
-                    return jobs.freezeUpdatedRecordsOf(h, jobId, job.id());
+                    return jobs.freezeRecords(h, jobId, records);
                 }));
         return audit.undone(undo, p);
+    }
+
+    private static ApiException alreadyUndone(Job job) {
+        return new ApiException(ErrorCode.INVALID_JOB_STATE, Map.of("job_id", String.valueOf(job.id())), "this job was already undone");
     }
 
     /** Zoho's answer to an undo of a job whose results the history retention removed. */

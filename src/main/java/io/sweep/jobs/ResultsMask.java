@@ -47,9 +47,10 @@ final class ResultsMask {
         List<JobResult> shown = new ArrayList<>(page.size());
         for (JobResult r : page) {
             shown.add(visible.contains(r.recordId())
-                    ? new JobResult(r.recordId(), r.status(), r.code(), r.message(), seen(r.beforeValues()), seen(r.afterValues()))
-                    // a message may quote the record's values (a script's error, a failed check)
-                    : new JobResult(r.recordId(), r.status(), r.code(), null, null, null));
+                    ? new JobResult(r.recordId(), r.status(), r.code(), r.message(), seen(r.beforeValues()), seen(r.afterValues()),
+                            seenConflict(r.conflict()))
+                    // a message may quote the record's values (a script's error, a failed check); a conflict names who changed it
+                    : new JobResult(r.recordId(), r.status(), r.code(), null, null, null, null));
         }
         return shown;
     }
@@ -67,17 +68,30 @@ final class ResultsMask {
                 .bindList("ids", ids).bindMap(where.params()).mapTo(Long.class).list()));
     }
 
+    /** An undo's conflict, unless it is about a field hidden from the viewer (then none: its values are left out too). */
+    private String seenConflict(String json) {
+        if (json == null) return null;
+        for (JsonNode name : Json.parseBody(json).path("fields")) {
+            if (hidden(name.asText())) return null;
+        }
+        return json;
+    }
+
+    private boolean hidden(String name) {
+        return module.field(name).map(Field::id).map(id -> !viewer.profile().maySeeField(id)).orElse(false);
+    }
+
     /** Stored values without the fields hidden from the viewer. */
     private String seen(String json) {
         if (json == null) return null;
         JsonNode node = Json.parseBody(json);
         if (!(node instanceof ObjectNode values)) return json;
-        List<String> hidden = new ArrayList<>();
+        List<String> hiddenNames = new ArrayList<>();
         values.fieldNames().forEachRemaining(name -> {
-            if (module.field(name).map(Field::id).map(id -> !viewer.profile().maySeeField(id)).orElse(false)) hidden.add(name);
+            if (hidden(name)) hiddenNames.add(name);
         });
-        if (hidden.isEmpty()) return json;
-        values.remove(hidden);
+        if (hiddenNames.isEmpty()) return json;
+        values.remove(hiddenNames);
         return values.toString();
     }
 }

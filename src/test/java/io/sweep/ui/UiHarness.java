@@ -199,6 +199,30 @@ final class UiHarness implements AutoCloseable {
         return String.valueOf(job);
     }
 
+    /**
+     * A COMPLETED Leads job, stored as it is, that set Lead_Status to "Contacted" and Twitter to
+     * "@new" on these leads (which must hold those values), from "Not Contacted" and "@old": its
+     * results are what an undo reads, so the undo of it runs for real. Returns its id.
+     */
+    String storedTwoFieldJob(List<String> leads) {
+        String id = storedJob("COMPLETED", leads.size(), leads.size(), 0, 0);
+        var db = server.app().database();
+        db.useHandle(h -> {
+            for (String lead : leads) {
+                int version = h.createQuery("SELECT version FROM rec_leads WHERE id = :id").bind("id", Long.parseLong(lead))
+                        .mapTo(Integer.class).one();
+                h.createUpdate("""
+                        INSERT INTO job_records (job_id, record_id, chunk_no, status, before_values, after_values, version_after)
+                        VALUES (:job, :record, 0, 'UPDATED', :before, :after, :version)""")
+                        .bind("job", Long.parseLong(id)).bind("record", Long.parseLong(lead))
+                        .bind("before", "{\"Lead_Status\":\"Not Contacted\",\"Twitter\":\"@old\"}")
+                        .bind("after", "{\"Lead_Status\":\"Contacted\",\"Twitter\":\"@new\"}")
+                        .bind("version", version).execute();
+            }
+        });
+        return id;
+    }
+
     // --- the browser ----------------------------------------------------------------------------
 
     ChromeDriver driver() {

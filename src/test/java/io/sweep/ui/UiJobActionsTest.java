@@ -2,6 +2,7 @@ package io.sweep.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +36,74 @@ class UiJobActionsTest {
         assertThat(ui.driver().findElement(By.id("job-cancel")).isDisplayed()).isFalse();
         assertThat(ui.driver().findElement(By.id("job-undo")).isDisplayed()).as("Undo of what the cancelled job wrote").isTrue();
         ui.screenshot("job-cancelled");
+    }
+
+    /**
+     * Undo offers all fields or some: with "Only these fields" nothing is restored until a field
+     * is ticked; the undo puts back that field alone, and the job then offers to undo the rest.
+     */
+    @Test
+    void undo_of_chosen_fields_puts_back_those_and_offers_a_retry_for_the_rest(UiHarness ui) {
+        List<String> leads = ui.createLeads(
+                "{\"Last_Name\":\"Undo one\",\"Company\":\"Ui Undo Co\",\"Lead_Status\":\"Contacted\",\"Twitter\":\"@new\"}",
+                "{\"Last_Name\":\"Undo two\",\"Company\":\"Ui Undo Co\",\"Lead_Status\":\"Contacted\",\"Twitter\":\"@new\"}");
+        String id = ui.storedTwoFieldJob(leads);
+        ui.loggedIn();
+        ui.open("/jobs/" + id);
+        ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
+        ui.await(By.id("job-undo")).click();
+
+        WebElement dialog = ui.await(By.cssSelector("dialog.confirm"));
+        List<WebElement> boxes = dialog.findElements(By.cssSelector("#undo-fields input[type='checkbox']"));
+        assertThat(boxes).extracting(b -> b.getDomProperty("value")).containsExactly("Lead_Status", "Twitter");
+        assertThat(boxes).allSatisfy(b -> assertThat(b.isEnabled()).as("boxes wait for 'Only these fields'").isFalse());
+        WebElement restore = dialog.findElement(By.xpath(".//button[text()='Restore']"));
+        assertThat(restore.isEnabled()).isTrue();
+
+        dialog.findElement(By.id("undo-some")).click();
+        assertThat(restore.isEnabled()).as("nothing chosen").isFalse();
+        boxes.get(0).click();
+        assertThat(restore.isEnabled()).isTrue();
+        ui.screenshot("undo-choose-fields");
+        restore.click();
+
+        ui.until(d -> d.getCurrentUrl().matches(".*#/jobs/(?!" + id + "\\b)\\d+$"));
+        ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
+        for (String lead : leads) {
+            assertThat(ui.lead(lead).get("Lead_Status").asText()).isEqualTo("Not Contacted");
+            assertThat(ui.lead(lead).get("Twitter").asText()).as("a field not chosen stays").isEqualTo("@new");
+        }
+
+        ui.open("/jobs/" + id);
+        ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
+        ui.until(d -> d.findElement(By.id("job-undo")).getText().equals("Retry undo…"));
+        assertThat(ui.await(By.id("job-undone")).getText()).startsWith("Undone in part by job ");
+        ui.await(By.id("job-undo")).click();
+        WebElement again = ui.await(By.cssSelector("dialog.confirm"));
+        assertThat(again.findElements(By.cssSelector("#undo-fields input[type='checkbox']")))
+                .extracting(b -> b.getDomProperty("value")).as("what is left to put back").containsExactly("Twitter");
+        again.findElement(By.xpath(".//button[text()='Cancel']")).click();
+    }
+
+    /** A record an undo left as a conflict says what changed it since, and links where to see it. */
+    @Test
+    void a_conflict_links_the_change_that_made_the_undo_leave_the_record(UiHarness ui) {
+        List<String> leads = ui.createLeads(
+                "{\"Last_Name\":\"Conflict\",\"Company\":\"Ui Conflict Co\",\"Lead_Status\":\"Contacted\",\"Twitter\":\"@new\"}");
+        String id = ui.storedTwoFieldJob(leads);
+        assertThat(ui.api().put("/crm/v2/Leads/" + leads.get(0), "{\"data\":[{\"Twitter\":\"@later\"}]}").status()).isEqualTo(200);
+        var undo = ui.api().post("/api/jobs/" + id + "/undo", "");
+        assertThat(undo.status()).as(undo.body()).isEqualTo(202);
+        String undoId = undo.json().get("id").asText();
+        ui.api().waitForJobEnd(undoId);
+
+        ui.loggedIn();
+        ui.open("/jobs/" + undoId);
+        WebElement row = ui.await(By.cssSelector("#results-table tr[data-record='" + leads.get(0) + "']"));
+        assertThat(row.getText()).contains("Changed since").contains("Twitter changed since the job updated it").contains("by Ada Admin");
+        WebElement link = row.findElement(By.cssSelector("a.conflict-link"));
+        assertThat(link.getText()).isEqualTo("See the record's history");
+        assertThat(link.getDomAttribute("href")).isEqualTo("#/records/Leads/" + leads.get(0));
     }
 
     /** A job that skipped most of its records got through all of them: the text, the bar and the counts say so alike. */

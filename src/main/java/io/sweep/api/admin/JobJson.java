@@ -2,6 +2,7 @@ package io.sweep.api.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sweep.auth.User;
@@ -99,7 +100,10 @@ final class JobJson {
         node.set("parameters", jsonOrText(job.parameters()));
         node.put("undo_of", idOrNull(job.undoOf()));
         // so a client offers Undo only where the server would start one
-        node.put("undone_by", jobService.undoneBy(job).map(undo -> String.valueOf(undo.id())).orElse(null));
+        JobService.Undos undos = jobService.undos(job);
+        node.put("undone_by", undos.undoneBy().map(undo -> String.valueOf(undo.id())).orElse(null));
+        ArrayNode undoIds = node.putArray("undos");
+        undos.all().forEach(undo -> undoIds.add(String.valueOf(undo.id())));
         // when the history retention removed its per-record results (null while kept): from then on no undo
         node.put("results_purged_at", time(job.resultsPurgedAt()));
         node.set("request", withoutSource(jsonOrText(job.request())));
@@ -131,6 +135,19 @@ final class JobJson {
         node.put("message", job.message());
         if (job.ruleId() != null) node.put("script_ms", job.scriptMillis());
         return node;
+    }
+
+    /**
+     * Per field the job set: on how many records, and on how many an undo has put it back; null
+     * for a job that runs still or updated nothing (neither can be undone).
+     */
+    JsonNode undoFields(Job job) {
+        if (job.status().active() || job.updatedCount() == 0) return NullNode.getInstance();
+        ArrayNode fields = Json.array();
+        for (var f : jobService.undoFields(job)) {
+            fields.addObject().put("field", f.field()).put("records", f.records()).put("put_back", f.putBack());
+        }
+        return fields;
     }
 
     /** The short form for lists inside other objects (a rule's last runs): no request, no parameters. */

@@ -14,6 +14,7 @@ import io.sweep.jobs.Job;
 import io.sweep.jobs.JobResult;
 import io.sweep.jobs.JobService;
 import io.sweep.jobs.JobStatus;
+import io.sweep.jobs.UndoRequest;
 import io.sweep.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,11 +74,16 @@ final class JobRoutes {
         JsonResponse.send(ctx, 200, body);
     }
 
-    /** One job; a rule job also shows the source it ran and what its script logged. */
+    /**
+     * One job, with what its undos put back so far per field ({@code undo_fields}: read from all its
+     * results, so only here, not in lists or live progress); a rule job also shows the source it
+     * ran and what its script logged.
+     */
     void get(Context ctx) {
         var call = admin.job(ctx, AdminContext.READ);
         Job job = call.job();
         var node = json.of(job);
+        node.set("undo_fields", json.undoFields(job));
         if (job.ruleId() != null) {
             node.put("rule_source", JobJson.ruleSource(job));
             node.set("rule_libraries", JobJson.ruleLibraries(job));
@@ -177,8 +183,10 @@ final class JobRoutes {
         JsonResponse.send(ctx, 200, json.of(jobs.cancel(call.principal(), String.valueOf(call.job().id()))));
     }
 
+    /** No body (or {@code {}}) puts back every field; {@code {"fields":[…]}} those fields only. */
     void undo(Context ctx) {
         var call = admin.job(ctx, AdminContext.UPDATE);
-        JsonResponse.send(ctx, 202, json.of(jobs.undo(call.principal(), String.valueOf(call.job().id()))));
+        UndoRequest asked = UndoRequest.parse(ctx.body());
+        JsonResponse.send(ctx, 202, json.of(jobs.undo(call.principal(), String.valueOf(call.job().id()), asked)));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sweep.jobs.FieldChange;
 import io.sweep.jobs.JobResult;
+import io.sweep.jobs.UndoConflict;
 import io.sweep.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,11 +21,12 @@ import java.util.stream.Collectors;
 /**
  * Writes a job's per-record results as they are read, one row at a time, straight to the
  * response: {@code {"results":[…],"results_purged_at":…}} or CSV with the header
- * {@code id,status,code,message,changes}. {@code results_purged_at} says why a job that ran has no
- * rows: the history retention removed them (null while they are kept).
+ * {@code id,status,code,message,changes,conflict} (the last names the later change that made an
+ * undo leave the record alone). {@code results_purged_at} says why a job that ran has no rows: the
+ * history retention removed them (null while they are kept).
  */
 final class ResultsWriter {
-    static final List<String> CSV_HEADER = List.of("id", "status", "code", "message", "changes");
+    static final List<String> CSV_HEADER = List.of("id", "status", "code", "message", "changes", "conflict");
 
     private ResultsWriter() {}
 
@@ -64,7 +66,8 @@ final class ResultsWriter {
             source.accept(row -> unchecked(() -> {
                 List<FieldChange> changes = FieldChange.of(row.beforeValues(), row.afterValues());
                 w.write(Csv.line(java.util.Arrays.asList(
-                        String.valueOf(row.recordId()), status(row), row.code(), row.message(), summary(changes))));
+                        String.valueOf(row.recordId()), status(row), row.code(), row.message(), summary(changes),
+                        UndoConflict.describe(row.conflict()))));
             }));
         }
     }
@@ -88,6 +91,12 @@ final class ResultsWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeFieldName("conflict");
+        if (row.conflict() == null) {
+            g.writeNull();
+        } else {
+            g.writeTree(Json.parseBody(row.conflict()));
+        }
         g.writeEndObject();
     }
 

@@ -291,17 +291,17 @@ abstract class JobApiContract {
         assertThat(response.contentType()).startsWith("text/csv").contains("charset=utf-8");
         assertThat(response.raw().headers().firstValue("Content-Disposition").orElseThrow())
                 .isEqualTo("attachment; filename=\"job-" + job.id() + "-results.csv\"");
-        assertThat(response.body()).startsWith("id,status,code,message,changes\r\n");
-        assertThat(response.body()).contains("\r\n" + job.leads().get(0) + ",updated,,,\"Designation: Head, \"\"Sales\"\" → Chief, \"\"Buyer\"\"\"\r\n");
+        assertThat(response.body()).startsWith("id,status,code,message,changes,conflict\r\n");
+        assertThat(response.body()).contains("\r\n" + job.leads().get(0) + ",updated,,,\"Designation: Head, \"\"Sales\"\" → Chief, \"\"Buyer\"\"\",\r\n");
 
         List<List<String>> rows = parseCsv(response.body());
         assertThat(rows).hasSize(5);
-        assertThat(rows.get(0)).containsExactly("id", "status", "code", "message", "changes");
+        assertThat(rows.get(0)).containsExactly("id", "status", "code", "message", "changes", "conflict");
         assertThat(row(rows, job.leads().get(1))).containsExactly(job.leads().get(1), "updated", "", "",
-                "Designation: two\nlines → Chief, \"Buyer\"");
+                "Designation: two\nlines → Chief, \"Buyer\"", "");
         assertThat(row(rows, job.leads().get(2))).containsExactly(job.leads().get(2), "failed", "RECORD_IN_BLUEPRINT",
-                "'=HYPERLINK(\"http://evil.example\",\"click, here\")", "");
-        assertThat(row(rows, job.leads().get(3))).containsExactly(job.leads().get(3), "failed", "RECORD_IN_BLUEPRINT", "'@SUM(A1)", "");
+                "'=HYPERLINK(\"http://evil.example\",\"click, here\")", "", "");
+        assertThat(row(rows, job.leads().get(3))).containsExactly(job.leads().get(3), "failed", "RECORD_IN_BLUEPRINT", "'@SUM(A1)", "", "");
 
         List<List<String>> failed = parseCsv(admin.get("/api/jobs/" + job.id() + "/results?format=csv&status=failed").body());
         assertThat(failed).hasSize(3);
@@ -462,9 +462,26 @@ abstract class JobApiContract {
         assertThat(restored.get("changes").get(0).get("old").asText()).isEqualTo("Active");
         assertThat(restored.get("changes").get(0).get("new").asText()).isEqualTo("Project Cancelled");
 
-        // the undone job names its undo, so a client need not offer Undo again
-        assertThat(admin.get("/api/jobs/" + id).json().get("undone_by").asText()).isEqualTo(undo.get("id").asText());
+        // the conflict left something to put back: the job is not undone yet, its undo is listed, Undo stays offered
+        JsonNode undone = admin.get("/api/jobs/" + id).json();
+        assertThat(undone.get("undone_by").isNull()).isTrue();
+        assertThat(undone.get("undos")).extracting(JsonNode::asText).containsExactly(undo.get("id").asText());
         assertThat(admin.get("/api/jobs/" + undo.get("id").asText()).json().get("undone_by").isNull()).isTrue();
+    }
+
+    @Test
+    void an_undo_without_a_conflict_undoes_the_job_once() {
+        String cvid = fx.view("Undo once Co");
+        fx.leads("Undo once Co", 3, i -> "\"Rating\":\"Project Cancelled\"");
+        String id = fx.schedule(cvid, "Rating", "\"Active\"");
+        fx.waitForEnd(id);
+        var response = admin.post("/api/jobs/" + id + "/undo", "");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String undo = response.json().get("id").asText();
+        assertThat(fx.waitForEnd(undo).get("Updated_Count").asInt()).isEqualTo(3);
+
+        // the undone job names its undo, so a client need not offer Undo again
+        assertThat(admin.get("/api/jobs/" + id).json().get("undone_by").asText()).isEqualTo(undo);
         var again = admin.post("/api/jobs/" + id + "/undo", "");
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("code").asText()).isEqualTo("INVALID_DATA");

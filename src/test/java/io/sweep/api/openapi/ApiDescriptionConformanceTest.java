@@ -253,8 +253,12 @@ class ApiDescriptionConformanceTest {
         walk.call(admin, "GET", "/api/jobs/{id}/events", "/api/jobs/" + jobId + "/events", null, 406);
         walk.call(admin, "POST", "/api/jobs/{id}/cancel", "/api/jobs/" + runningJob() + "/cancel", "", 200);
         walk.call(admin, "POST", "/api/jobs/{id}/cancel", "/api/jobs/" + jobId + "/cancel", "", 400);
-        var undo = walk.call(admin, "POST", "/api/jobs/{id}/undo", "/api/jobs/" + jobId + "/undo", "", 202);
-        admin.waitForJobEnd(JSON.readTree(undo.body()).get("id").asString());
+        walk.call(admin, "POST", "/api/jobs/{id}/undo", "/api/jobs/" + jobId + "/undo", "{\"fields\":[\"Lead_Status\"]}", 400);
+        var undo = walk.call(admin, "POST", "/api/jobs/{id}/undo", "/api/jobs/" + jobId + "/undo", "{\"fields\":[\"Rating\"]}", 202);
+        String undoId = JSON.readTree(undo.body()).get("id").asString();
+        admin.waitForJobEnd(undoId);
+        walk.call(admin, "GET", "/api/jobs/{id}", "/api/jobs/" + jobId, null, 200);
+        walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/" + undoId + "/results", null, 200);
         walk.call(admin, "POST", "/api/jobs/{id}/undo", "/api/jobs/" + jobId + "/undo", "", 400);
         walk.call(admin, "POST", "/api/mass_update/preview", "/api/mass_update/preview?module=Leads&limit=2",
                 "{\"data\":[{\"Rating\":\"Active\"}],\"cvid\":\"" + viewIdOf(jobId) + "\"}", 200);
