@@ -97,7 +97,7 @@ class UiMassUpdateTest {
         // --- undo, after a confirmation that says how many records come back
         ui.driver().findElement(By.id("job-undo")).click();
         dialog = ui.await(By.cssSelector("dialog.confirm"));
-        assertThat(dialog.getText()).contains("restores the previous values of 3 records").contains("changed since by anyone is left alone");
+        assertThat(dialog.getText()).contains("restores the previous values of 3 records").contains("A record whose fields changed since is left alone");
         dialog.findElement(By.cssSelector("button.primary")).click();
         ui.until(d -> !d.getCurrentUrl().equals(jobUrl));
         ui.awaitPresent(By.cssSelector("#job-progress[data-status='COMPLETED']"));
