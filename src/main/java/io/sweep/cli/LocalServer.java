@@ -63,6 +63,7 @@ public final class LocalServer {
             try {
                 Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
+                // a file system without POSIX permissions (Windows): the file gets the folder's, which holds the database too
                 Files.createFile(part);
             }
             Files.writeString(part, content.toString(), StandardCharsets.UTF_8);

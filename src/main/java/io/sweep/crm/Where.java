@@ -1,5 +1,6 @@
 package io.sweep.crm;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,19 @@ public record Where(String sql, Map<String, Object> params) {
     public Where {
         Objects.requireNonNull(sql, "sql");
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** {@code column IN (:prefix0, :prefix1, …)} over {@code values}; none matches no row. */
+    public static Where in(String column, String paramPrefix, Collection<?> values) {
+        if (values.isEmpty()) return new Where("1 = 0", Map.of());
+        var sql = new StringBuilder(column).append(" IN (");
+        Map<String, Object> params = new LinkedHashMap<>();
+        int i = 0;
+        for (Object value : values) {
+            sql.append(i == 0 ? "" : ", ").append(':').append(paramPrefix).append(i);
+            params.put(paramPrefix + i++, value);
+        }
+        return new Where(sql.append(')').toString(), params);
     }
 
     public static Where and(List<Where> parts) {

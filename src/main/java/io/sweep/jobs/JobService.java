@@ -481,14 +481,7 @@ public final class JobService {
         if (!parents.containsKey(territoryId)) throw new ApiException(ErrorCode.INVALID_ID, Map.of("api_name", "territory"));
         Set<Long> territories = territory.includeChild()
                 ? Territories.withDescendants(parents, List.of(territoryId)) : Set.of(territoryId);
-        var sql = new StringBuilder("territory_id IN (");
-        Map<String, Object> params = new LinkedHashMap<>();
-        int i = 0;
-        for (Long t : territories) {
-            sql.append(i == 0 ? "" : ", ").append(":territory").append(i);
-            params.put("territory" + i++, t);
-        }
-        return new Where(sql.append(')').toString(), params);
+        return Where.in("territory_id", "territory", territories);
     }
 
     private static String requestJson(MassUpdateRequest request) {

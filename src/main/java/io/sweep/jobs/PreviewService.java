@@ -228,15 +228,7 @@ public final class PreviewService {
     }
 
     private static Where idIn(java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) return new Where("1 = 0", Map.of());
-        var sql = new StringBuilder("id IN (");
-        Map<String, Object> params = new HashMap<>();
-        int i = 0;
-        for (long id : ids) {
-            sql.append(i == 0 ? "" : ", ").append(":preview_id").append(i);
-            params.put("preview_id" + i++, id);
-        }
-        return new Where(sql.append(')').toString(), params);
+        return Where.in("id", "preview_id", ids);
     }
 
     /**

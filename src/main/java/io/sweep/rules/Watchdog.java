@@ -191,14 +191,19 @@ final class Watchdog implements AutoCloseable {
             recent.put(g, bytes);
             total += bytes;
         }
-        String message = "the server's heap was %d%% full %s (the limit is %d%%); the script was stopped to protect the server"
-                .formatted(Math.round(fraction * 100), when, Math.round(heapThreshold * 100));
         long share = Math.max(suspectBytes, total / 4);
         List<Guard> hit = new ArrayList<>();
+        String message = null;
         for (var e : recent.entrySet()) {
             Guard g = e.getKey();
             boolean suspect = threads == null ? running.contains(g) : e.getValue() >= share;
-            if (suspect && g.stop(ScriptFailure.SCRIPT_MEMORY, message)) hit.add(g);
+            if (!suspect || g.stopped() != null) continue;
+            // made only for a script about to be stopped: a heap full of something else is read every poll
+            if (message == null) {
+                message = "the server's heap was %d%% full %s (the limit is %d%%); the script was stopped to protect the server"
+                        .formatted(Math.round(fraction * 100), when, Math.round(heapThreshold * 100));
+            }
+            if (g.stop(ScriptFailure.SCRIPT_MEMORY, message)) hit.add(g);
         }
         if (hit.isEmpty()) return;
         cancellers.execute(() -> {

@@ -204,13 +204,7 @@ final class RecordRoutes {
         if (parsed.size() > MAX_IDS_PER_GET) {
             throw new ApiException(ErrorCode.LIMIT_EXCEEDED, Map.of("limit", String.valueOf(MAX_IDS_PER_GET), "param_name", "ids"));
         }
-        var sql = new StringBuilder("id IN (");
-        Map<String, Object> params = new java.util.HashMap<>();
-        for (int i = 0; i < parsed.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(":id").append(i);
-            params.put("id" + i, parsed.get(i));
-        }
-        return new Where(sql.append(')').toString(), params);
+        return Where.in("id", "id", parsed);
     }
 
     private static List<JsonNode> data(Context ctx) {
