@@ -173,7 +173,7 @@ public final class ChunkRunner {
         OffsetDateTime now = now();
         if (!job.status().active()) {
             // cancelled or failed: the chunk is closed without touching its records
-            jobs.finishChunk(h, jobId, chunk, 0, 0, 0, node, now);
+            jobs.closeUnrunChunk(h, jobId, chunk, node, now);
             rulePlanners.jobEnded(jobId);
             return null;
         }
@@ -198,7 +198,7 @@ public final class ChunkRunner {
             outcomes = outcomes(h, kind, principal, module, ids, planner, now, jobId);
             undoConflicts = planner instanceof UndoPlanner undo ? undo.conflicts() : Map.of();
         }
-        jobs.saveOutcomes(h, jobId, outcomes);
+        jobs.saveOutcomes(h, jobId, chunk, outcomes);
         jobs.saveConflicts(h, jobId, undoConflicts);
         // a dry run's outcomes are not updates: the records-updated meters leave them out
         if (kind.writesRecords()) h.afterCommit(() -> meters.committed(outcomes));

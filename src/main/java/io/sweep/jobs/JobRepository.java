@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Jobs, their chunks and their per-record results. */
 public final class JobRepository {
@@ -96,25 +98,14 @@ public final class JobRepository {
     }
 
     /**
-     * Freezes the selection: every record of the module matching {@code where}, in id order,
-     * numbered into chunks. Returns how many records it holds.
+     * Freezes the selection: every record of the module matching {@code where}, in id order, as
+     * the job's chunks of {@link #CHUNK_SIZE} ids each. Returns how many records it holds.
      */
     public int freezeSelection(Handle h, long jobId, Module module, Where where) {
-        return h.createUpdate("INSERT INTO job_records (job_id, record_id, chunk_no, status) "
-                        + "SELECT :job_id, id, (ROW_NUMBER() OVER (ORDER BY id) - 1) / :chunk_size, 'PENDING' FROM " + module.table()
-                        + " WHERE " + where.sql())
-                .bindMap(where.params()).bind("job_id", jobId).bind("chunk_size", CHUNK_SIZE)
-                .execute();
-    }
-
-    /** Freezes the records another job updated (what an undo restores). */
-    public int freezeUpdatedRecordsOf(Handle h, long jobId, long sourceJobId) {
-        return h.createUpdate("""
-                        INSERT INTO job_records (job_id, record_id, chunk_no, status)
-                        SELECT :job_id, record_id, (ROW_NUMBER() OVER (ORDER BY record_id) - 1) / :chunk_size, 'PENDING'
-                        FROM job_records WHERE job_id = :source AND status = 'UPDATED'""")
-                .bind("job_id", jobId).bind("source", sourceJobId).bind("chunk_size", CHUNK_SIZE)
-                .execute();
+        try (var ids = h.createQuery("SELECT id FROM " + module.table() + " WHERE " + where.sql() + " ORDER BY id")
+                .bindMap(where.params()).setFetchSize(FREEZE_FETCH).mapTo(Long.class).stream()) {
+            return insertChunks(h, jobId, ids.iterator());
+        }
     }
 
     /**
@@ -124,21 +115,44 @@ public final class JobRepository {
     public int freezeRecords(Handle h, long jobId, List<Long> recordIds) {
         List<Long> sorted = new ArrayList<>(recordIds);
         Collections.sort(sorted);
-        var batch = h.prepareBatch("INSERT INTO job_records (job_id, record_id, chunk_no, status) VALUES (:job, :record, :chunk, 'PENDING')");
-        for (int i = 0; i < sorted.size(); i++) batch.bind("job", jobId).bind("record", sorted.get(i)).bind("chunk", i / CHUNK_SIZE).add();
-        if (!sorted.isEmpty()) batch.execute();
-        return sorted.size();
+        return insertChunks(h, jobId, sorted.iterator());
     }
 
-    /** Sets the counts of a job whose selection is frozen, and creates its chunks. */
-    public int createChunks(Handle h, long jobId, int total) {
+    /** Ids read per round trip while a selection is frozen: a million-record job is never in memory at once. */
+    private static final int FREEZE_FETCH = 5_000;
+    /** Chunks inserted per batch while a selection is frozen. */
+    private static final int CHUNKS_PER_BATCH = 20;
+
+    /** Cuts ids given in ascending order into PENDING chunks of {@link #CHUNK_SIZE}; returns how many ids there were. */
+    private static int insertChunks(Handle h, long jobId, Iterator<Long> ids) {
+        int total = 0;
+        int chunk = 0;
+        List<Long> chunkIds = new ArrayList<>(CHUNK_SIZE);
+        PreparedBatch batch = null;
+        while (ids.hasNext()) {
+            chunkIds.add(ids.next());
+            total++;
+            if (chunkIds.size() == CHUNK_SIZE || !ids.hasNext()) {
+                if (batch == null) batch = h.prepareBatch("""
+                        INSERT INTO job_chunks (job_id, chunk_no, status, record_ids, record_count, last_record_id)
+                        VALUES (:job, :chunk, 'PENDING', :ids, :count, :last)""");
+                batch.bind("job", jobId).bind("chunk", chunk++).bind("ids", ChunkIds.write(chunkIds))
+                        .bind("count", chunkIds.size()).bind("last", chunkIds.get(chunkIds.size() - 1)).add();
+                chunkIds.clear();
+                if (batch.size() == CHUNKS_PER_BATCH || !ids.hasNext()) {
+                    batch.execute();
+                    batch = null;
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Sets the counts of a job whose selection is frozen ({@link #freezeSelection}, {@link #freezeRecords}). */
+    public void setCounts(Handle h, long jobId, int total) {
         int chunks = (total + CHUNK_SIZE - 1) / CHUNK_SIZE;
         h.createUpdate("UPDATE jobs SET total_count = :total, chunk_count = :chunks WHERE id = :id")
                 .bind("total", total).bind("chunks", chunks).bind("id", jobId).execute();
-        var batch = h.prepareBatch("INSERT INTO job_chunks (job_id, chunk_no, status) VALUES (:job, :chunk, 'PENDING')");
-        for (int i = 0; i < chunks; i++) batch.bind("job", jobId).bind("chunk", i).add();
-        if (chunks > 0) batch.execute();
-        return chunks;
     }
 
     public Optional<Job> find(long id) {
@@ -236,17 +250,10 @@ public final class JobRepository {
                 .map("PENDING"::equals).orElse(false);
     }
 
-    /**
-     * The chunk's record ids in id order, sorted here: with an {@code ORDER BY record_id}, PostgreSQL
-     * (whose statistics never know a job frozen a moment ago) walks the primary key over all the
-     * job's records to spare itself sorting 500, which took 5–10 ms a chunk instead of 0.1 once
-     * job_records held the results of a few dozen jobs.
-     */
+    /** The chunk's records that have no result yet, in id order: all of them until the chunk commits, then none. */
     public List<Long> chunkRecordIds(Handle h, long jobId, int chunk) {
-        List<Long> ids = new ArrayList<>(h.createQuery("SELECT record_id FROM job_records WHERE job_id = :job AND chunk_no = :chunk")
-                .bind("job", jobId).bind("chunk", chunk).mapTo(Long.class).list());
-        Collections.sort(ids);
-        return ids;
+        return ChunkIds.read(h.createQuery("SELECT record_ids FROM job_chunks WHERE job_id = :job AND chunk_no = :chunk")
+                .bind("job", jobId).bind("chunk", chunk).mapTo(String.class).findOne().orElse(null));
     }
 
     public void markRunning(Handle h, long jobId, OffsetDateTime now) {
@@ -254,11 +261,11 @@ public final class JobRepository {
                 .bind("now", now).bind("id", jobId).execute();
     }
 
-    public void saveOutcomes(Handle h, long jobId, List<RecordOutcome> outcomes) {
+    /** Writes each record's result, in the chunk's transaction (which then {@link #finishChunk finishes} it). */
+    public void saveOutcomes(Handle h, long jobId, int chunk, List<RecordOutcome> outcomes) {
         var batch = h.prepareBatch("""
-                UPDATE job_records SET status = :status, code = :code, message = :message,
-                       before_values = :before, after_values = :after, version_after = :version
-                WHERE job_id = :job AND record_id = :record""");
+                INSERT INTO job_records (job_id, record_id, chunk_no, status, code, message, before_values, after_values, version_after)
+                VALUES (:job, :record, :chunk, :status, :code, :message, :before, :after, :version)""");
         for (RecordOutcome o : outcomes) {
             boolean updated = o.updated();
             batch.bind("status", o.status().name())
@@ -267,17 +274,28 @@ public final class JobRepository {
                     .bind("before", updated ? StoredValues.write(o.changedBefore()) : null)
                     .bind("after", updated ? StoredValues.write(o.changedAfter()) : null)
                     .bind("version", updated ? (Integer) o.versionAfter() : null)
-                    .bind("job", jobId).bind("record", o.id())
+                    .bind("job", jobId).bind("record", o.id()).bind("chunk", chunk)
                     .add();
         }
         if (!outcomes.isEmpty()) batch.execute();
     }
 
     /**
-     * Marks the chunk done and adds its counts to the job; the last chunk completes the job
-     * (unless it was cancelled or failed meanwhile) and frees its active key.
+     * Marks the chunk done, its records' results written ({@link #saveOutcomes}), and adds its
+     * counts to the job; the last chunk completes the job (unless it was cancelled or failed
+     * meanwhile) and frees its active key.
      */
     public void finishChunk(Handle h, long jobId, int chunk, int updated, int failed, int skipped, String node, OffsetDateTime now) {
+        endChunk(h, jobId, chunk, updated, failed, skipped, true, node, now);
+    }
+
+    /** Marks the chunk of an ended job done without running it: its records keep no result, and stay listed as PENDING. */
+    public void closeUnrunChunk(Handle h, long jobId, int chunk, String node, OffsetDateTime now) {
+        endChunk(h, jobId, chunk, 0, 0, 0, false, node, now);
+    }
+
+    private void endChunk(Handle h, long jobId, int chunk, int updated, int failed, int skipped, boolean ran, String node,
+                          OffsetDateTime now) {
         h.createUpdate("""
                 UPDATE jobs SET updated_count = updated_count + :updated, failed_count = failed_count + :failed,
                        skipped_count = skipped_count + :skipped,
@@ -287,7 +305,8 @@ public final class JobRepository {
                        active_key = CASE WHEN chunks_done + 1 >= chunk_count THEN NULL ELSE active_key END
                 WHERE id = :id""")
                 .bind("updated", updated).bind("failed", failed).bind("skipped", skipped).bind("now", now).bind("id", jobId).execute();
-        h.createUpdate("UPDATE job_chunks SET status = 'DONE', done_time = :now, done_by = :node WHERE job_id = :job AND chunk_no = :chunk")
+        h.createUpdate("UPDATE job_chunks SET status = 'DONE', done_time = :now, done_by = :node"
+                        + (ran ? ", record_ids = NULL" : "") + " WHERE job_id = :job AND chunk_no = :chunk")
                 .bind("now", now).bind("node", node).bind("job", jobId).bind("chunk", chunk).execute();
     }
 
@@ -438,8 +457,31 @@ public final class JobRepository {
         streamResultPages(jobId, status, page -> page.forEach(consumer));
     }
 
-    /** As {@link #streamResults}, a page of up to {@link #RESULTS_PAGE} rows at a time. */
+    /**
+     * As {@link #streamResults}, a page of up to {@link #RESULTS_PAGE} rows at a time. Results are
+     * rows of {@code job_records}; a record with none yet (its chunk has not run, or never will: the
+     * job was cancelled) is PENDING, read from its chunk's ids. While a job has such chunks, its
+     * results are read chunk by chunk (chunks hold consecutive runs of its records), else page by page.
+     */
     public void streamResultPages(long jobId, String status, Consumer<List<JobResult>> pages) {
+        if (!"PENDING".equals(status) && (status != null || !hasPendingChunks(jobId))) {
+            streamResultRows(jobId, status, pages);
+            return;
+        }
+        int after = -1;
+        while (true) {
+            int from = after;
+            List<ChunkRow> chunks = db.withHandle(h -> h.createQuery("SELECT chunk_no, record_count, record_ids FROM job_chunks "
+                            + "WHERE job_id = :job AND chunk_no > :after" + (status == null ? "" : " AND record_ids IS NOT NULL")
+                            + " ORDER BY chunk_no LIMIT :limit")
+                    .bind("job", jobId).bind("after", from).bind("limit", CHUNKS_PER_READ).map(CHUNK_ROW).list());
+            for (ChunkRow chunk : chunks) pages.accept(chunkResults(jobId, chunk));
+            if (chunks.size() < CHUNKS_PER_READ) return;
+            after = chunks.get(chunks.size() - 1).chunk();
+        }
+    }
+
+    private void streamResultRows(long jobId, String status, Consumer<List<JobResult>> pages) {
         String sql = "SELECT record_id, status, code, message, before_values, after_values, conflict FROM job_records "
                 + "WHERE job_id = :job AND record_id > :after" + (status == null ? "" : " AND status = :status")
                 + " ORDER BY job_id, record_id LIMIT :limit";
@@ -457,27 +499,94 @@ public final class JobRepository {
         }
     }
 
-    /** One page of results in record order ({@code limit} rows from {@code offset}), for browsing rather than download. */
+    /** Chunk rows read per query while results are read chunk by chunk (each may hold 500 ids as text). */
+    private static final int CHUNKS_PER_READ = 20;
+
+    /** A chunk as results see it: how many records it holds, and their ids while none has a result. */
+    private record ChunkRow(int chunk, int count, String pendingIds) {
+        boolean pending() {
+            return pendingIds != null;
+        }
+    }
+
+    private static final RowMapper<ChunkRow> CHUNK_ROW = (rs, ctx) ->
+            new ChunkRow(rs.getInt("chunk_no"), rs.getInt("record_count"), rs.getString("record_ids"));
+
+    /** The chunk's results in record order: PENDING ones for its ids while it has not run, else its rows. */
+    private List<JobResult> chunkResults(long jobId, ChunkRow chunk) {
+        if (chunk.pending()) return ChunkIds.read(chunk.pendingIds()).stream().map(JobResult::pending).toList();
+        // sorted here rather than by the database: see chunkRecordIds' history in bench/README.md
+        List<JobResult> rows = new ArrayList<>(db.withHandle(h -> h.createQuery("""
+                        SELECT record_id, status, code, message, before_values, after_values, conflict FROM job_records
+                        WHERE job_id = :job AND chunk_no = :chunk""")
+                .bind("job", jobId).bind("chunk", chunk.chunk()).map(RECORD).list()));
+        rows.sort(java.util.Comparator.comparingLong(JobResult::recordId));
+        return rows;
+    }
+
+    private boolean hasPendingChunks(long jobId) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM job_chunks WHERE job_id = :job AND record_ids IS NOT NULL")
+                .bind("job", jobId).mapTo(Integer.class).one() > 0);
+    }
+
+    /**
+     * One page of results in record order ({@code limit} rows from {@code offset}), for browsing
+     * rather than download; PENDING ones as {@link #streamResultPages} finds them, the chunk that
+     * holds {@code offset} found by the chunks' counts.
+     */
     public List<JobResult> resultsPage(long jobId, String status, int offset, int limit) {
-        String sql = "SELECT record_id, status, code, message, before_values, after_values, conflict FROM job_records "
-                + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status")
-                + " ORDER BY job_id, record_id LIMIT :limit OFFSET :offset";
-        return db.withHandle(h -> {
-            var query = h.createQuery(sql).bind("job", jobId).bind("limit", limit).bind("offset", offset);
-            if (status != null) query.bind("status", status);
-            return query.map(RECORD).list();
-        });
+        if (!"PENDING".equals(status) && (status != null || !hasPendingChunks(jobId))) {
+            String sql = "SELECT record_id, status, code, message, before_values, after_values, conflict FROM job_records "
+                    + "WHERE job_id = :job" + (status == null ? "" : " AND status = :status")
+                    + " ORDER BY job_id, record_id LIMIT :limit OFFSET :offset";
+            return db.withHandle(h -> {
+                var query = h.createQuery(sql).bind("job", jobId).bind("limit", limit).bind("offset", offset);
+                if (status != null) query.bind("status", status);
+                return query.map(RECORD).list();
+            });
+        }
+        List<ChunkCount> counts = db.withHandle(h -> h.createQuery("SELECT chunk_no, record_count, record_ids IS NOT NULL AS pending "
+                        + "FROM job_chunks WHERE job_id = :job" + (status == null ? "" : " AND record_ids IS NOT NULL") + " ORDER BY chunk_no")
+                .bind("job", jobId)
+                .map((rs, ctx) -> new ChunkCount(rs.getInt("chunk_no"), rs.getInt("record_count"))).list());
+        List<JobResult> page = new ArrayList<>(limit);
+        int skip = offset;
+        for (ChunkCount count : counts) {
+            if (page.size() >= limit) break;
+            if (skip >= count.records()) {
+                skip -= count.records();
+                continue;
+            }
+            List<JobResult> results = chunkResults(jobId, chunkRow(jobId, count.chunk()));
+            page.addAll(results.subList(Math.min(skip, results.size()), Math.min(results.size(), skip + limit - page.size())));
+            skip = 0;
+        }
+        return page;
+    }
+
+    private record ChunkCount(int chunk, int records) {}
+
+    private ChunkRow chunkRow(long jobId, int chunk) {
+        return db.withHandle(h -> h.createQuery("SELECT chunk_no, record_count, record_ids FROM job_chunks WHERE job_id = :job AND chunk_no = :chunk")
+                .bind("job", jobId).bind("chunk", chunk).map(CHUNK_ROW).one());
     }
 
     /** One record's result in a job (none when the job did not select it), of {@code status} when it is given. */
     public List<JobResult> resultOf(long jobId, long recordId, String status) {
         String sql = "SELECT record_id, status, code, message, before_values, after_values, conflict FROM job_records "
                 + "WHERE job_id = :job AND record_id = :record" + (status == null ? "" : " AND status = :status");
-        return db.withHandle(h -> {
+        List<JobResult> found = db.withHandle(h -> {
             var query = h.createQuery(sql).bind("job", jobId).bind("record", recordId);
             if (status != null) query.bind("status", status);
             return query.map(RECORD).list();
         });
+        if (!found.isEmpty() || (status != null && !status.equals("PENDING"))) return found;
+        // no result: PENDING if the first chunk without results that could hold it does
+        Optional<String> ids = db.withHandle(h -> h.createQuery("""
+                        SELECT record_ids FROM job_chunks WHERE job_id = :job AND record_ids IS NOT NULL AND last_record_id >= :record
+                        ORDER BY chunk_no LIMIT 1""")
+                .bind("job", jobId).bind("record", recordId).mapTo(String.class).findOne());
+        return ids.filter(text -> ChunkIds.read(text).contains(recordId)).map(text -> List.of(JobResult.pending(recordId))).orElse(List.of());
     }
 
     /** Whether a SCHEDULED or RUNNING job holds this key. */
@@ -532,7 +641,7 @@ public final class JobRepository {
 
     /** Ends a claimed job that cannot start, in the transaction that claimed it: FAILED, nothing frozen, the key freed. */
     public void failClaimed(Handle h, long jobId, String message, OffsetDateTime now) {
-        h.createUpdate("DELETE FROM job_records WHERE job_id = :id").bind("id", jobId).execute();
+        h.createUpdate("DELETE FROM job_chunks WHERE job_id = :id").bind("id", jobId).execute();
         h.createUpdate("""
                         UPDATE jobs SET status = 'FAILED', message = :message, end_time = :now, active_key = NULL,
                                total_count = 0, chunk_count = 0

@@ -6,4 +6,9 @@ package io.sweep.jobs;
  * since, {@code conflict} names that later change (JSON text, see {@link UndoConflict}), else null.
  */
 public record JobResult(long recordId, String status, String code, String message, String beforeValues, String afterValues,
-                        String conflict) {}
+                        String conflict) {
+    /** A record the job has not reached (yet, or ever: it was cancelled). */
+    static JobResult pending(long recordId) {
+        return new JobResult(recordId, "PENDING", null, null, null, null, null);
+    }
+}

@@ -274,7 +274,7 @@ public final class JobService {
             int frozen = job.selection().freeze(h, id);
             // the selection may have moved between the count and the freeze: the frozen one rules
             requireSchedulableCount(frozen);
-            jobs.createChunks(h, id, frozen);
+            jobs.setCounts(h, id, frozen);
             return id;
         });
         scheduler.schedule(jobId, jobs.pendingChunks(jobId));

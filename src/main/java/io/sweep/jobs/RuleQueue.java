@@ -152,7 +152,7 @@ public final class RuleQueue {
                 jobs.failClaimed(h, jobId, problem, now);
                 return Promotion.FAILED;
             }
-            jobs.createChunks(h, jobId, frozen);
+            jobs.setCounts(h, jobId, frozen);
             return Promotion.STARTED;
         });
     }
