@@ -117,7 +117,8 @@ public final class App implements AutoCloseable {
                 new JobScheduler.Settings(settings.heartbeat(), settings.polling(), settings.threads(), settings.nodeName()), clock,
                 java.util.List.of(notifications.deliveryTask()), java.util.List.of(historyRetention.task()));
         notifications.deliverThrough(jobScheduler);
-        this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock);
+        this.jobService = new JobService(db, metadata, jobRepository, records, recordService, selections, validator, jobScheduler, users, clock,
+                config.maxJobRecords());
         jobService.onCancelled(jobId -> {
             rulePlanners.cancelJob(jobId);
             notifications.jobEnded(jobId);

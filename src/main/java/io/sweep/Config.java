@@ -27,7 +27,8 @@ public record Config(
         int webhookQueueLimit,
         String bind,
         RateLimits rateLimits,
-        int historyRetentionDays) {
+        int historyRetentionDays,
+        int maxJobRecords) {
 
     /** How this node takes part in running jobs. */
     public record JobSettings(java.time.Duration heartbeat, java.time.Duration polling, int threads, String nodeName) {}
@@ -47,6 +48,14 @@ public record Config(
     public java.time.Duration historyRetention() {
         return java.time.Duration.ofDays(historyRetentionDays);
     }
+
+    /**
+     * The most records a rule job may select when none is set: Zoho's limit on a scheduled mass
+     * update. A mass update through the Zoho API keeps that limit whatever is set.
+     */
+    public static final int DEFAULT_MAX_JOB_RECORDS = 50_000;
+    /** The most a rule job may be allowed to select: ten million records (a job's chunks are one row each per 500). */
+    public static final int MAX_JOB_RECORDS_CEILING = 10_000_000;
 
     /** The address HTTP listens on when none is set: every interface. */
     public static final String DEFAULT_BIND = "0.0.0.0";
@@ -89,7 +98,8 @@ public record Config(
                         (int) number(env, "SWEEP_RATE_LIMIT_PER_MINUTE", 0, 0, Integer.MAX_VALUE),
                         (int) number(env, "SWEEP_RATE_LIMIT_CONCURRENT", 0, 0, Integer.MAX_VALUE)),
                 // 0 (the default): kept forever
-                (int) number(env, "SWEEP_HISTORY_RETENTION_DAYS", 0, 0, MAX_RETENTION_DAYS));
+                (int) number(env, "SWEEP_HISTORY_RETENTION_DAYS", 0, 0, MAX_RETENTION_DAYS),
+                (int) number(env, "SWEEP_MAX_JOB_RECORDS", DEFAULT_MAX_JOB_RECORDS, 1, MAX_JOB_RECORDS_CEILING));
     }
 
     /** The log format is read by the logging set-up itself; a typo is refused here rather than silently logging nothing. */
@@ -203,6 +213,13 @@ public record Config(
         return with(s -> s.historyRetentionDays = days);
     }
 
+    public Config withMaxJobRecords(int records) {
+        if (records < 1 || records > MAX_JOB_RECORDS_CEILING) {
+            throw new IllegalArgumentException("the most records of a rule job must be from 1 to " + MAX_JOB_RECORDS_CEILING + ", not " + records);
+        }
+        return with(s -> s.maxJobRecords = records);
+    }
+
     public Config withMaxBodyBytes(long bytes) {
         return with(s -> s.maxBodyBytes = bytes);
     }
@@ -233,6 +250,7 @@ public record Config(
         String bind;
         RateLimits rateLimits;
         int historyRetentionDays;
+        int maxJobRecords;
 
         Settings(Config c) {
             port = c.port;
@@ -252,12 +270,13 @@ public record Config(
             bind = c.bind;
             rateLimits = c.rateLimits;
             historyRetentionDays = c.historyRetentionDays;
+            maxJobRecords = c.maxJobRecords;
         }
 
         Config config() {
             return new Config(port, dbUrl, dbUser, dbPassword, dbPoolSize, rulesDir, bootstrapToken, demo, maxBodyBytes,
                     limits, jobs, sessionIdle, ruleLimits, webhookQueueLimit, bind, rateLimits,
-                    historyRetentionDays);
+                    historyRetentionDays, maxJobRecords);
         }
     }
 }

@@ -80,6 +80,9 @@ public final class Main {
         @Option(names = "--history-retention-days",
                 description = "days job results and record history are kept (env SWEEP_HISTORY_RETENTION_DAYS, default 0: forever)")
         Integer historyRetentionDays;
+        @Option(names = "--max-job-records",
+                description = "the most records a rule job may select (env SWEEP_MAX_JOB_RECORDS, default 50000: Zoho's limit; up to 10000000)")
+        Integer maxJobRecords;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -89,6 +92,7 @@ public final class Main {
             if (demo) c = c.withDemo(true);
             if (rulesDir != null) c = c.withRulesDir(rulesDir);
             if (historyRetentionDays != null) c = c.withHistoryRetentionDays(historyRetentionDays);
+            if (maxJobRecords != null) c = c.withMaxJobRecords(maxJobRecords);
             App app = App.create(c, Clock.systemUTC());
             int actual = app.start();
             System.out.println("Sweep is running at http://localhost:" + actual + "/");

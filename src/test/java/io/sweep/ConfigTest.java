@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sweep.rules.SandboxLimits;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,14 +56,25 @@ class ConfigTest {
         Config changed = base.withPort(1).withDb("jdbc:h2:mem:x", "u", "p").withDemo(true).withBootstrapToken("t")
                 .withRulesDir(java.nio.file.Path.of("r")).withLimits(limits).withJobs(jobs).withSessionIdle(Duration.ofMinutes(4))
                 .withRuleLimits(rules).withWebhookQueueLimit(3).withMaxBodyBytes(2).withBind("127.0.0.1")
-                .withRateLimits(new Config.RateLimits(60, 2)).withHistoryRetentionDays(30);
+                .withRateLimits(new Config.RateLimits(60, 2)).withHistoryRetentionDays(30).withMaxJobRecords(1_000_000);
 
         assertThat(changed).isEqualTo(new Config(1, "jdbc:h2:mem:x", "u", "p", base.dbPoolSize(), java.nio.file.Path.of("r"), "t", true,
-                2, limits, jobs, Duration.ofMinutes(4), rules, 3, "127.0.0.1", new Config.RateLimits(60, 2), 30));
+                2, limits, jobs, Duration.ofMinutes(4), rules, 3, "127.0.0.1", new Config.RateLimits(60, 2), 30, 1_000_000));
         assertThat(base.withPort(base.port())).isEqualTo(base);
         assertThat(base.withDemo(true)).isEqualTo(new Config(base.port(), base.dbUrl(), base.dbUser(), base.dbPassword(), base.dbPoolSize(),
                 base.rulesDir(), base.bootstrapToken(), true, base.maxBodyBytes(), base.limits(), base.jobs(), base.sessionIdle(),
-                base.ruleLimits(), base.webhookQueueLimit(), base.bind(), base.rateLimits(), base.historyRetentionDays()));
+                base.ruleLimits(), base.webhookQueueLimit(), base.bind(), base.rateLimits(), base.historyRetentionDays(),
+                base.maxJobRecords()));
+    }
+
+    @Test
+    void a_rule_job_selects_at_most_zohos_fifty_thousand_records_unless_more_is_set_and_a_bad_number_stops_the_start() {
+        assertThat(Config.fromEnvironment(Map.of()).maxJobRecords()).isEqualTo(50_000);
+        assertThat(Config.fromEnvironment(Map.of("SWEEP_MAX_JOB_RECORDS", "1000000")).maxJobRecords()).isEqualTo(1_000_000);
+        for (String bad : List.of("0", "-1", "lots", "10000001")) {
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SWEEP_MAX_JOB_RECORDS", bad)))
+                    .as(bad).hasMessageContaining("SWEEP_MAX_JOB_RECORDS");
+        }
     }
 
     @Test

@@ -37,6 +37,7 @@ import java.util.function.Consumer;
  * hands the chunks to the scheduler.
  */
 public final class JobService {
+    /** Zoho's limit on the records of a scheduled mass update, and a rule job's unless the server sets another. */
     public static final int MAX_RECORDS = 50_000;
 
     private final Database db;
@@ -49,12 +50,16 @@ public final class JobService {
     private final io.sweep.crm.Metadata metadata;
     private final io.sweep.auth.UserRepository users;
     private final Clock clock;
+    /** The most records a rule job (or dry run) may select: {@code SWEEP_MAX_JOB_RECORDS}. */
+    private final int maxRuleJobRecords;
     private volatile java.util.function.LongConsumer cancelled = jobId -> { };
     private volatile JobAudit audit = JobAudit.NONE;
 
     public JobService(Database db, io.sweep.crm.Metadata metadata, JobRepository jobs, RecordRepository records, RecordService recordService, Selections selections,
-                      MassUpdateValidator validator, JobScheduler scheduler, io.sweep.auth.UserRepository users, Clock clock) {
+                      MassUpdateValidator validator, JobScheduler scheduler, io.sweep.auth.UserRepository users, Clock clock,
+                      int maxRuleJobRecords) {
         this.db = db;
+        this.maxRuleJobRecords = maxRuleJobRecords;
         this.users = users;
         this.metadata = metadata;
         this.jobs = jobs;
@@ -69,7 +74,7 @@ public final class JobService {
     /** Zoho's scheduler type: every record of the view (and territory) in the background. Returns the job. */
     public Job scheduleByCvid(Principal p, Module module, MassUpdateRequest request) {
         CvidSelection selection = selectByCvid(p, module, request);
-        requireSchedulableCount(selection.count());
+        requireSchedulableCount(MAX_RECORDS, selection.count());
         CustomView view = selection.view();
         Job job = start(new NewJob(new JobKind.ViewUpdate(view.id()), Trigger.API, module, p, p, requestJson(request),
                 (h, jobId) -> jobs.freezeSelection(h, jobId, module, selection.where())));
@@ -125,7 +130,7 @@ public final class JobService {
     private Job scheduleRule(Rule rule, Map<String, JsonNode> params, Trigger trigger, Principal startedBy, boolean dryRun) {
         ObjectNode runParams = runParams(rule, params);
         RuleSelection selection = selectForRule(rule, runParams);
-        requireSchedulableCount(selection.count());
+        requireSchedulableCount(maxRuleJobRecords, selection.count());
         Module module = selection.module();
         Where where = selection.where();
         JobKind kind = dryRun ? new JobKind.RuleDryRun(rule.id(), rule.version(), runParams.toString()) : ruleRun(rule, runParams);
@@ -244,10 +249,28 @@ public final class JobService {
         return new CvidSelection(update, view, where, records.count(module, where.sql(), where.params()));
     }
 
-    /** Zoho's answer to a selection of nothing, or of more than {@link #MAX_RECORDS}. */
-    public static void requireSchedulableCount(long selected) {
+    /** Zoho's answer to a selection of nothing, or of more than {@code limit}. */
+    public static void requireSchedulableCount(int limit, long selected) {
         if (selected == 0) throw new ApiException(ErrorCode.NO_RECORDS_FOUND);
-        if (selected > MAX_RECORDS) throw new ApiException(ErrorCode.RECORD_COUNT_EXCEEDED, Map.of("limit", String.valueOf(MAX_RECORDS)));
+        if (selected > limit) throw new ApiException(ErrorCode.RECORD_COUNT_EXCEEDED, Map.of("limit", String.valueOf(limit)));
+    }
+
+    /** {@link #requireSchedulableCount(int, long)} with the limit of a rule job on this server. */
+    public void requireSchedulableRuleCount(long selected) {
+        requireSchedulableCount(maxRuleJobRecords, selected);
+    }
+
+    /**
+     * The most records a job of this kind may select: Zoho's for a mass update of a view, the
+     * server's for a rule's run; an undo puts back what its job changed, which was within its limit.
+     */
+    private int recordLimit(JobKind kind) {
+        return switch (kind) {
+            case JobKind.ViewUpdate v -> MAX_RECORDS;
+            case JobKind.RuleRun r -> maxRuleJobRecords;
+            case JobKind.RuleDryRun r -> maxRuleJobRecords;
+            case JobKind.Undo u -> Integer.MAX_VALUE;
+        };
     }
 
     /** Whether a job for this view is SCHEDULED or RUNNING (a new one would be ALREADY_SCHEDULED). */
@@ -273,7 +296,7 @@ public final class JobService {
             if (!jobs.insert(h, draft)) throw alreadyActive(job.kind());
             int frozen = job.selection().freeze(h, id);
             // the selection may have moved between the count and the freeze: the frozen one rules
-            requireSchedulableCount(frozen);
+            requireSchedulableCount(recordLimit(job.kind()), frozen);
             jobs.setCounts(h, id, frozen);
             return id;
         });

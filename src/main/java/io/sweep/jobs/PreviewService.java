@@ -121,7 +121,7 @@ public final class PreviewService {
         }
         ApiException error = null;
         try {
-            JobService.requireSchedulableCount(selection.count());
+            JobService.requireSchedulableCount(JobService.MAX_RECORDS, selection.count());
             if (jobs.hasActiveJobFor(selection.view())) {
                 error = new ApiException(ErrorCode.ALREADY_SCHEDULED, Map.of("cvid", String.valueOf(selection.view().id())));
             }
@@ -167,7 +167,7 @@ public final class PreviewService {
         }
         ApiException error = null;
         try {
-            JobService.requireSchedulableCount(selection.count());
+            jobs.requireSchedulableRuleCount(selection.count());
             if (jobs.hasActiveJobFor(rule)) error = new ApiException(ErrorCode.ALREADY_SCHEDULED, activeJobDetails(rule));
         } catch (ApiException e) {
             error = e;

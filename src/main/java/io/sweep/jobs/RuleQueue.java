@@ -174,9 +174,9 @@ public final class RuleQueue {
     }
 
     /** Zoho's code for a selection of nothing or of too many, as the message of the job that ends FAILED. */
-    private static String countProblem(long count) {
+    private String countProblem(long count) {
         try {
-            JobService.requireSchedulableCount(count);
+            jobService.requireSchedulableRuleCount(count);
             return null;
         } catch (ApiException e) {
             return problem(e);
