@@ -72,6 +72,21 @@ abstract class JobResultsContract {
         return jobId;
     }
 
+    /** The same job, had it not been cancelled: chunks 1 and 2 ran too (1 is re-opened as it was before it was closed). */
+    private long completed() {
+        long jobId = cancelledMidway();
+        db.inTransaction(h -> {
+            h.execute("UPDATE job_chunks SET status = 'PENDING' WHERE job_id = ? AND chunk_no = 1", jobId);
+            for (int chunk = 1; chunk <= 2; chunk++) {
+                List<Long> ids = jobs.chunkRecordIds(h, jobId, chunk);
+                jobs.saveOutcomes(h, jobId, chunk, ids.stream().map(id -> RecordOutcome.failed(id, ErrorCode.INVALID_DATA)).toList());
+                jobs.finishChunk(h, jobId, chunk, 0, ids.size(), 0, "here", NOW);
+            }
+            return null;
+        });
+        return jobId;
+    }
+
     private long count(String sql) {
         return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
@@ -120,6 +135,17 @@ abstract class JobResultsContract {
                 .isEqualTo(LongStream.range(1_150, 1_200).map(i -> 1_001 + 2 * i).boxed().toList());
         assertThat(jobs.resultsPage(jobId, null, 1_200, 10)).isEmpty();
         assertThat(jobs.resultsPage(jobId, "FAILED", 490, 100)).hasSize(10);
+    }
+
+    @Test
+    void pages_of_a_job_whose_chunks_all_have_results_are_found_by_the_chunks_counts_down_to_the_last() {
+        long jobId = completed();
+        assertThat(jobs.resultsPage(jobId, null, 450, 100)).extracting(JobResult::recordId)
+                .isEqualTo(LongStream.range(450, 550).map(i -> 1_001 + 2 * i).boxed().toList());
+        assertThat(jobs.resultsPage(jobId, null, 1_150, 100)).extracting(JobResult::recordId)
+                .isEqualTo(LongStream.range(1_150, 1_200).map(i -> 1_001 + 2 * i).boxed().toList());
+        assertThat(statuses(jobs.resultsPage(jobId, null, 0, 1_200))).containsExactly("FAILED");
+        assertThat(jobs.resultsPage(jobId, "PENDING", 0, 10)).isEmpty();
     }
 
     @Test

@@ -73,6 +73,21 @@ final class Report {
             rows.add(new Row("7 undo of the cvid job", db.label, rps(r.median(db, "undo.rps")), ratio(ratio),
                     String.format(Locale.ROOT, "job %.2f s", plan.selection() / r.median(db, "undo.rps")), "", "", ""));
         }
+        if (plan.scale()) {
+            for (var db : dbs) {
+                if (r.get(db, "big.rps").isEmpty()) continue;
+                double ratio = r.medianRatio(db, "big.rps", "scale.ceiling.rps");
+                double againstSmall = r.median(db, "big.rps") / r.median(db, "rule.rps");
+                double live = r.median(db, "mem.big.afterGc");
+                boolean ok = Math.abs(againstSmall - 1) <= 0.10 && live <= 128;
+                rows.add(new Row(String.format(Locale.ROOT, "8 rule job over all %,d leads", plan.largeTable()), db.label, rps(r.median(db, "big.rps")),
+                        ratio(ratio), String.format(Locale.ROOT, "job %.1f s (POST %.0f ms), × %.2f the rate of job 3; last results page %.0f ms; undo %s/s",
+                                r.median(db, "big.seconds"), r.median(db, "big.scheduleMs"), againstSmall, r.median(db, "big.lastPageMs"),
+                                rps(r.median(db, "big.undo.rps"))),
+                        String.format(Locale.ROOT, "heap after GC %.0f MB, RSS %.0f MB", live, r.median(db, "mem.big.rss")),
+                        "rate ±10 % of job 3, heap after GC ≤ 128 MB", met(ok)));
+            }
+        }
         return render(rows);
     }
 

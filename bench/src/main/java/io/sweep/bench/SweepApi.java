@@ -78,6 +78,11 @@ final class SweepApi {
         return expect(post("/api/jobs/" + jobId + "/undo", ""), 202, "undo job " + jobId).json().path("id").asText();
     }
 
+    /** {@code GET /api/jobs/{id}/results?page=&per_page=}: one page of a job's results. */
+    JsonNode resultsPage(String jobId, int page, int perPage) {
+        return expect(get("/api/jobs/" + jobId + "/results?page=" + page + "&per_page=" + perPage), 200, "results of job " + jobId).json();
+    }
+
     JsonNode job(String jobId) {
         return expect(get("/api/jobs/" + jobId), 200, "read job " + jobId).json();
     }

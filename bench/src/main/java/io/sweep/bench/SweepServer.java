@@ -74,6 +74,8 @@ final class SweepServer implements AutoCloseable {
         env.put("SWEEP_BOOTSTRAP_TOKEN", TOKEN);
         env.put("SWEEP_RULES_DIR", l.rulesDir().toString());
         env.put("SWEEP_NODE_NAME", "bench-" + l.name());
+        // scenario 8's rule job selects the whole large table (the cvid jobs keep Zoho's 50,000)
+        env.put("SWEEP_MAX_JOB_RECORDS", "10000000");
         if (l.demo()) env.put("SWEEP_DEMO", "1");
         Process process;
         try {
