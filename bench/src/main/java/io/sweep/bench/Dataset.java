@@ -166,14 +166,6 @@ final class Dataset {
     }
 
     /** Checks that the selection still holds exactly the marked leads (after growing the table). */
-    /** Leads with a score (every lead the demo or the benchmark made): what scenario 8's rule selects. */
-    static long countScored(Database db) throws SQLException {
-        try (Connection c = db.connect()) {
-            Columns cols = columns(c);
-            return single(c, "SELECT COUNT(*) FROM " + cols.table() + " WHERE " + cols.score() + " >= 0");
-        }
-    }
-
     static long countMarked(Database db) throws SQLException {
         try (Connection c = db.connect()) {
             Columns cols = columns(c);
