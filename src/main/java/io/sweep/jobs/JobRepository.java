@@ -697,8 +697,11 @@ public final class JobRepository {
         return db.inTransaction(h -> {
             h.createQuery("SELECT id FROM jobs WHERE id = :id FOR UPDATE").bind("id", jobId).mapTo(Long.class).findOne();
             // a statement of its own after the lock: it sees an undo committed while the lock was waited for
-            return h.createUpdate("UPDATE jobs j SET results_purged_at = :now WHERE j.id = :id AND " + PURGEABLE)
+            boolean marked = h.createUpdate("UPDATE jobs j SET results_purged_at = :now WHERE j.id = :id AND " + PURGEABLE)
                     .bind("now", now).bind("id", jobId).bind("cutoff", cutoff).execute() > 0;
+            // the records a cancelled job never reached go with its results
+            if (marked) h.createUpdate("UPDATE job_chunks SET record_ids = NULL WHERE job_id = :id").bind("id", jobId).execute();
+            return marked;
         });
     }
 

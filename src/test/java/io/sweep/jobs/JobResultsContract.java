@@ -149,6 +149,17 @@ abstract class JobResultsContract {
     }
 
     @Test
+    void the_records_a_cancelled_job_never_reached_go_when_its_results_are_purged() {
+        long jobId = cancelledMidway();
+        assertThat(jobs.end(jobId, JobStatus.CANCELLED, "cancelled", NOW)).isTrue();
+        assertThat(jobs.markResultsPurged(jobId, NOW.plusDays(1), NOW.plusDays(1))).isTrue();
+        List<JobResult> pending = new ArrayList<>();
+        jobs.streamResults(jobId, "PENDING", pending::add);
+        assertThat(pending).isEmpty();
+        assertThat(jobs.resultOf(jobId, 2_001, null)).isEmpty();
+    }
+
+    @Test
     void one_record_is_found_whether_it_has_a_result_or_is_pending_and_not_when_the_job_did_not_select_it() {
         long jobId = cancelledMidway();
         assertThat(jobs.resultOf(jobId, 1_001, null)).extracting(JobResult::status).containsExactly("FAILED");
