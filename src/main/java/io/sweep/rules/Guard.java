@@ -29,9 +29,13 @@ final class Guard {
     private volatile long allocatedBefore;
     private volatile long callThread = -1;
     private volatile long callStartBytes;
-    /** Two checkpoints of {@link #allocated}, taken about every {@link Watchdog#CHECKPOINT_NANOS}. */
+    /** Calls started in this context. */
+    private volatile long calls;
+    /** Two checkpoints of {@link #allocated} and of {@link #calls}, taken about every {@link Watchdog#CHECKPOINT_NANOS}. */
     private long olderCheckpoint;
     private long newerCheckpoint;
+    private long olderCalls;
+    private long newerCalls;
     private long newerCheckpointAt;
 
     Guard(Watchdog watchdog) {
@@ -48,6 +52,7 @@ final class Guard {
         this.deadline = deadlineNanos;
         this.callStartBytes = threadBytes;
         this.callThread = threadId;
+        calls++;
     }
 
     void disarm(long threadBytes) {
@@ -69,10 +74,13 @@ final class Guard {
     synchronized void checkpoint(long allocatedNow, long nowNanos) {
         if (nowNanos - newerCheckpointAt > 2 * Watchdog.CHECKPOINT_NANOS) {
             olderCheckpoint = allocatedNow;
+            olderCalls = calls;
         } else {
             olderCheckpoint = newerCheckpoint;
+            olderCalls = newerCalls;
         }
         newerCheckpoint = allocatedNow;
+        newerCalls = calls;
         newerCheckpointAt = nowNanos;
     }
 
@@ -85,6 +93,14 @@ final class Guard {
     synchronized long recentlyAllocated(long allocatedNow, long nowNanos) {
         if (nowNanos - newerCheckpointAt > 2 * Watchdog.CHECKPOINT_NANOS) return 0;
         return Math.max(0, allocatedNow - olderCheckpoint);
+    }
+
+    /**
+     * Calls made over the same span as {@link #recentlyAllocated}, at least one: a call still
+     * running since before it counts, so one long call that allocates without end is one call.
+     */
+    synchronized long recentCalls() {
+        return Math.max(1, calls - olderCalls);
     }
 
     boolean overdue(long nowNanos) {

@@ -35,8 +35,9 @@ import javax.management.openmbean.CompositeData;
  * survives collections) is looked at every few milliseconds, since a script piling up large
  * strings can fill the heap between two collections. When either is above the threshold, the scripts that allocated a large share of the
  * memory in the last second or so (the JVM counts each thread's allocations, and we count them
- * per context) are stopped at once, whether they are running or between two records, and their
- * memory is collected. Which script retains the memory cannot be known; the one allocating
+ * per context), in large calls, are stopped at once, whether they are running or between two
+ * records, and their memory is collected. A job's script making many small calls is stopped only
+ * when the heap is fuller still ({@link #LAST_RESORT}): its values are garbage once each call returns. Which script retains the memory cannot be known; the one allocating
  * fastest is the one filling the heap in every case that matters (a loop growing an array, a
  * job keeping each record's data). Scripts that allocated little are left alone: then the heap
  * is full for another reason, or the figure still counts garbage of a script already stopped.
@@ -49,6 +50,8 @@ final class Watchdog implements AutoCloseable {
     /** How often the allocation of every context is noted; "recent" allocation spans one to two of these. */
     static final long CHECKPOINT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** See {@link #stopHeavyAllocators}: a heap this full stops the fastest allocators, large calls or not. */
+    static final double LAST_RESORT = 0.92;
 
     private final Set<Guard> running = ConcurrentHashMap.newKeySet();
     /** Every context not yet closed, running or not. */
@@ -63,6 +66,10 @@ final class Watchdog implements AutoCloseable {
     private final long maxHeap;
     /** A script that recently allocated less than this is not suspected of filling the heap. */
     private final long suspectBytes;
+    /** Nor, below {@link #lastResort}, one whose calls allocated less than this each. */
+    private final long suspectBytesPerCall;
+    /** How full the heap may get before scripts making small calls are suspected too. */
+    private final double lastResort;
     private final com.sun.management.ThreadMXBean threads;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener gcListener = this::afterGc;
@@ -80,6 +87,8 @@ final class Watchdog implements AutoCloseable {
         long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
         this.maxHeap = max > 0 ? max : Runtime.getRuntime().maxMemory();
         this.suspectBytes = Math.max(16L << 20, maxHeap / 20);
+        this.suspectBytesPerCall = Math.max(256L << 10, maxHeap / 512);
+        this.lastResort = Math.max(heapThreshold, LAST_RESORT);
         var threadBean = ManagementFactory.getThreadMXBean();
         this.threads = threadBean instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported()
                 && t.isThreadAllocatedMemoryEnabled() ? t : null;
@@ -181,7 +190,15 @@ final class Watchdog implements AutoCloseable {
         if (fraction >= heapThreshold) stopHeavyAllocators(fraction, "after garbage collection while the script ran");
     }
 
-    /** The heap is {@code fraction} full: stops the scripts that allocated a large share of the memory lately. */
+    /**
+     * The heap is {@code fraction} full: stops the scripts that allocated a large share of the
+     * memory lately, and (below {@link #lastResort}) did so in large calls. A rule job's script
+     * allocates tens of megabytes a second too, but in small calls whose values are garbage once
+     * each returns; a script that fills the heap does it in one call that never ends, or by keeping
+     * megabytes per call. A heap full of something else (the database's cache, garbage the
+     * collector has not reached yet) must not stop a job doing its work; past the last resort,
+     * the fastest allocators are stopped whatever their calls look like.
+     */
     private synchronized void stopHeavyAllocators(double fraction, String when) {
         long now = System.nanoTime();
         Map<Guard, Long> recent = new HashMap<>();
@@ -192,11 +209,13 @@ final class Watchdog implements AutoCloseable {
             total += bytes;
         }
         long share = Math.max(suspectBytes, total / 4);
+        boolean lastResortReached = fraction >= lastResort;
         List<Guard> hit = new ArrayList<>();
         String message = null;
         for (var e : recent.entrySet()) {
             Guard g = e.getKey();
-            boolean suspect = threads == null ? running.contains(g) : e.getValue() >= share;
+            boolean largeCalls = e.getValue() / g.recentCalls() >= suspectBytesPerCall;
+            boolean suspect = threads == null ? running.contains(g) : e.getValue() >= share && (largeCalls || lastResortReached);
             if (!suspect || g.stopped() != null) continue;
             // made only for a script about to be stopped: a heap full of something else is read every poll
             if (message == null) {

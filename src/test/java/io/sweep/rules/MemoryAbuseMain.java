@@ -2,6 +2,7 @@ package io.sweep.rules;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +58,7 @@ public final class MemoryAbuseMain {
             System.out.println("case load -> " + describe(atLoad));
             System.out.println("case leak -> " + leakAcrossRecords(sandbox));
             System.out.println("case bystander -> " + bystander(sandbox));
+            System.out.println("case busy -> " + jobOnAFullHeap(sandbox));
         }
         running.set(false);
         server.join();
@@ -107,6 +109,42 @@ public final class MemoryAbuseMain {
         done.set(true);
         job.join();
         return "hog " + describe(hog).split(" ")[0] + " ; other job " + new java.util.TreeMap<>(outcomes);
+    }
+
+    /**
+     * A well-behaved job while the heap is 82 % full of the server's own data (a database cache,
+     * say) and of the job's garbage: above the limit, yet no script fills it, so none is stopped.
+     */
+    private static String jobOnAFullHeap(RuleSandbox sandbox) {
+        var heap = java.lang.management.ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long max = heap.getHeapMemoryUsage().getMax();
+        List<byte[]> serverData = new java.util.ArrayList<>();
+        // a little under 256 KB each: below G1's humongous size, four to a 1 MB region with their headers
+        for (long used = heap.getHeapMemoryUsage().getUsed(); used < max * 0.82; used += 256 << 10) serverData.add(new byte[(256 << 10) - 64]);
+        var outcomes = new java.util.TreeMap<String, Integer>();
+        RuleRun run = sandbox.open(rule("""
+                export function update(r) {
+                  const words = (r.Last_Name + " " + r.Company + " " + r.Description).split(" ");
+                  return { Designation: words.map(w => w.toLowerCase()).join("-").slice(0, 60) };
+                }
+                """), Map.of(), RuleTrigger.MANUAL);
+        try {
+            for (int chunk = 0; chunk < 10; chunk++) {
+                List<Map<String, Object>> records = new java.util.ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    records.add(Map.of("id", String.valueOf(chunk * 500 + i), "Last_Name", "Lead " + i, "Company", "Company " + chunk,
+                            "Description", "a lead with a description of a few words ".repeat(20)));
+                }
+                for (ScriptDecision o : run.updateAll(records)) outcomes.merge(o.getClass().getSimpleName(), 1, Integer::sum);
+            }
+        } finally {
+            run.close();
+        }
+        String filled = Math.round(100.0 * serverData.size() * (256 << 10) / max) + "% held";
+        serverData.clear();
+        System.gc();
+        return outcomes + " (" + filled + ")";
     }
 
     private static Rule rule(String code) {
