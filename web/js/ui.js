@@ -209,11 +209,12 @@ export function notify(message) {
   setTimeout(() => item.remove(), 6000);
 }
 
-/** Prev / next paging: calls go(page). */
-export function pager({ page, more, go, label = "Pages" }) {
+/** Prev / next paging: calls go(page). With the number of pages known, says "Page 2 of 17". */
+export function pager({ page, more, go, label = "Pages", pages = null }) {
   const prev = h("button", { type: "button", disabled: page <= 1, on: { click: () => go(page - 1) } }, "← Previous");
   const next = h("button", { type: "button", disabled: !more, on: { click: () => go(page + 1) } }, "Next →");
-  return h("nav", { class: "pager", attrs: { "aria-label": label } }, prev, h("span", { class: "page-no" }, `Page ${page}`), next);
+  const where = pages ? `Page ${num(page)} of ${num(pages)}` : `Page ${num(page)}`;
+  return h("nav", { class: "pager", attrs: { "aria-label": label } }, prev, h("span", { class: "page-no" }, where), next);
 }
 
 export function loading(text = "Loading…") {
