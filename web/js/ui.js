@@ -2,6 +2,7 @@
 // progress bars, scrollable tables, busy buttons, notices.
 import { h, uid, describe, undescribe, fill } from "./dom.js";
 import { num, progressPercent } from "./format.js";
+import { cronWords } from "./cron.js";
 
 /**
  * The API's message as a person reads it: a sentence and the details that say what to fix. The
@@ -227,4 +228,12 @@ export function heading(title, ...actions) {
 
 export function empty(container, text) {
   fill(container, h("p", { class: "empty" }, text));
+}
+
+/** A cron schedule in words with the expression beside it ("every day at 03:00 UTC (0 3 * * *)"), or the expression alone. */
+export function schedule(cron) {
+  const words = cronWords(cron);
+  return h("span", { class: "schedule", dataset: { cron } },
+    words ? [h("span", { class: "schedule-words" }, words), " ", h("span", { class: "hint" }, "(", h("code", { class: "cron", title: "cron expression, in UTC" }, cron), ")")]
+      : [h("code", { class: "cron" }, cron), " (UTC)"]);
 }

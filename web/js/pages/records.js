@@ -193,7 +193,7 @@ export async function render(container, { query, navigate, session }) {
       return h("tr", { dataset: { record: r.id } },
         h("td", { class: "select" }, tick),
         h("th", { scope: "row" }, h("a", { href: `#/records/${encodeURIComponent(st.module)}/${r.id}` }, r.id)),
-        cols.map((f) => h("td", { class: f.data_type }, text(r[f.api_name]))));
+        cols.map((f) => h("td", { class: f.data_type }, text(r[f.api_name], f.data_type))));
     });
     pageBox.addEventListener("change", () => {
       for (const b of rowBoxes) {
