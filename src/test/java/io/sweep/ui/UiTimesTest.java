@@ -55,7 +55,7 @@ class UiTimesTest {
         ui.storedJob("COMPLETED", 1, 1, 0, 0);
         ui.open("/jobs");
         ui.await(By.cssSelector("#jobs-table tbody tr"));
-        assertThat(ui.driver().findElements(By.cssSelector("#jobs-table tbody td.nowrap")))
+        assertThat(ui.driver().findElements(By.cssSelector("#jobs-table tbody td.time")))
                 .allSatisfy(td -> assertThat(td.getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"));
 
         // a browser in Berlin (UTC+1 in December, UTC+2 in summer) reads the same fire at its own hour
