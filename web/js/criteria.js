@@ -3,6 +3,7 @@
 import { h, fill, option, uid } from "./dom.js";
 import { label, NUMERIC, localDateTimeToIso, isoToLocalDateTime } from "./fields.js";
 import { showError } from "./ui.js";
+import { idPicker, pickable } from "./pickers.js";
 
 export const EMPTY = "${EMPTY}";
 const TEXTUAL = new Set(["text", "textarea", "email", "phone", "website", "picklist", "formula", "autonumber"]);
@@ -89,6 +90,12 @@ export function criteriaBuilder(fieldList, criteria, onChange) {
         input.addEventListener("input", changed);
         valueControls = [input];
         fill(valueBox, input);
+      } else if (pickable(f)) {
+        // an owner or a lookup: found by name, kept as its id
+        const picker = idPicker(f, values?.[0], changed);
+        picker.input.setAttribute("aria-label", f.data_type === "ownerlookup" ? "Value: a user (type a name)" : "Value: a record (type a name)");
+        valueControls = [picker.input];
+        fill(valueBox, picker.element);
       } else {
         valueControls = [single(f, values?.[0])];
         valueControls[0].setAttribute("aria-label", "Value");
