@@ -83,3 +83,42 @@ export function idPicker(f, value, onChange) {
   if (f.data_type === "ownerlookup") search();
   return { element: h("span", { class: "id-picker" }, input, list, named), input };
 }
+
+const TEXT_TYPES = new Set(["text", "email", "phone", "website"]);
+
+/** Whether existing values of the field are worth suggesting (free text, searchable). */
+export function suggestible(f) {
+  return TEXT_TYPES.has(f.data_type);
+}
+
+/**
+ * Suggests the values a text field already holds, as the user types (those starting with the
+ * typed text, from the module's records the user may see). Adds a <datalist> after the input;
+ * the input stays free text.
+ */
+export function suggestValues(input, module, f) {
+  const list = h("datalist", { id: uid("values") });
+  input.setAttribute("list", list.id);
+  input.autocomplete = "off";
+  input.after(list);
+  let timer = null;
+  let asked = "";
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const text = input.value.trim();
+      if (!text || text === asked) return;
+      asked = text;
+      const escaped = text.replace(/[\\(),:]/g, (c) => "\\" + c);
+      try {
+        const body = await get(`/crm/v2/${encodeURIComponent(module)}/search`,
+          { criteria: `(${f.api_name}:starts_with:${escaped})`, fields: f.api_name, sort_by: f.api_name, per_page: 200 });
+        const values = [...new Set((body ? body.data : []).map((r) => r[f.api_name]).filter((v) => typeof v === "string" && v))].slice(0, 20);
+        if (input.value.trim() === text) fill(list, values.map((v) => h("option", { value: v })));
+      } catch {
+        // suggestions are a help: typing goes on without them
+      }
+    }, SEARCH_DELAY_MS);
+  });
+  return list;
+}

@@ -61,7 +61,31 @@ class UiPickersTest {
         ui.until(d -> row.findElement(By.cssSelector(".picked")).getText().equals(name));
     }
 
+    @Test
+    void a_text_value_suggests_the_values_the_field_holds_in_the_criteria_and_the_mass_update_form(UiHarness ui) {
+        String company = "Ui Suggested " + UUID.randomUUID().toString().substring(0, 8);
+        String lead = ui.createLeads("{\"Last_Name\":\"Suggested\",\"Company\":\"" + company + "\"}").get(0);
+        ui.loggedIn();
+        ui.open("/views/new?module=Leads");
+        WebElement row = newCondition(ui, "Company", By.cssSelector("#view-criteria .crit-value input[list]"));
+        row.findElement(By.cssSelector(".crit-value input")).sendKeys(company.substring(0, 20));
+        ui.until(d -> row.findElements(By.cssSelector(".crit-value datalist option")).stream()
+                .anyMatch(o -> company.equals(o.getDomAttribute("value"))));
+
+        ui.open("/mass-update?module=Leads&ids=" + lead);
+        ui.selectByValue(By.id("mu-field"), "Company");
+        WebElement value = ui.await(By.cssSelector(".value-box input[list]"));
+        value.sendKeys(company.substring(0, 20));
+        ui.until(d -> d.findElements(By.cssSelector(".value-box datalist option")).stream()
+                .anyMatch(o -> company.equals(o.getDomAttribute("value"))));
+        assertThat(value.getDomProperty("value")).as("a suggestion is offered, not put in").isEqualTo(company.substring(0, 20));
+    }
+
     private static WebElement newCondition(UiHarness ui, String field) {
+        return newCondition(ui, field, By.cssSelector("#view-criteria .id-picker input"));
+    }
+
+    private static WebElement newCondition(UiHarness ui, String field, By valueInput) {
         WebElement root = ui.await(By.cssSelector("#view-criteria .crit-group.root"));
         root.findElement(By.cssSelector(":scope > .crit-actions .add-condition")).click();
         WebElement row = ui.await(By.cssSelector("#view-criteria .crit-group.root > .crit-list > .condition"));
@@ -69,7 +93,7 @@ class UiPickersTest {
         ui.until(d -> new Select(fieldSelect).getOptions().stream().anyMatch(o -> field.equals(o.getDomAttribute("value"))));
         new Select(fieldSelect).selectByValue(field);
         new Select(row.findElement(By.cssSelector(".crit-comparator"))).selectByValue("equal");
-        ui.await(By.cssSelector("#view-criteria .id-picker input"));
+        ui.await(valueInput);
         return row;
     }
 }
