@@ -74,6 +74,22 @@ class UiRecordsGridTest {
     }
 
     @Test
+    void with_a_view_chosen_every_record_of_it_goes_to_the_mass_update_form_by_the_view(UiHarness ui) {
+        ui.loggedIn();
+        ui.open("/records?module=Leads");
+        ui.await(By.id("records-table"));
+        ui.awaitPresent(By.cssSelector("#records-view option:nth-of-type(2)"));
+        String cvid = ui.driver().findElements(By.cssSelector("#records-view option")).get(1).getDomAttribute("value");
+        ui.selectByValue(By.id("records-view"), cvid);
+        WebElement all = ui.await(By.id("records-mass-update-view"));
+        ui.until(d -> d.findElement(By.id("records-mass-update-view")).getText().startsWith("Mass update all "));
+        all.click();
+        ui.awaitText(By.tagName("h1"), "Mass update");
+        assertThat(ui.await(By.id("mu-by-view")).isSelected()).isTrue();
+        ui.until(d -> cvid.equals(d.findElement(By.id("mu-view")).getDomProperty("value")));
+    }
+
+    @Test
     void the_chosen_columns_are_there_again_on_the_next_visit(UiHarness ui) {
         ui.loggedIn();
         try {
