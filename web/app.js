@@ -4,6 +4,7 @@ import { api, setCsrfToken, onUnauthorized } from "./js/api.js";
 import { h, fill } from "./js/dom.js";
 import { errorLine } from "./js/ui.js";
 import { forget } from "./js/fields.js";
+import { installShortcuts, showShortcuts } from "./js/shortcuts.js";
 
 const ROUTES = [
   { pattern: /^\/login$/, page: () => import("./js/pages/login.js"), title: "Log in", public: true },
@@ -112,8 +113,10 @@ function renderChrome() {
   fill(nav, h("ul", null, items.map(([key, text]) => h("li", null,
     h("a", { href: `#/${key}`, attrs: { "aria-current": key === active ? "page" : null } }, text)))));
   const logout = h("button", { type: "button", class: "link", id: "logout", on: { click: logOut } }, "Log out");
+  const keys = h("button", { type: "button", class: "link keys", id: "shortcuts-open", title: "Keyboard shortcuts (?)",
+    attrs: { "aria-label": "Keyboard shortcuts" }, on: { click: () => showShortcuts(s.user) } }, "?");
   fill(userBox, h("span", { class: "who", title: s.user.email }, s.user.name || s.user.email,
-    h("span", { class: "profile" }, ` · ${s.user.profile}`)), logout);
+    h("span", { class: "profile" }, ` · ${s.user.profile}`)), keys, logout);
 }
 
 async function logOut() {
@@ -198,6 +201,7 @@ async function start() {
     setSession(null);
   }
   window.addEventListener("hashchange", onHashChange);
+  installShortcuts({ navigate, user: () => state.session?.user || null });
   await route();
   document.body.dataset.ready = "true";
 }

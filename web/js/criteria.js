@@ -3,6 +3,7 @@
 import { h, fill, option, uid } from "./dom.js";
 import { label, NUMERIC, localDateTimeToIso, isoToLocalDateTime } from "./fields.js";
 import { showError } from "./ui.js";
+import { idPicker, pickable, suggestible, suggestValues } from "./pickers.js";
 
 export const EMPTY = "${EMPTY}";
 const TEXTUAL = new Set(["text", "textarea", "email", "phone", "website", "picklist", "formula", "autonumber"]);
@@ -31,10 +32,11 @@ export function comparatorsFor(type) {
 const acceptsEmpty = (c) => ["equal", "in"].includes(POSITIVE[c] || c);
 
 /**
- * criteriaBuilder(fields, criteria, onChange) → {element, read(), showPathError(path, err)}
+ * criteriaBuilder(fields, criteria, onChange, {module}) → {element, read(), showPathError(path, err)}
+ * With the module, a text condition suggests the values its field already holds.
  * read() gives Zoho's criteria JSON, or null when there is no condition.
  */
-export function criteriaBuilder(fieldList, criteria, onChange) {
+export function criteriaBuilder(fieldList, criteria, onChange, { module } = {}) {
   const usable = fieldList.filter((f) => f.data_type !== "layout");
   const byName = new Map(usable.map((f) => [f.api_name, f]));
   let paths = new Map();
@@ -89,10 +91,18 @@ export function criteriaBuilder(fieldList, criteria, onChange) {
         input.addEventListener("input", changed);
         valueControls = [input];
         fill(valueBox, input);
+      } else if (pickable(f)) {
+        // an owner or a lookup: found by name, kept as its id
+        const picker = idPicker(f, values?.[0], changed);
+        picker.input.setAttribute("aria-label", f.data_type === "ownerlookup" ? "Value: a user (type a name)" : "Value: a record (type a name)");
+        valueControls = [picker.input];
+        fill(valueBox, picker.element);
       } else {
         valueControls = [single(f, values?.[0])];
         valueControls[0].setAttribute("aria-label", "Value");
         fill(valueBox, valueControls[0]);
+        // text: the values the field already holds are suggested as one types
+        if (module && suggestible(f)) suggestValues(valueControls[0], module, f);
       }
       valueBox.hidden = emptyBox.checked;
     }

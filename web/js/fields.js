@@ -1,6 +1,7 @@
 // CRM metadata (modules, fields, views) with a small cache, and value inputs that fit a field's type.
 import { get } from "./api.js";
 import { h, uid, option } from "./dom.js";
+import { suggestible, suggestValues } from "./pickers.js";
 
 const cache = new Map();
 
@@ -75,7 +76,7 @@ export function isoToLocalDateTime(iso) {
  * stands for "clear the field": clearing is a choice of its own (see the mass update page).
  * Multi-select gives checkboxes and an over-write switch; picklist a select; date a date input…
  */
-export function valueInput(f, { labelText = "Value", initial } = {}) {
+export function valueInput(f, { labelText = "Value", initial, module } = {}) {
   const type = f.data_type;
   const id = uid("value");
   if (type === "multiselectpicklist") {
@@ -146,8 +147,11 @@ export function valueInput(f, { labelText = "Value", initial } = {}) {
   };
   const hint = h("small", { class: "hint", id: uid("hint") }, typeHint(f));
   control.setAttribute("aria-describedby", hint.id);
+  const element = h("div", { class: "field value-input" }, h("label", { for: id }, `${labelText}: ${label(f)}`), control, hint);
+  // text: the values the field already holds in the module are suggested as one types
+  if (module && suggestible(f)) suggestValues(control, module, f);
   return {
-    element: h("div", { class: "field value-input" }, h("label", { for: id }, `${labelText}: ${label(f)}`), control, hint),
+    element,
     control,
     read: () => {
       const st = state();

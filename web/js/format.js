@@ -6,13 +6,27 @@ export function num(n) {
   return n === null || n === undefined ? "—" : NUMBER.format(n);
 }
 
-/** "2026-11-29T14:05:09+00:00" → "2026-11-29 14:05:09" in the browser's time zone. */
-export function time(iso) {
+/**
+ * Every time the UI shows goes through here: "2026-11-29T14:05:09+00:00" → "2026-11-29 15:05:09 UTC+1",
+ * in the browser's time zone and naming it, so that no time on a page can be read in the wrong zone.
+ * {seconds: false} leaves the seconds out ("2026-12-06 03:00 UTC").
+ */
+export function time(iso, { seconds = true } = {}) {
   if (!iso) return "—";
-  const d = new Date(iso);
+  const d = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
   const p = (x) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  const clock = `${p(d.getHours())}:${p(d.getMinutes())}${seconds ? `:${p(d.getSeconds())}` : ""}`;
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${clock} ${zone(d)}`;
+}
+
+/** The browser's offset from UTC on that date (summer time included): "UTC", "UTC+1", "UTC+5:30", "UTC-3". */
+export function zone(d = new Date()) {
+  const off = -d.getTimezoneOffset();
+  if (off === 0) return "UTC";
+  const h = Math.floor(Math.abs(off) / 60);
+  const m = Math.abs(off) % 60;
+  return `UTC${off > 0 ? "+" : "-"}${h}${m ? `:${String(m).padStart(2, "0")}` : ""}`;
 }
 
 export function duration(ms) {
@@ -28,9 +42,10 @@ export function rate(perSecond) {
   return perSecond === null || perSecond === undefined ? "—" : `${NUMBER.format(Math.round(perSecond))}/s`;
 }
 
-/** A record's field value as text: lookups by name, lists joined, empty as "". */
-export function value(v) {
+/** A record's field value as text: lookups by name, lists joined, empty as "", a date-time field's value as {@link time}. */
+export function value(v, dataType) {
   if (v === null || v === undefined) return "";
+  if (dataType === "datetime" && typeof v === "string") return time(v);
   if (Array.isArray(v)) return v.map(value).join(", ");
   if (typeof v === "object") return v.name ?? v.email ?? v.id ?? JSON.stringify(v);
   return String(v);

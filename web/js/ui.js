@@ -2,6 +2,7 @@
 // progress bars, scrollable tables, busy buttons, notices.
 import { h, uid, describe, undescribe, fill } from "./dom.js";
 import { num, progressPercent } from "./format.js";
+import { cronWords } from "./cron.js";
 
 /**
  * The API's message as a person reads it: a sentence and the details that say what to fix. The
@@ -209,11 +210,12 @@ export function notify(message) {
   setTimeout(() => item.remove(), 6000);
 }
 
-/** Prev / next paging: calls go(page). */
-export function pager({ page, more, go, label = "Pages" }) {
+/** Prev / next paging: calls go(page). With the number of pages known, says "Page 2 of 17". */
+export function pager({ page, more, go, label = "Pages", pages = null }) {
   const prev = h("button", { type: "button", disabled: page <= 1, on: { click: () => go(page - 1) } }, "← Previous");
   const next = h("button", { type: "button", disabled: !more, on: { click: () => go(page + 1) } }, "Next →");
-  return h("nav", { class: "pager", attrs: { "aria-label": label } }, prev, h("span", { class: "page-no" }, `Page ${page}`), next);
+  const where = pages ? `Page ${num(page)} of ${num(pages)}` : `Page ${num(page)}`;
+  return h("nav", { class: "pager", attrs: { "aria-label": label } }, prev, h("span", { class: "page-no" }, where), next);
 }
 
 export function loading(text = "Loading…") {
@@ -226,4 +228,12 @@ export function heading(title, ...actions) {
 
 export function empty(container, text) {
   fill(container, h("p", { class: "empty" }, text));
+}
+
+/** A cron schedule in words with the expression beside it ("every day at 03:00 UTC (0 3 * * *)"), or the expression alone. */
+export function schedule(cron) {
+  const words = cronWords(cron);
+  return h("span", { class: "schedule", dataset: { cron } },
+    words ? [h("span", { class: "schedule-words" }, words), " ", h("span", { class: "hint" }, "(", h("code", { class: "cron", title: "cron expression, in UTC" }, cron), ")")]
+      : [h("code", { class: "cron" }, cron), " (UTC)"]);
 }

@@ -16,11 +16,14 @@ export async function render(container, { query }) {
   const kind = h("select", { id: "audit-kind" }, option("", "any kind"));
   const since = h("input", { id: "audit-since", type: "date", value: state.since });
   const until = h("input", { id: "audit-until", type: "date", value: state.until });
-  const csv = h("a", { class: "button", id: "audit-csv", href: "#", attrs: { download: "sweep-audit.csv" } }, "Download CSV");
+  const csv = h("a", { class: "button", id: "audit-csv", href: "#", title: "For programs: ids as plain digits", attrs: { download: "sweep-audit.csv" } }, "Download CSV");
+  // a spreadsheet opening a CSV keeps 15 digits of a 19-digit id; in the workbook every cell is text
+  const xlsx = h("a", { class: "button", id: "audit-xlsx", href: "#", title: "For Excel, LibreOffice, Google Sheets: ids keep all their digits",
+    attrs: { download: "sweep-audit.xlsx" } }, "Download for spreadsheets");
   const filters = h("form", { class: "filters", attrs: { "aria-label": "Filter the audit log" } },
     field("Who", actor), field("What", kind), field("From", since), field("Before", until));
   const listBox = h("div", { class: "audit-list" }, loading());
-  container.append(heading("Audit", csv), filters, listBox);
+  container.append(heading("Audit", xlsx, csv), filters, listBox);
 
   const change = () => { state.page = 1; load(); };
   actor.addEventListener("change", () => { state.actor = actor.value.trim(); change(); });
@@ -37,6 +40,7 @@ export async function render(container, { query }) {
     replaceQuery({ ...params(), page: state.page > 1 ? state.page : null });
     const qs = new URLSearchParams(Object.entries({ ...params(), format: "csv" }).filter(([, v]) => v)).toString();
     csv.href = `/api/audit?${qs}`;
+    xlsx.href = `/api/audit?${new URLSearchParams(Object.entries({ ...params(), format: "xlsx" }).filter(([, v]) => v)).toString()}`;
     let body;
     try {
       body = await get("/api/audit", { ...params(), page: state.page, per_page: PER_PAGE });

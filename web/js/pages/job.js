@@ -33,7 +33,9 @@ export async function render(container, { params: [id], query, navigate }) {
   const message = h("p", { class: "job-message", hidden: true });
 
   const resultsFilter = h("select", { id: "results-status" }, RESULT_STATUSES.map((s) => option(s, s || "all", s === results.status)));
-  const csv = h("a", { class: "button", id: "download-csv", href: "#" }, "Download CSV");
+  const csv = h("a", { class: "button", id: "download-csv", href: "#", title: "For programs: ids as plain digits" }, "Download CSV");
+  // a spreadsheet opening a CSV keeps 15 digits of a 19-digit id; in the workbook every cell is text
+  const xlsx = h("a", { class: "button", id: "download-xlsx", href: "#", title: "For Excel, LibreOffice, Google Sheets: ids keep all their digits" }, "Download for spreadsheets");
   const json = h("a", { class: "button", id: "download-json", href: "#" }, "Download JSON");
   const refresh = h("button", { type: "button", id: "results-refresh" }, "Refresh");
   const resultsBox = h("div", { id: "results" });
@@ -49,7 +51,7 @@ export async function render(container, { params: [id], query, navigate }) {
     ...ruleDetails(job),
     h("section", { attrs: { "aria-labelledby": "results-h" } },
       h("h2", { id: "results-h" }, "Results"),
-      h("div", { class: "filters" }, field("Show", resultsFilter), h("div", { class: "actions" }, refresh, csv, json)),
+      h("div", { class: "filters" }, field("Show", resultsFilter), h("div", { class: "actions" }, refresh, xlsx, csv, json)),
       resultsBox));
 
   let sourceEditor = null;
@@ -124,6 +126,7 @@ export async function render(container, { params: [id], query, navigate }) {
         j.undone_by ? "." : "; what they left (conflicts, failures, fields not chosen) can be undone again. "] : null,
       j.results_purged_at ? `Its per-record results were removed on ${time(j.results_purged_at)} (history retention); it can no longer be undone.` : null);
     csv.href = downloadHref("csv");
+    xlsx.href = downloadHref("xlsx");
     json.href = downloadHref("json");
     json.download = `job-${id}-results.json`;
     canvas.setAttribute("aria-label", chartLabel(j));
@@ -263,6 +266,7 @@ export async function render(container, { params: [id], query, navigate }) {
     results.status = resultsFilter.value;
     results.page = 1;
     csv.href = downloadHref("csv");
+    xlsx.href = downloadHref("xlsx");
     json.href = downloadHref("json");
     loadResults();
   });

@@ -47,7 +47,7 @@ export async function render(container, { query }) {
       fill(listBox, scrollTable(h("table", { class: "list", id: "jobs-table" },
         h("caption", { class: "visually-hidden" }, "Jobs, newest first"),
         h("thead", null, h("tr", null, ["Job", "Status", "Module", "Trigger", "Who", "Updated / failed / skipped / not reached", "Progress", "Created", "Duration"]
-          .map((t) => h("th", { scope: "col" }, t)))),
+          .map((t, i) => h("th", { scope: "col", class: i === 5 ? "wrap" : null }, t)))),
         tbody), "Jobs"), pager({ page: state.page, more: body.info.more_records, go, label: "Job pages" }));
     }
     schedulePoll(body.jobs);
@@ -70,7 +70,7 @@ export async function render(container, { query }) {
       cells.status, h("td", { title: j.module }, moduleName(j)), h("td", { class: "job-trigger" }, jobTrigger(j)),
       h("td", { class: "job-who" }, jobWho(j)),
       cells.counts, h("td", { class: "progress-cell" }, cells.progress),
-      h("td", { class: "nowrap" }, time(j.created_time)), cells.duration);
+      h("td", { class: "time" }, time(j.created_time)), cells.duration);
     rows.set(j.id, { tr, cells });
     return tr;
   }

@@ -67,7 +67,7 @@ export async function render(container, { query, navigate }) {
 
   function loadField() {
     const f = chosenField();
-    input = f ? valueInput(f) : null;
+    input = f ? valueInput(f, { module: module.value }) : null;
     clear.checked = false;
     clearField.hidden = !input;
     fill(valueBox, input ? input.element : fieldList.length ? null : h("p", { class: "hint" }, "This module has no field that can be mass updated."));

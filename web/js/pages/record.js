@@ -47,7 +47,7 @@ export async function render(container, { params: [module, id], query }) {
     if (!body) return void fill(values, h("p", { class: "empty", id: "record-missing" }, "No such record, or not one you may see."));
     const r = body.data[0];
     fill(values, h("dl", { class: "record-values" },
-      fieldList.filter((f) => r[f.api_name] !== undefined).map((f) => [h("dt", null, label(f)), h("dd", { dataset: { field: f.api_name } }, text(r[f.api_name]))])));
+      fieldList.filter((f) => r[f.api_name] !== undefined).map((f) => [h("dt", null, label(f)), h("dd", { dataset: { field: f.api_name } }, text(r[f.api_name], f.data_type))])));
   }
 
   async function loadHistory() {

@@ -3,7 +3,7 @@ import { h, fill, field, uid } from "../dom.js";
 import { createEditor } from "../editor.js";
 import { renderPreview } from "../preview.js";
 import { num, time } from "../format.js";
-import { badge, busy, clearErrors, confirmDialog, heading, notify, sectionError, showError, loading } from "../ui.js";
+import { badge, busy, clearErrors, confirmDialog, heading, notify, schedule, sectionError, showError, loading } from "../ui.js";
 import { guardLeaving, replaceQuery } from "../../app.js";
 import { ruleDrafts } from "../drafts.js";
 
@@ -84,7 +84,8 @@ export async function render(container, { params: [id], query, session, navigate
       term("Runs as", r.run_as || "—"),
       term("Run by hand by", r.allow ? ["administrators", ...r.allow.users, ...r.allow.profiles.map((p) => `profile ${p}`)].join(", ") : "—"),
       term("Selects", r.select ? (r.select.criteria || (r.select.cvid ? `custom view ${r.select.cvid}` : "—")) : "—"),
-      term("Triggers", r.triggers ? ["manual", r.triggers.webhook ? "webhook" : null, r.triggers.schedule ? `schedule ${r.triggers.schedule} (UTC)` : null].filter(Boolean).join(", ") : "—"),
+      term("Triggers", r.triggers ? [["manual", r.triggers.webhook ? "webhook" : null].filter(Boolean).join(", "),
+        r.triggers.schedule ? [", ", schedule(r.triggers.schedule)] : null] : "—"),
       r.triggers && r.triggers.next_fire_time ? term("Next fire", time(r.triggers.next_fire_time)) : null,
       r.recent_fires && r.recent_fires.length ? term("Recent fires", recentFires(r.recent_fires)) : null,
       term("Version", r.version ? r.version.slice(0, 12) : "—"));

@@ -1,7 +1,7 @@
 import { get } from "../api.js";
 import { h, field, fill } from "../dom.js";
 import { time } from "../format.js";
-import { badge, heading, loading, scrollTable, showError, clearError } from "../ui.js";
+import { badge, heading, loading, schedule, scrollTable, showError, clearError } from "../ui.js";
 
 export async function render(container, { navigate, session }) {
   const list = h("div", null, loading());
@@ -44,6 +44,7 @@ function triggers(r) {
   if (!r.triggers) return "—";
   const t = ["manual"];
   if (r.triggers.webhook) t.push("webhook");
-  if (r.triggers.schedule) t.push(`schedule ${r.triggers.schedule} (UTC)`);
-  return t.join(", ");
+  if (!r.triggers.schedule) return t.join(", ");
+  return [`${t.join(", ")}, `, schedule(r.triggers.schedule),
+    r.triggers.next_fire_time ? h("div", { class: "sub next-fire" }, `next ${time(r.triggers.next_fire_time, { seconds: false })}`) : null];
 }

@@ -39,7 +39,7 @@ export async function render(container, { params: [id], query, session, navigate
 
   async function loadBuilder(criteria) {
     const fs = await fieldsOf(module.value);
-    builder = criteriaBuilder(fs, criteria, scheduleCount);
+    builder = criteriaBuilder(fs, criteria, scheduleCount, { module: module.value });
     fill(builderBox, builder.element);
     scheduleCount();
   }

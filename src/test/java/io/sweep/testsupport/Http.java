@@ -120,6 +120,25 @@ public final class Http {
         return send("PUT", path, body);
     }
 
+    /** A GET answered with bytes (a spreadsheet download), with its status and content type. */
+    public record Download(int status, String contentType, String disposition, byte[] body) {}
+
+    public Download download(String path) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) builder.header("Authorization", "Zoho-oauthtoken " + token);
+        for (int i = 0; i < headers.size(); i += 2) builder.header(headers.get(i), headers.get(i + 1));
+        try {
+            var response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public Response send(String method, String path, String body) {
         var builder = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

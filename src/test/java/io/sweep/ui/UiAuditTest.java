@@ -32,6 +32,11 @@ class UiAuditTest {
         assertThat(row.getDomAttribute("data-kind")).isEqualTo("token.create");
         assertThat(row.getText()).contains(UiHarness.ADMIN_EMAIL, "token:");
         assertThat(ui.driver().findElement(By.id("audit-csv")).getDomAttribute("href")).contains("format=csv", "kind=token.create");
+        String xlsx = ui.driver().findElement(By.id("audit-xlsx")).getDomAttribute("href");
+        assertThat(xlsx).contains("format=xlsx", "kind=token.create");
+        // the download is an ordinary same-origin GET with the session cookie: a workbook
+        assertThat(ui.script("return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('Content-Type'))", xlsx))
+                .isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         ui.screenshot("audit");
         assertThat(ui.takeBrowserErrors()).isEmpty();
     }

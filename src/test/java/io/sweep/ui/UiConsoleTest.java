@@ -30,7 +30,7 @@ class UiConsoleTest {
         // a rule and a lead of its own: the rule editor's test counts the leads its rule selects
         var saved = ui.api().put("/api/rules/" + RULE_ID, UiRuleEditorTest.RULE_SOURCE.replace(UiRuleEditorTest.COMPANY, COMPANY));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-        ui.createLeads("{\"Last_Name\":\"Console\",\"Company\":\"" + COMPANY + "\"}");
+        String lead = ui.createLeads("{\"Last_Name\":\"Console\",\"Company\":\"" + COMPANY + "\"}").get(0);
         var run = ui.api().post("/api/rules/" + RULE_ID + "/run", "");
         assertThat(run.status()).as(run.body()).isEqualTo(202);
         String ruleJob = run.json().get("id").asText();
@@ -65,6 +65,20 @@ class UiConsoleTest {
         visit(ui, found, "/views", By.id("views-table"));
         visit(ui, found, "/views/new?module=Leads", By.cssSelector("#view-criteria .crit-group"));
         visit(ui, found, "/records", By.id("records-table"));
+        // the grid: ticking the page's records and choosing columns
+        ui.driver().findElement(By.id("records-select-page")).click();
+        ui.awaitPresent(By.cssSelector("#records-mass-update:enabled"));
+        ui.driver().findElement(By.cssSelector("#records-columns > summary")).click();
+        ui.await(By.id("records-columns-reset")).click();
+        found.addAll(severe(ui).stream().map(e -> "/records (ticking, columns): " + e).toList());
+        visit(ui, found, "/records/Leads/" + lead, By.cssSelector("dd[data-field='Last_Name']"));
+        visit(ui, found, "/api-docs", By.cssSelector(".api-operation"));
+        // the shortcuts' list
+        new org.openqa.selenium.interactions.Actions(ui.driver()).sendKeys("?").perform();
+        ui.await(By.id("shortcuts"));
+        new org.openqa.selenium.interactions.Actions(ui.driver()).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        ui.until(d -> d.findElements(By.id("shortcuts")).isEmpty());
+        found.addAll(severe(ui).stream().map(e -> "/api-docs (shortcuts): " + e).toList());
         visit(ui, found, "/settings", By.cssSelector("#tokens-table, #tokens .empty"));
         visit(ui, found, "/audit", By.tagName("h1"));
         assertThat(found).as("SEVERE console entries").isEmpty();

@@ -11,11 +11,8 @@ import io.sweep.audit.AuditLog;
 import io.sweep.errors.ApiException;
 import io.sweep.errors.ErrorCode;
 import io.sweep.json.Json;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,7 +31,7 @@ final class AuditRoutes {
     static final int MAX_PER_PAGE = 200;
     /** Entries read per query while a CSV download streams. */
     private static final int CSV_BATCH = 1000;
-    private static final Set<String> FORMATS = Set.of("json", "csv");
+    private static final Set<String> FORMATS = Set.of("json", "csv", "xlsx");
     private static final List<String> CSV_HEADER = List.of("id", "time", "actor_id", "actor", "kind", "subject", "remote_address", "details");
 
     private final AuditLog audit;
@@ -45,8 +42,9 @@ final class AuditRoutes {
 
     void list(Context ctx) {
         AuditFilter filter = filter(ctx);
-        if ("csv".equals(AdminContext.choiceParam(ctx, "format", FORMATS))) {
-            csv(ctx, filter);
+        var table = Table.Format.of(AdminContext.choiceParam(ctx, "format", FORMATS));
+        if (table.isPresent()) {
+            download(ctx, filter, table.get());
             return;
         }
         int page = QueryParams.intParam(ctx, "page", 1, 1, 100_000);
@@ -68,17 +66,17 @@ final class AuditRoutes {
         JsonResponse.send(ctx, 200, body);
     }
 
-    private void csv(Context ctx, AuditFilter filter) {
-        ctx.status(200).contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"sweep-audit.csv\"");
-        try (var w = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
-            w.write(Csv.line(CSV_HEADER));
+    private void download(Context ctx, AuditFilter filter, Table.Format format) {
+        ctx.status(200).contentType(format.contentType())
+                .header("Content-Disposition", "attachment; filename=\"sweep-audit." + format.extension() + "\"");
+        try (Table t = format.open(ctx.outputStream(), "Audit", CSV_HEADER)) {
             // by pages, oldest rows last as on screen; entries written meanwhile only push rows further down (never lost, maybe repeated)
             for (int offset = 0; ; offset += CSV_BATCH) {
                 List<AuditEntry> batch = audit.find(filter, offset, CSV_BATCH);
                 for (AuditEntry e : batch) {
-                    w.write(Csv.line(java.util.Arrays.asList(String.valueOf(e.id()), AdminContext.time(e.time()),
+                    t.row(java.util.Arrays.asList(String.valueOf(e.id()), AdminContext.time(e.time()),
                             e.actorUserId() == null ? null : String.valueOf(e.actorUserId()), e.actorLabel(), e.kind(), e.subject(),
-                            e.remoteAddress(), e.details())));
+                            e.remoteAddress(), e.details()));
                 }
                 if (batch.size() < CSV_BATCH) break;
             }

@@ -35,7 +35,7 @@ final class JobRoutes {
     private static final Set<String> STATUSES = Stream.of(JobStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.toSet());
     private static final Set<String> RESULT_STATUSES = Set.of("updated", "failed", "skipped", "pending");
-    private static final Set<String> FORMATS = Set.of("json", "csv");
+    private static final Set<String> FORMATS = Set.of("json", "csv", "xlsx");
 
     private final AdminContext admin;
     private final JobService jobs;
@@ -102,7 +102,8 @@ final class JobRoutes {
         String format = AdminContext.choiceParam(ctx, "format", FORMATS);
         String dbStatus = status == null ? null : status.toUpperCase(Locale.ROOT);
         Job job = call.job();
-        boolean paged = !"csv".equals(format) && (ctx.queryParam("page") != null || ctx.queryParam("per_page") != null);
+        var table = Table.Format.of(format);
+        boolean paged = table.isEmpty() && (ctx.queryParam("page") != null || ctx.queryParam("per_page") != null);
         int page = QueryParams.intParam(ctx, "page", 1, 1, 100_000);
         int perPage = QueryParams.intParam(ctx, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         Long recordId = recordIdParam(ctx);
@@ -113,10 +114,10 @@ final class JobRoutes {
             if (recordId != null) {
                 // one record's result: a list of one row (none when the job did not select it), in the format asked for
                 List<JobResult> rows = jobs.resultOf(call.principal(), job, recordId, dbStatus);
-                if ("csv".equals(format)) {
-                    ctx.contentType("text/csv; charset=utf-8")
-                            .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-record-" + recordId + ".csv\"");
-                    ResultsWriter.csv(ctx.outputStream(), rows::forEach);
+                if (table.isPresent()) {
+                    ctx.contentType(table.get().contentType()).header("Content-Disposition",
+                            "attachment; filename=\"job-" + job.id() + "-record-" + recordId + "." + table.get().extension() + "\"");
+                    ResultsWriter.table(ctx.outputStream(), table.get(), rows::forEach);
                 } else {
                     ctx.contentType(JsonResponse.CONTENT_TYPE);
                     ResultsWriter.jsonPage(ctx.outputStream(), rows, 1, perPage, false, purgedAt);
@@ -126,10 +127,10 @@ final class JobRoutes {
                 boolean more = rows.size() > perPage;
                 ctx.contentType(JsonResponse.CONTENT_TYPE);
                 ResultsWriter.jsonPage(ctx.outputStream(), more ? rows.subList(0, perPage) : rows, page, perPage, more, purgedAt);
-            } else if ("csv".equals(format)) {
-                ctx.contentType("text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-results.csv\"");
-                ResultsWriter.csv(ctx.outputStream(), rows -> jobs.results(call.principal(), job, dbStatus, rows));
+            } else if (table.isPresent()) {
+                ctx.contentType(table.get().contentType())
+                        .header("Content-Disposition", "attachment; filename=\"job-" + job.id() + "-results." + table.get().extension() + "\"");
+                ResultsWriter.table(ctx.outputStream(), table.get(), rows -> jobs.results(call.principal(), job, dbStatus, rows));
             } else {
                 ctx.contentType(JsonResponse.CONTENT_TYPE);
                 ResultsWriter.json(ctx.outputStream(), purgedAt, rows -> jobs.results(call.principal(), job, dbStatus, rows));

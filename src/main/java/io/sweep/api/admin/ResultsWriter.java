@@ -6,13 +6,9 @@ import io.sweep.jobs.FieldChange;
 import io.sweep.jobs.JobResult;
 import io.sweep.jobs.UndoConflict;
 import io.sweep.json.Json;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -60,14 +56,14 @@ final class ResultsWriter {
         }
     }
 
-    static void csv(OutputStream out, Consumer<Consumer<JobResult>> source) throws IOException {
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-            w.write(Csv.line(CSV_HEADER));
+    /** The rows as a table download (CSV or a spreadsheet), header first. */
+    static void table(OutputStream out, Table.Format format, Consumer<Consumer<JobResult>> source) throws IOException {
+        try (Table t = format.open(out, "Results", CSV_HEADER)) {
             source.accept(row -> unchecked(() -> {
                 List<FieldChange> changes = FieldChange.of(row.beforeValues(), row.afterValues());
-                w.write(Csv.line(java.util.Arrays.asList(
+                t.row(java.util.Arrays.asList(
                         String.valueOf(row.recordId()), status(row), row.code(), row.message(), summary(changes),
-                        UndoConflict.describe(row.conflict()))));
+                        UndoConflict.describe(row.conflict())));
             }));
         }
     }

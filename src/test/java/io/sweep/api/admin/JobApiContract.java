@@ -308,6 +308,41 @@ abstract class JobApiContract {
         assertThat(failed.subList(1, 3)).allSatisfy(r -> assertThat(r.get(1)).isEqualTo("failed"));
     }
 
+    @Test
+    void results_as_a_spreadsheet_keep_every_digit_of_the_ids_and_run_no_formula() {
+        var job = jobWithUpdatedAndFailedRecords("Results Xlsx Co");
+        fx.server.app().database().useHandle(h -> h.createUpdate("UPDATE job_records SET message = :m WHERE job_id = :j AND record_id = :r")
+                .bind("m", "=HYPERLINK(\"http://evil.example\",\"<click> & here\")").bind("j", Long.parseLong(job.id()))
+                .bind("r", Long.parseLong(job.leads().get(2))).execute());
+
+        var download = admin.download("/api/jobs/" + job.id() + "/results?format=xlsx");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(download.disposition()).isEqualTo("attachment; filename=\"job-" + job.id() + "-results.xlsx\"");
+        var sheet = io.sweep.testsupport.Spreadsheet.read(download.body());
+        assertThat(sheet.has("[Content_Types].xml")).isTrue();
+        assertThat(sheet.has("xl/workbook.xml")).isTrue();
+        List<List<String>> rows = sheet.texts();
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).containsExactly("id", "status", "code", "message", "changes", "conflict");
+        // every id a text cell of its 19 digits: what a spreadsheet shows as it is (a number cell keeps 15 digits)
+        assertThat(sheet.rows().subList(1, 5)).allSatisfy(r -> {
+            assertThat(r.get(0).type()).isEqualTo("inlineStr");
+            assertThat(r.get(0).text()).matches("\\d{19}");
+        });
+        assertThat(rows.subList(1, 5)).extracting(r -> r.get(0)).containsExactlyInAnyOrderElementsOf(job.leads());
+        // the same cells as the CSV's, but a formula is plain text in a text cell: no quote in front is needed
+        assertThat(row(rows, job.leads().get(1))).containsExactly(job.leads().get(1), "updated", "", "",
+                "Designation: two\nlines → Chief, \"Buyer\"", "");
+        assertThat(row(rows, job.leads().get(2))).containsExactly(job.leads().get(2), "failed", "RECORD_IN_BLUEPRINT",
+                "=HYPERLINK(\"http://evil.example\",\"<click> & here\")", "", "");
+        assertThat(sheet.rows()).allSatisfy(r -> assertThat(r).allSatisfy(c -> assertThat(c.type()).isIn("inlineStr", "")));
+
+        var failed = io.sweep.testsupport.Spreadsheet.read(admin.download("/api/jobs/" + job.id() + "/results?format=xlsx&status=failed").body());
+        assertThat(failed.texts()).hasSize(3);
+        assertThat(admin.get("/api/jobs/" + job.id() + "/results?format=ods").status()).isEqualTo(400);
+    }
+
     // --- live progress ------------------------------------------------------------------------
 
     @Test

@@ -365,4 +365,25 @@ abstract class AuditLogContract {
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("user:" + user[0], DemoData.ADMIN_EMAIL, "user.add"));
         assertThat(java.util.Arrays.asList(lines).subList(1, lines.length)).allSatisfy(l -> assertThat(l).contains(",user.add,"));
     }
+
+    @Test
+    void the_log_downloads_as_a_spreadsheet_whose_ids_keep_their_digits() {
+        newUser("xlsx-password");
+        var download = admin.download("/api/audit?format=xlsx&kind=user.add");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(download.disposition()).isEqualTo("attachment; filename=\"sweep-audit.xlsx\"");
+        var sheet = io.sweep.testsupport.Spreadsheet.read(download.body());
+        assertThat(sheet.texts().get(0)).containsExactly("id", "time", "actor_id", "actor", "kind", "subject", "remote_address", "details");
+        assertThat(sheet.rows().size()).isGreaterThan(1);
+        assertThat(sheet.rows().subList(1, sheet.rows().size())).allSatisfy(r -> {
+            assertThat(r.get(0).type()).isEqualTo("inlineStr");
+            assertThat(r.get(4).text()).isEqualTo("user.add");
+        });
+        // the actor, a user: an id of 19 digits, as text
+        assertThat(sheet.rows().subList(1, sheet.rows().size())).anySatisfy(r -> {
+            assertThat(r.get(2).type()).isEqualTo("inlineStr");
+            assertThat(r.get(2).text()).matches("\\d{19}");
+        });
+    }
 }

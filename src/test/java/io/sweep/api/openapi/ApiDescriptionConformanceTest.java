@@ -244,6 +244,7 @@ class ApiDescriptionConformanceTest {
         walk.call(admin, "GET", "/api/jobs/{id}", "/api/jobs/1", null, 404);
         walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/" + jobId + "/results", null, 200);
         walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/" + jobId + "/results?format=csv", null, 200);
+        walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/" + jobId + "/results?format=xlsx", null, 200);
         walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/1/results", null, 404);
         var one = walk.call(admin, "GET", "/api/jobs/{id}/results", "/api/jobs/" + jobId + "/results?record_id=" + leads.get(0), null, 200);
         assertThat(JSON.readTree(one.body()).get("results")).as(one.body()).singleElement()
@@ -362,6 +363,7 @@ class ApiDescriptionConformanceTest {
     private void walkAuditAndMetrics() {
         walk.call(admin, "GET", "/api/audit", "/api/audit?per_page=5", null, 200);
         walk.call(admin, "GET", "/api/audit", "/api/audit?format=csv", null, 200);
+        walk.call(admin, "GET", "/api/audit", "/api/audit?format=xlsx", null, 200);
         walk.call(admin, "GET", "/api/audit", "/api/audit?kind=nothing.such", null, 400);
         walk.call(admin, "GET", "/metrics", "/metrics", null, 200);
         walk.call(anonymous, "GET", "/metrics", "/metrics", null, 401);
